@@ -1,0 +1,55 @@
+package io.dlkit.cli;
+
+import io.dlkit.api.CommandContext;
+import io.dlkit.api.RunSettings;
+import io.dlkit.api.output.OutputWriter;
+import io.dlkit.backend.runtime.DeviceRequest;
+import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.cli.output.AtomicOutputWriter;
+import java.io.PrintWriter;
+
+/** The {@link CommandContext} of one CLI invocation; settings are read when a command runs. */
+final class CliCommandContext implements CommandContext {
+    private final GlobalOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final OutputWriter writer;
+
+    CliCommandContext(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.writer = new AtomicOutputWriter(() -> options.overwrite);
+    }
+
+    @Override
+    public RunSettings settings() {
+        return options.toSettings();
+    }
+
+    @Override
+    public PrintWriter out() {
+        return out;
+    }
+
+    @Override
+    public PrintWriter err() {
+        return err;
+    }
+
+    @Override
+    public OutputWriter writer() {
+        return writer;
+    }
+
+    @Override
+    public GraphContext openGraph() {
+        RunSettings s = settings();
+        GraphContext g = GraphContext.create(DeviceRequest.parse(s.device()), s.threads(), s.seed());
+        if (!s.quiet()) {
+            err.println(g.header());
+            err.flush();
+        }
+        return g;
+    }
+}

@@ -1,0 +1,104 @@
+package io.dlkit.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.dlkit.api.DlkitException;
+import io.dlkit.api.extension.CommandProvider;
+import io.dlkit.cli.command.CoreCommands;
+import io.dlkit.cli.plugin.PluginHost;
+import io.dlkit.cli.wiring.CoreModule;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.PluginWrapper;
+import picocli.CommandLine;
+
+/**
+ * One dlkit invocation: finds and starts plugins (no native code), wires the injector, builds the
+ * picocli command tree from core and plugin commands, runs it and maps errors to exit codes.
+ */
+public final class DlkitApplication {
+    private DlkitApplication() {}
+
+    /** Runs dlkit with {@code args}; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        boolean stackTraces = hasFlag(args, "-x", "--stacktrace");
+        ErrorHandler errors = new ErrorHandler(stackTraces);
+        try {
+            Logging.configure(hasFlag(args, "-v", "--verbose"));
+            PluginHost host = new PluginHost(pluginRoots(args, env), Version.dlkit());
+            host.loadAndStart();
+            GlobalOptions global = new GlobalOptions();
+            CliCommandContext context = new CliCommandContext(global, out, err);
+            Injector injector = Guice.createInjector(new CoreModule(host, context));
+            host.useInjector(() -> injector);
+            CommandLine cmd = commandLine(injector, host, global, out, err, errors);
+            return cmd.execute(args);
+        } catch (RuntimeException | LinkageError e) {
+            return errors.report(e, err);
+        }
+    }
+
+    private static CommandLine commandLine(
+            Injector injector, PluginHost host, GlobalOptions global, PrintWriter out, PrintWriter err,
+            ErrorHandler errors) {
+        CommandLine cmd = new CommandLine(new DlkitCommand(global), new InjectingFactory(injector));
+        for (Class<?> c : CoreCommands.ALL) {
+            cmd.addSubcommand(injector.getInstance(c));
+        }
+        addPluginCommands(cmd, host, err);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler(errors);
+        cmd.setParameterExceptionHandler(errors);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setAbbreviatedOptionsAllowed(false);
+        return cmd;
+    }
+
+    private static void addPluginCommands(CommandLine cmd, PluginHost host, PrintWriter err) {
+        for (PluginWrapper w : new ArrayList<>(host.getStartedPlugins())) {
+            try {
+                for (CommandProvider p : host.getExtensions(CommandProvider.class, w.getPluginId())) {
+                    cmd.addSubcommand(p.command());
+                }
+            } catch (RuntimeException | LinkageError e) {
+                host.markFailed(w, e);
+            }
+        }
+    }
+
+    static List<Path> pluginRoots(String[] args, Map<String, String> env) {
+        List<Path> roots = new ArrayList<>();
+        String home = System.getProperty("dlkit.home");
+        if (home != null) roots.add(Path.of(home, "plugins"));
+        String fromEnv = env.get("DLKIT_PLUGINS");
+        if (fromEnv != null) {
+            for (String p : fromEnv.split(java.io.File.pathSeparator)) {
+                if (!p.isBlank()) roots.add(Path.of(p));
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            String dir = null;
+            if (args[i].equals("--plugins-dir") && i + 1 < args.length) dir = args[i + 1];
+            else if (args[i].startsWith("--plugins-dir=")) dir = args[i].substring(14);
+            if (dir != null && !Files.isDirectory(Path.of(dir))) {
+                throw DlkitException.invalidInput(
+                        "--plugins-dir " + dir + ": no such directory; give a folder of plugin jars");
+            }
+            if (dir != null) roots.add(Path.of(dir));
+        }
+        return roots.stream().filter(Files::isDirectory).distinct().toList();
+    }
+
+    private static boolean hasFlag(String[] args, String shortName, String longName) {
+        for (String a : args) {
+            if (a.equals(shortName) || a.equals(longName)) return true;
+            if (a.equals("--")) break;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+package io.dlkit.cli;
+
+import io.dlkit.api.DlkitException;
+import io.dlkit.api.ExitCode;
+import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.runtime.BackendException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every error into one line on stderr and a named exit code (DESIGN.md section 4); the
+ * stack trace only with {@code -x}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private final boolean stackTraces;
+
+    ErrorHandler(boolean stackTraces) {
+        this.stackTraces = stackTraces;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        return report(e, cmd.getErr());
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String line = "error: " + firstLine(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+        }
+        err.println(line + "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+        if (stackTraces) e.printStackTrace(err);
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    /** Prints the one-line form of {@code e} and returns the exit code it maps to. */
+    int report(Throwable e, PrintWriter err) {
+        ExitCode code = exitCodeOf(e);
+        String message = firstLine(e.getMessage());
+        if (code == ExitCode.FAILED && !(e instanceof DlkitException)) {
+            message = "internal error: " + e.getClass().getSimpleName() + ": " + message
+                    + (stackTraces ? "" : " (run with -x for the stack trace)");
+        }
+        err.println("error: " + message);
+        if (stackTraces) e.printStackTrace(err);
+        err.flush();
+        return code.code();
+    }
+
+    static ExitCode exitCodeOf(Throwable e) {
+        if (e instanceof DlkitException d) return d.exitCode();
+        if (e instanceof BackendException) return ExitCode.BACKEND;
+        if (e instanceof DataFormatException) return ExitCode.USAGE;
+        if (e instanceof CommandLine.PicocliException) return ExitCode.USAGE;
+        if (e instanceof UnsatisfiedLinkError) return ExitCode.BACKEND;
+        return ExitCode.FAILED;
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) return "(no message)";
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

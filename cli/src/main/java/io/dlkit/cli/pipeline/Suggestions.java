@@ -1,0 +1,66 @@
+package io.dlkit.cli.pipeline;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * "Did you mean" hints: the known names closest to a misspelt one, ranked by edit distance
+ * (Damerau-Levenshtein, so a swapped pair of letters counts once), offered only when close.
+ */
+public final class Suggestions {
+    private static final int MAX_SUGGESTIONS = 3;
+
+    private Suggestions() {}
+
+    /** The close names, best first (at most three). */
+    public static List<String> closest(String name, Collection<String> known) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        int limit = Math.max(1, Math.min(3, wanted.length() / 3));
+        record Scored(String name, int distance) {}
+        return known.stream()
+                .map(k -> new Scored(k, distance(wanted, k.toLowerCase(Locale.ROOT))))
+                .filter(s -> s.distance() <= limit)
+                .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
+                .limit(MAX_SUGGESTIONS)
+                .map(Scored::name)
+                .toList();
+    }
+
+    /** {@code "; did you mean 'width'?"}, {@code "; did you mean 'a' or 'b'?"} or empty. */
+    public static String didYouMean(String name, Collection<String> known) {
+        List<String> close = closest(name, known);
+        if (close.isEmpty()) {
+            return "";
+        }
+        return "; did you mean "
+                + close.stream().map(c -> "'" + c + "'").collect(Collectors.joining(" or "))
+                + "?";
+    }
+
+    /** The optimal-string-alignment distance between two strings. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1
+                        && j > 1
+                        && a.charAt(i - 1) == b.charAt(j - 2)
+                        && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,150 @@
+package io.dlkit.backend.io;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses the small subset of Python literal syntax that a {@code .npy} header uses: dicts, tuples,
+ * lists, quoted strings, integers, {@code True}, {@code False} and {@code None}. Dicts become
+ * {@link Map}s, tuples and lists {@link List}s, integers {@link Long}s.
+ */
+final class PyLiteral {
+    private final String text;
+    private int pos;
+
+    private PyLiteral(String text) {
+        this.text = text;
+    }
+
+    /**
+     * Parses {@code text}, which may have trailing whitespace.
+     *
+     * @throws IllegalArgumentException with what was expected and where, on any syntax error
+     */
+    static Object parse(String text) {
+        PyLiteral p = new PyLiteral(text);
+        Object value = p.value();
+        p.skipSpaces();
+        if (p.pos != text.length()) {
+            throw p.error("end of header");
+        }
+        return value;
+    }
+
+    private Object value() {
+        skipSpaces();
+        char c = peek();
+        return switch (c) {
+            case '{' -> dict();
+            case '(' -> sequence(')');
+            case '[' -> sequence(']');
+            case '\'', '"' -> string(c);
+            default -> c == '-' || Character.isDigit(c) ? integer() : word();
+        };
+    }
+
+    private Map<Object, Object> dict() {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        pos++;
+        while (!closes('}')) {
+            Object key = value();
+            expect(':');
+            map.put(key, value());
+            if (!closes('}')) {
+                expect(',');
+            }
+        }
+        return map;
+    }
+
+    private List<Object> sequence(char close) {
+        List<Object> items = new ArrayList<>();
+        pos++;
+        while (!closes(close)) {
+            items.add(value());
+            if (!closes(close)) {
+                expect(',');
+            }
+        }
+        return items;
+    }
+
+    private String string(char quote) {
+        StringBuilder s = new StringBuilder();
+        pos++;
+        while (peek() != quote) {
+            if (text.charAt(pos) == '\\') {
+                pos++;
+            }
+            s.append(peek());
+            pos++;
+        }
+        pos++;
+        return s.toString();
+    }
+
+    private Long integer() {
+        int start = pos;
+        pos++;
+        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            pos++;
+        }
+        // Python 2 era headers may write long dimensions as 3L.
+        String digits = text.substring(start, pos);
+        if (pos < text.length() && text.charAt(pos) == 'L') {
+            pos++;
+        }
+        if (digits.equals("-") || new BigInteger(digits).bitLength() > 63) {
+            throw error("an integer below 2^63");
+        }
+        return Long.parseLong(digits);
+    }
+
+    private Object word() {
+        for (String w : new String[] {"True", "False", "None"}) {
+            if (text.startsWith(w, pos)) {
+                pos += w.length();
+                return w.equals("None") ? null : Boolean.valueOf(w.equals("True"));
+            }
+        }
+        throw error("a value");
+    }
+
+    /** Skips spaces and consumes {@code close} if it is next. */
+    private boolean closes(char close) {
+        skipSpaces();
+        if (peek() == close) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char c) {
+        skipSpaces();
+        if (peek() != c) {
+            throw error("'" + c + "'");
+        }
+        pos++;
+    }
+
+    private char peek() {
+        if (pos >= text.length()) {
+            throw error("more text");
+        }
+        return text.charAt(pos);
+    }
+
+    private void skipSpaces() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private IllegalArgumentException error(String expected) {
+        return new IllegalArgumentException("expected " + expected + " at offset " + pos);
+    }
+}

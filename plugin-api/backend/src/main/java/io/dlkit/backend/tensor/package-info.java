@@ -1,0 +1,2 @@
+/** Feeding flat primitive arrays into tensors and reading them back, with explicit ownership. */
+package io.dlkit.backend.tensor;

@@ -1,0 +1,2 @@
+/** Atomic, overwrite-aware output writing. */
+package io.dlkit.api.output;
