@@ -9,6 +9,7 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -42,7 +43,7 @@ final class ImageDecoding {
     }
 
     private static Image decode(ImageReader reader, ImageInputStream in, String source) {
-        String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
+        String format = formatName(reader).toUpperCase(Locale.ROOT);
         try {
             reader.setInput(in, true, true);
             long width = reader.getWidth(0);
@@ -65,12 +66,17 @@ final class ImageDecoding {
         while (readers.hasNext()) {
             ImageReader reader = readers.next();
             // WBMP has no magic number and claims many non-image files; never guess it.
-            if (!reader.getFormatName().equalsIgnoreCase("wbmp")) {
+            if (!formatName(reader).equalsIgnoreCase("wbmp")) {
                 return reader;
             }
         }
         throw fail(source, "not an image javax.imageio can read (PNG, JPEG, BMP or GIF);"
                 + " check the path and that the file really is an image");
+    }
+
+    private static String formatName(ImageReader reader) {
+        var provider = reader.getOriginatingProvider();
+        return provider == null ? "image" : provider.getFormatNames()[0];
     }
 
     private static Image toImage(BufferedImage image, String source) {
@@ -94,8 +100,9 @@ final class ImageDecoding {
         for (int i = 0; i < samples.length; i++) {
             out[i] = samples[i] / max[i % bands];
         }
-        Image img = new Image(out, r.getHeight(), r.getWidth(), bands == 2 ? 1 : bands);
-        return bands == 2 ? greyAlphaToRgba(out, r.getHeight(), r.getWidth()) : img;
+        return bands == 2
+                ? greyAlphaToRgba(out, r.getHeight(), r.getWidth())
+                : new Image(out, r.getHeight(), r.getWidth(), bands);
     }
 
     private static Image greyAlphaToRgba(float[] ga, int height, int width) {

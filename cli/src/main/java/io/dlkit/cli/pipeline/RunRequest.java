@@ -1,0 +1,33 @@
+package io.dlkit.cli.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.dlkit.api.RunSettings;
+import io.dlkit.api.output.OutputWriter;
+import java.nio.file.Path;
+
+/**
+ * What a pipeline run needs besides its plan.
+ *
+ * @param outputDir where outputs and {@code manifest.json} go (created if missing); {@code dlkit
+ *     run} defaults it to {@code runs/<name>-<yyyyMMdd-HHmmss>}
+ * @param settings the global options (seed, device, threads, quiet, overwrite)
+ * @param writer the atomic, overwrite-aware writer steps and the manifest use
+ * @param dlkitVersion recorded in the manifest
+ * @param tensorflowVersion recorded in the manifest when not null; the runner never loads
+ *     TensorFlow to find it
+ */
+public record RunRequest(
+        Path outputDir,
+        RunSettings settings,
+        OutputWriter writer,
+        String dlkitVersion,
+        String tensorflowVersion) {
+    /** Checks the fields. */
+    public RunRequest {
+        outputDir = requireNonNull(outputDir, "outputDir is null").toAbsolutePath().normalize();
+        requireNonNull(settings, "settings is null");
+        requireNonNull(writer, "writer is null");
+        requireNonNull(dlkitVersion, "dlkitVersion is null");
+    }
+}
