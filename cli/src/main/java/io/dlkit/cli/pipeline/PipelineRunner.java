@@ -159,16 +159,17 @@ public final class PipelineRunner {
             if (quiet) {
                 return;
             }
-            progress.println(open ? "" : prefix + " ...");
-            progress.print("    " + message);
+            if (open) {
+                progress.println();
+                open = false;
+            }
+            progress.println("    " + message);
             progress.flush();
-            open = false;
         }
 
         void end(String status) {
             if (!quiet) {
-                progress.println(open ? " " + status : System.lineSeparator() + prefix + " ... "
-                        + status);
+                progress.println(open ? " " + status : prefix + " ... " + status);
                 progress.flush();
             }
         }
@@ -200,7 +201,7 @@ public final class PipelineRunner {
         void produced(PlannedStep step, Map<String, Object> outputs) {
             outputs.values().stream().filter(v -> v instanceof AutoCloseable).forEach(closeables::add);
             if (consumersLeft.getOrDefault(step.id(), 0) > 0) {
-                byStep.put(step.id(), Map.copyOf(outputs));
+                byStep.put(step.id(), new HashMap<>(outputs));
             }
             step.wiring().values().stream().filter(r -> !r.isInput()).map(Reference::source)
                     .distinct().forEach(source -> {

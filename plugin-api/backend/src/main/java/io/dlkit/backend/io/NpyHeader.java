@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The header of a {@code .npy} file: magic, version, header length and the Python dict that holds
@@ -109,13 +110,13 @@ final class NpyHeader {
                     + "'fortran_order' and 'shape', got " + snippet(text));
         }
         if (!(dict.get("fortran_order") instanceof Boolean fortran) || fortran) {
-            throw fail(source, "fortran_order=" + dict.get("fortran_order") + " is not supported;"
+            throw fail(source, "fortran_order=" + repr(dict.get("fortran_order")) + " is not supported;"
                     + " re-save the array in C order: numpy.save(path, numpy.ascontiguousarray(a))");
         }
         Object descr = dict.get("descr");
         DType dtype = dtypeOf(descr);
         if (dtype == null) {
-            throw fail(source, "unsupported dtype " + quote(descr) + " (supported: " + DType.SUPPORTED + ")");
+            throw fail(source, "unsupported dtype " + repr(descr) + " (supported: " + DType.SUPPORTED + ")");
         }
         ByteOrder order = ((String) descr).charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         long[] shape = shapeOf(dict.get("shape"), source);
@@ -135,7 +136,7 @@ final class NpyHeader {
         if (value instanceof List<?> dims && dims.stream().allMatch(d -> d instanceof Long n && n >= 0)) {
             return dims.stream().mapToLong(d -> (Long) d).toArray();
         }
-        throw fail(source, "shape must be a tuple of non-negative integers, got " + value
+        throw fail(source, "shape must be a tuple of non-negative integers, got " + repr(value)
                 + "; the file is corrupt");
     }
 
@@ -173,8 +174,16 @@ final class NpyHeader {
         return v;
     }
 
-    private static String quote(Object value) {
-        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+    /** Roughly as Python prints it: strings quoted, True/False/None, lists in brackets. */
+    private static String repr(Object value) {
+        if (value instanceof String s) {
+            return "'" + s + "'";
+        } else if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        } else if (value instanceof List<?> items) {
+            return items.stream().map(NpyHeader::repr).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return value == null ? "None" : value.toString();
     }
 
     private static String snippet(String text) {
