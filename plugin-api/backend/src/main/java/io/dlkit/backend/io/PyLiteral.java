@@ -49,26 +49,28 @@ final class PyLiteral {
     private Map<Object, Object> dict() {
         Map<Object, Object> map = new LinkedHashMap<>();
         pos++;
-        while (!closes('}')) {
+        while (!at('}')) {
             Object key = value();
             expect(':');
             map.put(key, value());
-            if (!closes('}')) {
+            if (!at('}')) {
                 expect(',');
             }
         }
+        pos++;
         return map;
     }
 
     private List<Object> sequence(char close) {
         List<Object> items = new ArrayList<>();
         pos++;
-        while (!closes(close)) {
+        while (!at(close)) {
             items.add(value());
-            if (!closes(close)) {
+            if (!at(close)) {
                 expect(',');
             }
         }
+        pos++;
         return items;
     }
 
@@ -113,14 +115,10 @@ final class PyLiteral {
         throw error("a value");
     }
 
-    /** Skips spaces and consumes {@code close} if it is next. */
-    private boolean closes(char close) {
+    /** Skips spaces and tells whether {@code c} is next, without consuming it. */
+    private boolean at(char c) {
         skipSpaces();
-        if (peek() == close) {
-            pos++;
-            return true;
-        }
-        return false;
+        return peek() == c;
     }
 
     private void expect(char c) {

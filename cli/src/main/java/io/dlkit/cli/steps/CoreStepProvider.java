@@ -1,0 +1,17 @@
+package io.dlkit.cli.steps;
+
+import io.dlkit.api.extension.StepProvider;
+import io.dlkit.api.pipeline.StepType;
+import java.util.List;
+
+/** The core's built-in image steps. Pure Java: none of them loads TensorFlow. */
+public final class CoreStepProvider implements StepProvider {
+    /** Creates the provider; it has no collaborators. */
+    public CoreStepProvider() {}
+
+    @Override
+    public List<StepType> stepTypes() {
+        return List.of(new LoadImageStep(), new ResizeImageStep(), new DrawBoxesStep(),
+                new SaveImageStep());
+    }
+}

@@ -1,0 +1,62 @@
+package io.dlkit.tests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged distribution's {@code bin/dlkit} as a real process. */
+final class DlkitProcess {
+    static final Path DIST = Path.of(System.getProperty("dlkit.dist", "target/dlkit")).toAbsolutePath();
+    static final Path ROOT = Path.of(System.getProperty("dlkit.root", "..")).toAbsolutePath().normalize();
+    static final Path SHARED = Path.of(System.getProperty("dlkit.shared.dir", "../../shared")).toAbsolutePath().normalize();
+
+    /** What a run printed and returned. */
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    private DlkitProcess() {}
+
+    /** Runs {@code dlkit args} in the repository root. */
+    static Result run(String... args) {
+        return runIn(ROOT, Map.of(), args);
+    }
+
+    /** Runs {@code dlkit args} in {@code dir} with extra environment variables. */
+    static Result runIn(Path dir, Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(DIST.resolve("bin/dlkit").toString());
+        cmd.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("dlkit-out", ".txt");
+            Path err = Files.createTempFile("dlkit-err", ".txt");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("dlkit " + args[0] + " did not finish in 300 s");
+            }
+            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return r;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + cmd + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
