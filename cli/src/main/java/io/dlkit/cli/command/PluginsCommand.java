@@ -6,7 +6,9 @@ import io.dlkit.cli.output.Json;
 import io.dlkit.cli.output.Table;
 import io.dlkit.cli.plugin.PluginHost;
 import io.dlkit.cli.plugin.PluginStatus;
+import io.dlkit.cli.pipeline.StepRegistry;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,14 +25,18 @@ public final class PluginsCommand implements Callable<Integer> {
     private final PluginHost host;
     private final CommandContext ctx;
 
+    private final Provider<StepRegistry> steps;
+
     @Inject
-    PluginsCommand(PluginHost host, CommandContext ctx) {
+    PluginsCommand(PluginHost host, CommandContext ctx, Provider<StepRegistry> steps) {
         this.host = host;
         this.ctx = ctx;
+        this.steps = steps;
     }
 
     @Override
     public Integer call() {
+        steps.get(); // surfaces plugins whose step types cannot be created
         List<PluginStatus> all = host.statuses();
         PrintWriter out = ctx.out();
         if (ctx.settings().json()) {

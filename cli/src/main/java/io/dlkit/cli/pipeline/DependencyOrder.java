@@ -38,8 +38,11 @@ final class DependencyOrder {
      * The steps in run order; when there are cycles, reports them and returns the steps that can
      * run.
      */
-    static List<StepSpec> order(List<StepSpec> steps, Map<String, Map<String, Reference>> wiring,
-            String source, List<Problem> problems) {
+    static List<StepSpec> order(
+            List<StepSpec> steps,
+            Map<String, Map<String, Reference>> wiring,
+            String source,
+            List<Problem> problems) {
         DependencyOrder graph = new DependencyOrder(steps, wiring);
         List<StepSpec> order = graph.kahn();
         if (order.size() < steps.size()) {
@@ -51,11 +54,14 @@ final class DependencyOrder {
     private List<StepSpec> kahn() {
         Map<String, Integer> waiting = new HashMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
-        dependencies.forEach((id, deps) -> {
-            waiting.put(id, deps.size());
-            deps.forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(id));
-        });
-        PriorityQueue<StepSpec> ready = new PriorityQueue<>(Comparator.comparingInt(StepSpec::index));
+        dependencies.forEach(
+                (id, deps) -> {
+                    waiting.put(id, deps.size());
+                    deps.forEach(
+                            d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(id));
+                });
+        PriorityQueue<StepSpec> ready =
+                new PriorityQueue<>(Comparator.comparingInt(StepSpec::index));
         steps.values().stream().filter(s -> waiting.get(s.id()) == 0).forEach(ready::add);
         List<StepSpec> order = new ArrayList<>();
         while (!ready.isEmpty()) {
@@ -82,7 +88,9 @@ final class DependencyOrder {
         }
     }
 
-    /** Follows dependencies among the blocked steps until one repeats; every blocked step has one. */
+    /**
+     * Follows dependencies among the blocked steps until one repeats; every blocked step has one.
+     */
     private List<String> findCycle(String start, Set<String> left) {
         List<String> walk = new ArrayList<>();
         String at = start;
@@ -92,8 +100,11 @@ final class DependencyOrder {
         }
         List<String> cycle = walk.subList(walk.indexOf(at), walk.size());
         // Start at the step written first, so the message does not depend on where the walk began.
-        int first = cycle.indexOf(cycle.stream()
-                .min(Comparator.comparingInt(id -> steps.get(id).index())).orElseThrow());
+        int first =
+                cycle.indexOf(
+                        cycle.stream()
+                                .min(Comparator.comparingInt(id -> steps.get(id).index()))
+                                .orElseThrow());
         List<String> rotated = new ArrayList<>(cycle.subList(first, cycle.size()));
         rotated.addAll(cycle.subList(0, first));
         return rotated;
@@ -103,9 +114,14 @@ final class DependencyOrder {
     private Problem cycleProblem(List<String> rotated, String source) {
         StepSpec head = steps.get(rotated.get(0));
         String needed = rotated.get(rotated.size() > 1 ? 1 : 0);
-        Wiring wire = head.inputs().stream()
-                .filter(w -> w.value().toPlain() instanceof String s && s.contains("${" + needed + "."))
-                .findFirst().orElse(null);
+        Wiring wire =
+                head.inputs().stream()
+                        .filter(
+                                w ->
+                                        w.value().toPlain() instanceof String s
+                                                && s.contains("${" + needed + "."))
+                        .findFirst()
+                        .orElse(null);
         List<String> flow = new ArrayList<>();
         flow.add(head.id());
         for (int i = rotated.size() - 1; i >= 0; i--) {
@@ -114,6 +130,7 @@ final class DependencyOrder {
         String message = "cycle: " + flow.stream().collect(Collectors.joining(" -> "));
         return wire == null
                 ? new Problem(source, head.position(), head.path(), message)
-                : new Problem(source, wire.position(), head.path() + ".inputs." + wire.port(), message);
+                : new Problem(
+                        source, wire.position(), head.path() + ".inputs." + wire.port(), message);
     }
 }

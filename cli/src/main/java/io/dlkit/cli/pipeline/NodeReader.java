@@ -11,11 +11,14 @@ import io.dlkit.cli.pipeline.Node.Entry;
 import io.dlkit.cli.pipeline.Node.ListNode;
 import io.dlkit.cli.pipeline.Node.MapNode;
 import io.dlkit.cli.pipeline.Node.ScalarNode;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -28,6 +31,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class NodeReader {
     /** Deeper nesting than this is not a pipeline; refusing it keeps the recursion bounded. */
     static final int MAX_DEPTH = 64;
+
+    /** Jackson's "[Source: ...; line: 1, column: 7]", shortened to "1:7". */
+    private static final Pattern SOURCE_REF =
+            Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = yamlFactory();
@@ -67,13 +74,14 @@ final class NodeReader {
             }
             Node root = value("", 0);
             if (p.nextToken() != null) {
-                throw fail(here(), "more than one " + format + " document; put the pipeline in one");
+                throw fail(
+                        here(), "more than one " + format + " document; put the pipeline in one");
             }
             return root;
         } catch (PipelineException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            throw fail(syntaxPosition(e), format + " syntax error: " + syntaxMessage(e));
+            throw fail(syntaxPosition(e), syntaxMessage(e, format));
         } catch (IOException | RuntimeException e) {
             // Undecodable bytes, limits of the YAML reader and the like: say what, not how.
             throw fail(positionOrStart(), "cannot read " + format + ": " + firstLine(e));
@@ -168,13 +176,23 @@ final class NodeReader {
         return position(e.getLocation());
     }
 
-    private static String syntaxMessage(JsonProcessingException e) {
+    private static String syntaxMessage(JsonProcessingException e, String format) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharConversionException || t instanceof MalformedInputException) {
+                return "not UTF-8 text (" + firstLine(t) + "); save the file as UTF-8";
+            }
+        }
+        return format + " syntax error: " + syntaxDetail(e);
+    }
+
+    private static String syntaxDetail(JsonProcessingException e) {
         MarkedYAMLException marked = marked(e);
         if (marked != null && marked.getProblem() != null) {
             String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
             return Values.printable(marked.getProblem() + context, 200);
         }
-        return Values.printable(firstLine(e.getOriginalMessage()), 200);
+        String message = SOURCE_REF.matcher(firstLine(e.getOriginalMessage())).replaceAll("$1:$2");
+        return Values.printable(message, 200);
     }
 
     private static MarkedYAMLException marked(Throwable e) {

@@ -45,8 +45,11 @@ final class PipelineBinder {
 
     private Optional<PipelineSpec> bindRoot() {
         if (!(file.root() instanceof MapNode root)) {
-            report(file.root(), "", "a pipeline file must be a mapping with a 'steps' list, got "
-                    + file.root().describe());
+            report(
+                    file.root(),
+                    "",
+                    "a pipeline file must be a mapping with a 'steps' list, got "
+                            + file.root().describe());
             return Optional.empty();
         }
         checkKeys(root, "", TOP_KEYS, "key");
@@ -60,9 +63,15 @@ final class PipelineBinder {
     }
 
     private void checkName(Node node, String name) {
-        if (node instanceof ScalarNode s && s.value() instanceof String && !NAME.matcher(name).matches()) {
-            report(node, "name", "invalid name " + Values.quote(name)
-                    + ": use letters, digits, '.', '_' or '-' (it names the run directory)");
+        if (node instanceof ScalarNode s
+                && s.value() instanceof String
+                && !NAME.matcher(name).matches()) {
+            report(
+                    node,
+                    "name",
+                    "invalid name "
+                            + Values.quote(name)
+                            + ": use letters, digits, '.', '_' or '-' (it names the run directory)");
         }
     }
 
@@ -72,15 +81,19 @@ final class PipelineBinder {
             return inputs;
         }
         if (!(node instanceof MapNode map)) {
-            report(node, "inputs", "expected a mapping of input names to declarations, got "
-                    + node.describe());
+            report(
+                    node,
+                    "inputs",
+                    "expected a mapping of input names to declarations, got " + node.describe());
             return inputs;
         }
         for (Entry entry : map.entries()) {
             String path = "inputs." + entry.key();
             if (!IDENTIFIER.matcher(entry.key()).matches()) {
-                report(entry.keyPosition(), path, "invalid input name '" + entry.key() + "': "
-                        + IDENTIFIER_RULE);
+                report(
+                        entry.keyPosition(),
+                        path,
+                        "invalid input name '" + entry.key() + "': " + IDENTIFIER_RULE);
                 continue;
             }
             input(entry, path).ifPresent(inputs::add);
@@ -94,19 +107,23 @@ final class PipelineBinder {
         if (node instanceof MapNode m) {
             decl = m;
         } else if (decl == null) {
-            report(node, path, "expected a mapping with 'type', 'default' and 'description', got "
-                    + node.describe());
+            report(
+                    node,
+                    path,
+                    "expected a mapping with 'type', 'default' and 'description', got "
+                            + node.describe());
             return Optional.empty();
         }
         checkKeys(decl, path, INPUT_KEYS, "key");
         Node defaultValue = decl.get("default").filter(n -> !isNull(n)).orElse(null);
-        Optional<InputType> type = decl.get("type").isPresent()
-                ? decl.get("type").flatMap(n -> inputType(n, path + ".type"))
-                : Optional.of(inferType(defaultValue));
+        Optional<InputType> type =
+                decl.get("type").isPresent()
+                        ? decl.get("type").flatMap(n -> inputType(n, path + ".type"))
+                        : Optional.of(inferType(defaultValue));
         String description =
                 decl.get("description").flatMap(n -> string(n, path + ".description")).orElse("");
-        return type.map(t -> new InputDecl(entry.key(), entry.keyPosition(), t, defaultValue,
-                description));
+        return type.map(
+                t -> new InputDecl(entry.key(), entry.keyPosition(), t, defaultValue, description));
     }
 
     private static InputType inferType(Node defaultValue) {
@@ -128,9 +145,16 @@ final class PipelineBinder {
         }
         String name = text.get();
         if (!InputType.names().contains(name)) {
-            report(node, path, "unknown input type '" + name + "'"
-                    + Suggestions.didYouMean(name, InputType.names())
-                    + " (known: " + String.join(", ", InputType.names()) + ")");
+            report(
+                    node,
+                    path,
+                    "unknown input type '"
+                            + name
+                            + "'"
+                            + Suggestions.didYouMean(name, InputType.names())
+                            + " (known: "
+                            + String.join(", ", InputType.names())
+                            + ")");
             return Optional.empty();
         }
         return Optional.of(InputType.valueOf(name.toUpperCase(Locale.ROOT)));
@@ -167,18 +191,39 @@ final class PipelineBinder {
         Optional<String> uses = required(step, "uses", path);
         String description =
                 step.get("description").flatMap(n -> string(n, path + ".description")).orElse("");
-        MapNode with = step.get("with").flatMap(n -> mapping(n, path + ".with", "parameters"))
-                .orElse(new MapNode(List.of(), step.position()));
-        List<Wiring> inputs = step.get("inputs")
-                .flatMap(n -> mapping(n, path + ".inputs", "input ports to references"))
-                .map(m -> m.entries().stream()
-                        .map(e -> new Wiring(e.key(), e.keyPosition(), e.value())).toList())
-                .orElse(List.of());
+        MapNode with =
+                step.get("with")
+                        .flatMap(n -> mapping(n, path + ".with", "parameters"))
+                        .orElse(new MapNode(List.of(), step.position()));
+        List<Wiring> inputs =
+                step.get("inputs")
+                        .flatMap(n -> mapping(n, path + ".inputs", "input ports to references"))
+                        .map(
+                                m ->
+                                        m.entries().stream()
+                                                .map(
+                                                        e ->
+                                                                new Wiring(
+                                                                        e.key(),
+                                                                        e.keyPosition(),
+                                                                        e.value()))
+                                                .toList())
+                        .orElse(List.of());
         return required(step, "id", path)
                 .filter(id -> checkId(step.get("id").orElseThrow(), id, path, ids))
-                .map(id -> new StepSpec(index, id, step.position(), uses.orElse(null),
-                        step.get("uses").map(Node::position).orElse(step.position()),
-                        with, inputs, description));
+                .map(
+                        id ->
+                                new StepSpec(
+                                        index,
+                                        id,
+                                        step.position(),
+                                        uses.orElse(null),
+                                        step.get("uses")
+                                                .map(Node::position)
+                                                .orElse(step.position()),
+                                        with,
+                                        inputs,
+                                        description));
     }
 
     private boolean checkId(Node node, String id, String path, Map<String, Position> ids) {
@@ -187,7 +232,10 @@ final class PipelineBinder {
             return false;
         }
         if (id.equals("inputs")) {
-            report(node, path + ".id", "step id 'inputs' is reserved for ${inputs.NAME}; rename the step");
+            report(
+                    node,
+                    path + ".id",
+                    "step id 'inputs' is reserved for ${inputs.NAME}; rename the step");
             return false;
         }
         Position first = ids.putIfAbsent(id, node.position());
@@ -228,9 +276,18 @@ final class PipelineBinder {
         for (Entry entry : map.entries()) {
             if (!known.contains(entry.key())) {
                 String keyPath = path.isEmpty() ? entry.key() : path + "." + entry.key();
-                report(entry.keyPosition(), keyPath, "unknown " + what + " '" + entry.key() + "'"
-                        + Suggestions.didYouMean(entry.key(), known)
-                        + " (known: " + String.join(", ", known) + ")");
+                report(
+                        entry.keyPosition(),
+                        keyPath,
+                        "unknown "
+                                + what
+                                + " '"
+                                + entry.key()
+                                + "'"
+                                + Suggestions.didYouMean(entry.key(), known)
+                                + " (known: "
+                                + String.join(", ", known)
+                                + ")");
             }
         }
     }

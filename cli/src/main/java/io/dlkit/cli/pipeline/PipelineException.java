@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A pipeline that cannot be loaded or is invalid (exit code 2). Its message is the problems' one-line
- * forms, one per line, in file order; {@link #problems()} gives them one by one.
+ * A pipeline that cannot be loaded or is invalid (exit code 2). Its message is the problems'
+ * one-line forms, one per line, in file order; {@link #problems()} gives them one by one.
  */
 public final class PipelineException extends DlkitException {
     private final transient List<Problem> problems;

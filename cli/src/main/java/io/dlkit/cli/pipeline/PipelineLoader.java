@@ -57,7 +57,8 @@ public final class PipelineLoader {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] content = in.readNBytes(MAX_BYTES + 1);
             if (content.length > MAX_BYTES) {
-                throw fail(file, "too large for a pipeline file (over 1 MiB); is it the right file?");
+                throw fail(
+                        file, "too large for a pipeline file (over 1 MiB); is it the right file?");
             }
             return content;
         } catch (NoSuchFileException e) {

@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * Runs a {@link Plan}: each step in order, its outputs passed in memory to the steps wired to them,
- * a progress line per step ({@code [2/4] small (image/resize) ... 12 ms}), and {@code manifest.json}
- * written into the output directory at the end, also when a step fails.
+ * a progress line per step ({@code [2/4] small (image/resize) ... 12 ms}), and {@code
+ * manifest.json} written into the output directory at the end, also when a step fails.
  *
  * <p>The runner owns the artifacts steps produce: a consumer may read but not close them; the
  * runner drops each one after its last consumer has run and closes those that are {@link
@@ -72,11 +72,17 @@ public final class PipelineRunner {
         }
         long total = elapsed(start);
         Path manifestFile = manifest.write(outputs, total, "ok", null);
-        return new RunResult(request.outputDir(), manifestFile, List.copyOf(outputs), timings, total);
+        return new RunResult(
+                request.outputDir(), manifestFile, List.copyOf(outputs), timings, total);
     }
 
-    private long runStep(PlannedStep step, String prefix, RunRequest request, Artifacts artifacts,
-            Set<Path> outputs, RunManifest manifest) {
+    private long runStep(
+            PlannedStep step,
+            String prefix,
+            RunRequest request,
+            Artifacts artifacts,
+            Set<Path> outputs,
+            RunManifest manifest) {
         boolean quiet = request.settings().quiet();
         Line line = new Line(prefix, quiet);
         long t0 = System.nanoTime();
@@ -102,8 +108,12 @@ public final class PipelineRunner {
     private static void checkOutputs(PlannedStep step, Map<String, Object> produced) {
         for (Port port : step.type().outputs()) {
             if (produced == null || produced.get(port.name()) == null) {
-                throw new IllegalStateException("step type " + step.type().name()
-                        + " did not return its declared output '" + port.name() + "'");
+                throw new IllegalStateException(
+                        "step type "
+                                + step.type().name()
+                                + " did not return its declared output '"
+                                + port.name()
+                                + "'");
             }
         }
     }
@@ -113,12 +123,14 @@ public final class PipelineRunner {
         int newline = message.indexOf('\n');
         String oneLine = newline < 0 ? message : message.substring(0, newline);
         ExitCode code = e instanceof DlkitException d ? d.exitCode() : ExitCode.FAILED;
-        return new DlkitException(code, "step '" + step.id() + "' (" + step.type().name()
-                + ") failed: " + oneLine, e);
+        return new DlkitException(
+                code,
+                "step '" + step.id() + "' (" + step.type().name() + ") failed: " + oneLine,
+                e);
     }
 
-    private static void writeQuietly(RunManifest manifest, Set<Path> outputs, long start,
-            DlkitException e) {
+    private static void writeQuietly(
+            RunManifest manifest, Set<Path> outputs, long start, DlkitException e) {
         try {
             manifest.write(outputs, elapsed(start), "failed", e.getMessage());
         } catch (RuntimeException suppressed) {
@@ -130,8 +142,11 @@ public final class PipelineRunner {
         try {
             Files.createDirectories(request.outputDir());
         } catch (IOException e) {
-            throw DlkitException.invalidInput("cannot create output directory "
-                    + request.outputDir() + ": " + e.getMessage());
+            throw DlkitException.invalidInput(
+                    "cannot create output directory "
+                            + request.outputDir()
+                            + ": "
+                            + e.getMessage());
         }
     }
 
@@ -185,30 +200,44 @@ public final class PipelineRunner {
         Artifacts(Plan plan) {
             this.pipelineInputs = plan.inputs();
             for (PlannedStep step : plan.steps()) {
-                step.wiring().values().stream().filter(r -> !r.isInput()).map(Reference::source)
-                        .distinct().forEach(s -> consumersLeft.merge(s, 1, Integer::sum));
+                step.wiring().values().stream()
+                        .filter(r -> !r.isInput())
+                        .map(Reference::source)
+                        .distinct()
+                        .forEach(s -> consumersLeft.merge(s, 1, Integer::sum));
             }
         }
 
         Map<String, Object> inputsOf(PlannedStep step) {
             Map<String, Object> inputs = new LinkedHashMap<>();
-            step.wiring().forEach((port, ref) -> inputs.put(port, ref.isInput()
-                    ? pipelineInputs.get(ref.name())
-                    : byStep.get(ref.source()).get(ref.name())));
+            step.wiring()
+                    .forEach(
+                            (port, ref) ->
+                                    inputs.put(
+                                            port,
+                                            ref.isInput()
+                                                    ? pipelineInputs.get(ref.name())
+                                                    : byStep.get(ref.source()).get(ref.name())));
             return inputs;
         }
 
         void produced(PlannedStep step, Map<String, Object> outputs) {
-            outputs.values().stream().filter(v -> v instanceof AutoCloseable).forEach(closeables::add);
+            outputs.values().stream()
+                    .filter(v -> v instanceof AutoCloseable)
+                    .forEach(closeables::add);
             if (consumersLeft.getOrDefault(step.id(), 0) > 0) {
                 byStep.put(step.id(), new HashMap<>(outputs));
             }
-            step.wiring().values().stream().filter(r -> !r.isInput()).map(Reference::source)
-                    .distinct().forEach(source -> {
-                        if (consumersLeft.merge(source, -1, Integer::sum) == 0) {
-                            byStep.remove(source);
-                        }
-                    });
+            step.wiring().values().stream()
+                    .filter(r -> !r.isInput())
+                    .map(Reference::source)
+                    .distinct()
+                    .forEach(
+                            source -> {
+                                if (consumersLeft.merge(source, -1, Integer::sum) == 0) {
+                                    byStep.remove(source);
+                                }
+                            });
         }
 
         void close() {

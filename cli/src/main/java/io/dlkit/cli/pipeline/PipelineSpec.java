@@ -15,8 +15,7 @@ import java.util.Optional;
  * @param inputs the declared pipeline inputs, in file order
  * @param steps the steps that have a valid id, in file order
  */
-record PipelineSpec(
-        String name, String description, List<InputDecl> inputs, List<StepSpec> steps) {
+record PipelineSpec(String name, String description, List<InputDecl> inputs, List<StepSpec> steps) {
 
     Optional<InputDecl> input(String name) {
         return inputs.stream().filter(i -> i.name().equals(name)).findFirst();

@@ -14,8 +14,8 @@ final class PipelineStepContext implements StepContext {
     private final Set<Path> outputs;
     private final Consumer<String> progress;
 
-    PipelineStepContext(String stepId, RunRequest request, Set<Path> outputs,
-            Consumer<String> progress) {
+    PipelineStepContext(
+            String stepId, RunRequest request, Set<Path> outputs, Consumer<String> progress) {
         this.stepId = stepId;
         this.request = request;
         this.outputs = outputs;
@@ -44,7 +44,8 @@ final class PipelineStepContext implements StepContext {
 
     @Override
     public void progress(long done, long total, String message) {
-        progress.accept(done + "/" + total + (message == null || message.isEmpty() ? "" : " " + message));
+        progress.accept(
+                done + "/" + total + (message == null || message.isEmpty() ? "" : " " + message));
     }
 
     @Override

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a whole pipeline before any work starts and resolves it into a {@link Plan}: structure
- * and keys, step types, parameters and their types, references and their artifact types, cycles,
- * and {@code --set} overrides. Every problem is collected; none stops the others from being found.
+ * Checks a whole pipeline before any work starts and resolves it into a {@link Plan}: structure and
+ * keys, step types, parameters and their types, references and their artifact types, cycles, and
+ * {@code --set} overrides. Every problem is collected; none stops the others from being found.
  */
 public final class PipelineValidator {
     private final StepRegistry registry;
@@ -60,19 +60,28 @@ public final class PipelineValidator {
         List<SetOverride> overrides = SetOverride.parseAll(sets, problems);
         Map<String, Object> inputs = inputValues(file, spec.get(), overrides, problems);
         Templates templates = new Templates(file.source(), spec.get(), registry, inputs, problems);
-        StepChecker checker = new StepChecker(
-                file.source(), registry, templates, file.directory(), workDir, problems);
+        StepChecker checker =
+                new StepChecker(
+                        file.source(), registry, templates, file.directory(), workDir, problems);
         Map<String, List<SetOverride>> stepOverrides =
                 stepOverrides(spec.get(), overrides, problems);
         Map<String, PlannedStep> planned = new HashMap<>();
         Map<String, Map<String, Reference>> wiring = new HashMap<>();
         for (StepSpec step : spec.get().steps()) {
-            checker.type(step).ifPresent(type -> {
-                Map<String, Object> params =
-                        checker.params(step, type, stepOverrides.getOrDefault(step.id(), List.of()));
-                wiring.put(step.id(), checker.wiring(step, type));
-                planned.put(step.id(), new PlannedStep(step.id(), type, params, wiring.get(step.id())));
-            });
+            checker.type(step)
+                    .ifPresent(
+                            type -> {
+                                Map<String, Object> params =
+                                        checker.params(
+                                                step,
+                                                type,
+                                                stepOverrides.getOrDefault(step.id(), List.of()));
+                                wiring.put(step.id(), checker.wiring(step, type));
+                                planned.put(
+                                        step.id(),
+                                        new PlannedStep(
+                                                step.id(), type, params, wiring.get(step.id())));
+                            });
         }
         List<StepSpec> order =
                 DependencyOrder.order(spec.get().steps(), wiring, file.source(), problems);
@@ -80,52 +89,86 @@ public final class PipelineValidator {
             return new Validation(problems, null);
         }
         List<PlannedStep> steps = order.stream().map(s -> planned.get(s.id())).toList();
-        return new Validation(List.of(), new Plan(file, spec.get().name(),
-                spec.get().description(), inputs, steps));
+        return new Validation(
+                List.of(),
+                new Plan(file, spec.get().name(), spec.get().description(), inputs, steps));
     }
 
-    private Map<String, Object> inputValues(PipelineFile file, PipelineSpec spec,
-            List<SetOverride> overrides, List<Problem> problems) {
+    private Map<String, Object> inputValues(
+            PipelineFile file,
+            PipelineSpec spec,
+            List<SetOverride> overrides,
+            List<Problem> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (InputDecl input : spec.inputs()) {
-            Optional<SetOverride> set = overrides.stream()
-                    .filter(o -> o.step().isEmpty() && o.key().equals(input.name())).findFirst();
+            Optional<SetOverride> set =
+                    overrides.stream()
+                            .filter(o -> o.step().isEmpty() && o.key().equals(input.name()))
+                            .findFirst();
             try {
                 if (set.isPresent()) {
-                    values.put(input.name(), ValueConverter.parse(set.get().value(),
-                            input.type().paramType, workDir));
+                    values.put(
+                            input.name(),
+                            ValueConverter.parse(
+                                    set.get().value(), input.type().paramType, workDir));
                 } else if (input.defaultValue() != null) {
-                    values.put(input.name(), ValueConverter.convert(input.defaultValue().toPlain(),
-                            input.type().paramType, file.directory()));
+                    values.put(
+                            input.name(),
+                            ValueConverter.convert(
+                                    input.defaultValue().toPlain(),
+                                    input.type().paramType,
+                                    file.directory()));
                 } else {
-                    problems.add(new Problem(file.source(), input.position(), input.path(),
-                            "input '" + input.name() + "' has no value: give it a 'default:' or"
-                                    + " run with --set " + input.name() + "=VALUE"));
+                    problems.add(
+                            new Problem(
+                                    file.source(),
+                                    input.position(),
+                                    input.path(),
+                                    "input '"
+                                            + input.name()
+                                            + "' has no value: give it a 'default:' or"
+                                            + " run with --set "
+                                            + input.name()
+                                            + "=VALUE"));
                 }
             } catch (ConversionException e) {
-                problems.add(set.isPresent()
-                        ? new Problem(set.get().source(), null, "", e.getMessage())
-                        : new Problem(file.source(), input.defaultValue().position(),
-                                input.path() + ".default", e.getMessage()));
+                problems.add(
+                        set.isPresent()
+                                ? new Problem(set.get().source(), null, "", e.getMessage())
+                                : new Problem(
+                                        file.source(),
+                                        input.defaultValue().position(),
+                                        input.path() + ".default",
+                                        e.getMessage()));
             }
         }
         return values;
     }
 
     /** Groups {@code STEP.PARAM} overrides by step and reports unknown names. */
-    private Map<String, List<SetOverride>> stepOverrides(PipelineSpec spec,
-            List<SetOverride> overrides, List<Problem> problems) {
+    private Map<String, List<SetOverride>> stepOverrides(
+            PipelineSpec spec, List<SetOverride> overrides, List<Problem> problems) {
         Map<String, List<SetOverride>> byStep = new HashMap<>();
         for (SetOverride o : overrides) {
             if (o.step().isEmpty()) {
                 if (spec.input(o.key()).isEmpty()) {
-                    problems.add(new Problem(
-                            o.source(), null, "", Templates.unknownInput(spec, o.key())));
+                    problems.add(
+                            new Problem(
+                                    o.source(), null, "", Templates.unknownInput(spec, o.key())));
                 }
             } else if (spec.step(o.step().get()).isEmpty()) {
-                problems.add(new Problem(o.source(), null, "", "unknown step '" + o.step().get()
-                        + "'" + Suggestions.didYouMean(o.step().get(), spec.stepIds())
-                        + " (steps: " + String.join(", ", spec.stepIds()) + ")"));
+                problems.add(
+                        new Problem(
+                                o.source(),
+                                null,
+                                "",
+                                "unknown step '"
+                                        + o.step().get()
+                                        + "'"
+                                        + Suggestions.didYouMean(o.step().get(), spec.stepIds())
+                                        + " (steps: "
+                                        + String.join(", ", spec.stepIds())
+                                        + ")"));
             } else {
                 byStep.computeIfAbsent(o.step().get(), k -> new ArrayList<>()).add(o);
             }

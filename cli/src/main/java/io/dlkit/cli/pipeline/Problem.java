@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Comparator;
 
 /**
- * One thing wrong with a pipeline, reported as one line: {@code FILE:LINE:COL: PATH: MESSAGE},
- * for example {@code pipelines/bad.yaml:7:5: steps[1].with.widht: unknown parameter 'widht' ...}.
+ * One thing wrong with a pipeline, reported as one line: {@code FILE:LINE:COL: PATH: MESSAGE}, for
+ * example {@code pipelines/bad.yaml:7:5: steps[1].with.widht: unknown parameter 'widht' ...}.
  *
  * @param source the file as the user named it, or {@code --set NAME=VALUE} for an override
  * @param position where in the file, or null when the problem has no place (a missing file, an
@@ -16,9 +16,8 @@ import java.util.Comparator;
  */
 public record Problem(String source, Position position, String path, String message)
         implements Comparable<Problem> {
-    private static final Comparator<Problem> ORDER =
-            Comparator.comparing(
-                            Problem::position, Comparator.nullsLast(Comparator.naturalOrder()))
+    private static final Comparator<Problem> IN_FILE =
+            Comparator.comparing(Problem::position)
                     .thenComparing(Problem::path)
                     .thenComparing(Problem::message);
 
@@ -42,10 +41,16 @@ public record Problem(String source, Position position, String path, String mess
         return line.append(message).toString();
     }
 
-    /** Orders problems by position in the file; problems without a position come last. */
+    /**
+     * Orders problems by position in the file; problems without a position come last, in the order
+     * they were found (a stable sort keeps it).
+     */
     @Override
     public int compareTo(Problem other) {
-        return ORDER.compare(this, other);
+        if (position == null || other.position == null) {
+            return Boolean.compare(position == null, other.position == null);
+        }
+        return IN_FILE.compare(this, other);
     }
 
     @Override

@@ -19,8 +19,7 @@ public record Reference(String source, String name) {
     /** Thrown for a {@code ${...}} that is neither form. */
     static final class MalformedException extends Exception {
         MalformedException(String inner) {
-            super("malformed reference '${" + inner
-                    + "}': use ${inputs.NAME} or ${STEP.OUTPUT}");
+            super("malformed reference '${" + inner + "}': use ${inputs.NAME} or ${STEP.OUTPUT}");
         }
     }
 

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code manifest.json} a pipeline run leaves beside its outputs, enough to tell later what
- * ran on what: versions, the pipeline file and its hash, the resolved plan, the settings, every
- * input and output file with its SHA-256, per-step timings and the outcome.
+ * The {@code manifest.json} a pipeline run leaves beside its outputs, enough to tell later what ran
+ * on what: versions, the pipeline file and its hash, the resolved plan, the settings, every input
+ * and output file with its SHA-256, per-step timings and the outcome.
  */
 final class RunManifest {
     static final String FILE_NAME = "manifest.json";
@@ -72,14 +72,24 @@ final class RunManifest {
         m.put("pipeline", pipeline);
         m.put("settings", settings(request.settings()));
         m.put("java_version", System.getProperty("java.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        if (request.tensorflowVersion() != null) {
-            m.put("tensorflow", request.tensorflowVersion());
+        m.put(
+                "os",
+                System.getProperty("os.name")
+                        + " "
+                        + System.getProperty("os.version")
+                        + " "
+                        + System.getProperty("os.arch"));
+        String tensorflow = request.tensorflowVersion().get();
+        if (tensorflow != null) {
+            m.put("tensorflow", tensorflow);
         }
         m.put("inputs", inputs);
-        m.put("outputs", outputs.stream().filter(Files::isRegularFile)
-                .map(f -> fileEntry(f, relative(f))).toList());
+        m.put(
+                "outputs",
+                outputs.stream()
+                        .filter(Files::isRegularFile)
+                        .map(f -> fileEntry(f, relative(f)))
+                        .toList());
         m.put("steps", steps);
         Path target = request.outputDir().resolve(FILE_NAME);
         request.writer().writeString(target, toJson(m));
@@ -127,13 +137,14 @@ final class RunManifest {
     }
 
     static String sha256(Path file) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in =
+                new DigestInputStream(
+                        Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {
-            throw DlkitException.failed("cannot hash " + file + " for the manifest: "
-                    + e.getMessage(), e);
+            throw DlkitException.failed(
+                    "cannot hash " + file + " for the manifest: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.dlkit.api.RunSettings;
 import io.dlkit.api.output.OutputWriter;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * What a pipeline run needs besides its plan.
@@ -14,20 +15,22 @@ import java.nio.file.Path;
  * @param settings the global options (seed, device, threads, quiet, overwrite)
  * @param writer the atomic, overwrite-aware writer steps and the manifest use
  * @param dlkitVersion recorded in the manifest
- * @param tensorflowVersion recorded in the manifest when not null; the runner never loads
- *     TensorFlow to find it
+ * @param tensorflowVersion asked when the manifest is written, after the steps ran; its answer is
+ *     recorded when not null (the runner never loads TensorFlow to find it: pass {@code () ->
+ *     TfRuntime.isLoaded() ? TfRuntime.get().version() : null})
  */
 public record RunRequest(
         Path outputDir,
         RunSettings settings,
         OutputWriter writer,
         String dlkitVersion,
-        String tensorflowVersion) {
+        Supplier<String> tensorflowVersion) {
     /** Checks the fields. */
     public RunRequest {
         outputDir = requireNonNull(outputDir, "outputDir is null").toAbsolutePath().normalize();
         requireNonNull(settings, "settings is null");
         requireNonNull(writer, "writer is null");
         requireNonNull(dlkitVersion, "dlkitVersion is null");
+        requireNonNull(tensorflowVersion, "tensorflowVersion is null");
     }
 }

@@ -22,6 +22,7 @@ public record RunResult(
     /** Freezes the collections. */
     public RunResult {
         outputs = List.copyOf(outputs);
-        stepMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepMillis));
+        stepMillis =
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepMillis));
     }
 }

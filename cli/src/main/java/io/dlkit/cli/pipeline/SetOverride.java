@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One {@code --set KEY=VALUE}: {@code NAME=VALUE} sets a pipeline input, {@code STEP.PARAM=VALUE}
- * a step's parameter. The value is text, converted to the declared type.
+ * One {@code --set KEY=VALUE}: {@code NAME=VALUE} sets a pipeline input, {@code STEP.PARAM=VALUE} a
+ * step's parameter. The value is text, converted to the declared type.
  *
  * @param key {@code NAME} or {@code STEP.PARAM}
  * @param value the text after the first {@code =}
@@ -43,9 +43,13 @@ record SetOverride(String key, String value) {
             int eq = set.indexOf('=');
             String key = eq < 0 ? "" : set.substring(0, eq).strip();
             if (key.isEmpty() || key.startsWith(".") || key.endsWith(".")) {
-                problems.add(new Problem(SOURCE + " " + set, null, "",
-                        "expected NAME=VALUE (a pipeline input) or STEP.PARAM=VALUE"
-                                + " (a step parameter)"));
+                problems.add(
+                        new Problem(
+                                SOURCE + " " + set,
+                                null,
+                                "",
+                                "expected NAME=VALUE (a pipeline input) or STEP.PARAM=VALUE"
+                                        + " (a step parameter)"));
                 continue;
             }
             byKey.remove(key);

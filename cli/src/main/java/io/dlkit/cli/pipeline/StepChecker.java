@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Checks one step against its step type and resolves its parameters: known and well-typed
- * parameters (after {@code ${inputs.X}} substitution and {@code --set}), defaults filled in,
- * and every input port wired to an existing output of a compatible type.
+ * parameters (after {@code ${inputs.X}} substitution and {@code --set}), defaults filled in, and
+ * every input port wired to an existing output of a compatible type.
  */
 final class StepChecker {
     private final String source;
@@ -25,8 +25,13 @@ final class StepChecker {
     private final Path workDir;
     private final List<Problem> problems;
 
-    StepChecker(String source, StepRegistry registry, Templates templates,
-            Path fileDir, Path workDir, List<Problem> problems) {
+    StepChecker(
+            String source,
+            StepRegistry registry,
+            Templates templates,
+            Path fileDir,
+            Path workDir,
+            List<Problem> problems) {
         this.source = source;
         this.registry = registry;
         this.templates = templates;
@@ -42,9 +47,16 @@ final class StepChecker {
         }
         Optional<StepType> type = registry.find(step.uses());
         if (type.isEmpty()) {
-            report(step.usesPosition(), step.path() + ".uses", "unknown step type '" + step.uses()
-                    + "'" + Suggestions.didYouMean(step.uses(), registry.names())
-                    + " (known: " + String.join(", ", registry.names()) + ")");
+            report(
+                    step.usesPosition(),
+                    step.path() + ".uses",
+                    "unknown step type '"
+                            + step.uses()
+                            + "'"
+                            + Suggestions.didYouMean(step.uses(), registry.names())
+                            + " (known: "
+                            + String.join(", ", registry.names())
+                            + ")");
         }
         return type;
     }
@@ -65,7 +77,8 @@ final class StepChecker {
         for (SetOverride o : overrides) {
             Optional<ParamSpec> param = param(type, o.name());
             if (param.isEmpty()) {
-                problems.add(new Problem(o.source(), null, "", unknownParam(o.name(), type, known)));
+                problems.add(
+                        new Problem(o.source(), null, "", unknownParam(o.name(), type, known)));
             } else {
                 given.put(o.name(), fromText(o, param.get()));
             }
@@ -80,10 +93,17 @@ final class StepChecker {
             if (value == Templates.UNRESOLVED) {
                 continue;
             } else if (value == null && param.required()) {
-                report(step.with().entries().isEmpty() ? step.position() : step.with().position(),
-                        step.path() + ".with." + param.name(), "missing required parameter '"
-                        + param.name() + "' (" + param.type().displayName() + ": "
-                        + param.description() + ") for step type " + type.name());
+                report(
+                        step.with().entries().isEmpty() ? step.position() : step.with().position(),
+                        step.path() + ".with." + param.name(),
+                        "missing required parameter '"
+                                + param.name()
+                                + "' ("
+                                + param.type().displayName()
+                                + ": "
+                                + param.description()
+                                + ") for step type "
+                                + type.name());
             } else if (value == null && param.defaultValue() != null) {
                 params.put(param.name(), defaultValue(param, type));
             } else if (value != null) {
@@ -97,8 +117,15 @@ final class StepChecker {
         try {
             return ValueConverter.convert(param.defaultValue(), param.type(), fileDir);
         } catch (ConversionException e) {
-            throw new IllegalStateException("step type " + type.name() + " declares a bad default"
-                    + " for parameter '" + param.name() + "': " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "step type "
+                            + type.name()
+                            + " declares a bad default"
+                            + " for parameter '"
+                            + param.name()
+                            + "': "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -130,32 +157,64 @@ final class StepChecker {
         List<String> known = type.inputs().stream().map(Port::name).toList();
         for (PipelineSpec.Wiring w : step.inputs()) {
             String path = step.path() + ".inputs." + w.port();
-            Optional<Port> port = type.inputs().stream().filter(p -> p.name().equals(w.port())).findFirst();
+            Optional<Port> port =
+                    type.inputs().stream().filter(p -> p.name().equals(w.port())).findFirst();
             if (port.isEmpty()) {
-                report(w.position(), path, "unknown input '" + w.port() + "' for step type "
-                        + type.name() + Suggestions.didYouMean(w.port(), known) + " ("
-                        + (known.isEmpty() ? "it takes no inputs" : "known: " + String.join(", ", known))
-                        + ")");
+                report(
+                        w.position(),
+                        path,
+                        "unknown input '"
+                                + w.port()
+                                + "' for step type "
+                                + type.name()
+                                + Suggestions.didYouMean(w.port(), known)
+                                + " ("
+                                + (known.isEmpty()
+                                        ? "it takes no inputs"
+                                        : "known: " + String.join(", ", known))
+                                + ")");
                 continue;
             }
-            templates.reference(w.value(), path)
+            templates
+                    .reference(w.value(), path)
                     .filter(r -> compatible(r, port.get(), type, w.value(), path))
                     .ifPresent(r -> wiring.put(w.port(), r.reference()));
         }
         for (Port port : type.inputs()) {
-            if (port.required() && step.inputs().stream().noneMatch(w -> w.port().equals(port.name()))) {
-                report(step.position(), step.path() + ".inputs." + port.name(),
-                        "missing required input '" + port.name() + "' (" + port.type() + ": "
-                        + port.description() + ") for step type " + type.name());
+            if (port.required()
+                    && step.inputs().stream().noneMatch(w -> w.port().equals(port.name()))) {
+                report(
+                        step.position(),
+                        step.path() + ".inputs." + port.name(),
+                        "missing required input '"
+                                + port.name()
+                                + "' ("
+                                + port.type()
+                                + ": "
+                                + port.description()
+                                + ") for step type "
+                                + type.name());
             }
         }
         return wiring;
     }
 
-    private boolean compatible(Templates.Resolved r, Port port, StepType type, Node at, String path) {
+    private boolean compatible(
+            Templates.Resolved r, Port port, StepType type, Node at, String path) {
         if (r.type() != null && !port.type().accepts(r.type())) {
-            report(at.position(), path, "input '" + port.name() + "' of " + type.name()
-                    + " expects " + port.type() + ", but " + r.reference() + " is " + r.type());
+            report(
+                    at.position(),
+                    path,
+                    "input '"
+                            + port.name()
+                            + "' of "
+                            + type.name()
+                            + " expects "
+                            + port.type()
+                            + ", but "
+                            + r.reference()
+                            + " is "
+                            + r.type());
             return false;
         }
         return true;
@@ -166,9 +225,15 @@ final class StepChecker {
     }
 
     private static String unknownParam(String name, StepType type, List<String> known) {
-        return "unknown parameter '" + name + "' for step type " + type.name()
-                + Suggestions.didYouMean(name, known) + " ("
-                + (known.isEmpty() ? "it takes no parameters" : "known: " + String.join(", ", known))
+        return "unknown parameter '"
+                + name
+                + "' for step type "
+                + type.name()
+                + Suggestions.didYouMean(name, known)
+                + " ("
+                + (known.isEmpty()
+                        ? "it takes no parameters"
+                        : "known: " + String.join(", ", known))
                 + ")";
     }
 

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
+import io.dlkit.api.extension.StepProvider;
 import io.dlkit.api.pipeline.StepType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,41 @@ public final class StepRegistry {
             requireNonNull(type, "step type is null");
             StepType before = types.putIfAbsent(type.name(), type);
             if (before != null) {
-                throw new DlkitException(ExitCode.PLUGIN, "step type '" + type.name()
-                        + "' is contributed twice, by " + before.getClass().getName()
-                        + " and by " + type.getClass().getName()
-                        + "; disable one of the plugins that contribute it");
+                throw new DlkitException(
+                        ExitCode.PLUGIN,
+                        "step type '"
+                                + type.name()
+                                + "' is contributed twice, by "
+                                + before.getClass().getName()
+                                + " and by "
+                                + type.getClass().getName()
+                                + "; disable one of the plugins that contribute it");
             }
         }
+    }
+
+    /**
+     * The step types of every provider.
+     *
+     * @throws DlkitException (plugin error) when a provider fails to list its step types, or two
+     *     step types share a name
+     */
+    public static StepRegistry fromProviders(Collection<? extends StepProvider> providers) {
+        List<StepType> types = new ArrayList<>();
+        for (StepProvider provider : providers) {
+            try {
+                types.addAll(provider.stepTypes());
+            } catch (RuntimeException | LinkageError e) {
+                throw new DlkitException(
+                        ExitCode.PLUGIN,
+                        "step provider "
+                                + provider.getClass().getName()
+                                + " failed to list its step types: "
+                                + e,
+                        e);
+            }
+        }
+        return new StepRegistry(types);
     }
 
     /** The step type with this name, if registered. */

@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * "Did you mean" hints: the known names closest to a misspelt one, ranked by edit distance
- * (Damerau-Levenshtein, so a swapped pair of letters counts once), offered only when close.
+ * (Damerau-Levenshtein, so a swapped pair of letters counts once), offered only when close: at most
+ * one edit per four letters (at least one, at most three), and at most one edit worse than the best
+ * guess.
  */
 public final class Suggestions {
     private static final int MAX_SUGGESTIONS = 3;
@@ -18,12 +20,19 @@ public final class Suggestions {
     /** The close names, best first (at most three). */
     public static List<String> closest(String name, Collection<String> known) {
         String wanted = name.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, Math.min(3, wanted.length() / 3));
+        int limit = Math.max(1, Math.min(3, wanted.length() / 4));
         record Scored(String name, int distance) {}
-        return known.stream()
-                .map(k -> new Scored(k, distance(wanted, k.toLowerCase(Locale.ROOT))))
-                .filter(s -> s.distance() <= limit)
-                .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
+        List<Scored> close =
+                known.stream()
+                        .map(k -> new Scored(k, distance(wanted, k.toLowerCase(Locale.ROOT))))
+                        .filter(s -> s.distance() <= limit)
+                        .sorted(
+                                Comparator.comparingInt(Scored::distance)
+                                        .thenComparing(Scored::name))
+                        .toList();
+        // A much worse second guess only distracts from a good first one.
+        return close.stream()
+                .filter(s -> s.distance() <= close.get(0).distance() + 1)
                 .limit(MAX_SUGGESTIONS)
                 .map(Scored::name)
                 .toList();
@@ -52,7 +61,9 @@ public final class Suggestions {
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                d[i][j] =
+                        Math.min(
+                                Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
                 if (i > 1
                         && j > 1
                         && a.charAt(i - 1) == b.charAt(j - 2)

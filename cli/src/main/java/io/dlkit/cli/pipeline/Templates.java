@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * Resolves {@code ${...}} references: {@code ${inputs.NAME}} inside {@code with:} values (the
- * whole value takes the input's typed value; inside a string, its text), and {@code
- * ${STEP.OUTPUT}} or {@code ${inputs.NAME}} as the whole value of an {@code inputs:} port.
+ * Resolves {@code ${...}} references: {@code ${inputs.NAME}} inside {@code with:} values (the whole
+ * value takes the input's typed value; inside a string, its text), and {@code ${STEP.OUTPUT}} or
+ * {@code ${inputs.NAME}} as the whole value of an {@code inputs:} port.
  */
 final class Templates {
     /** Stands for a value that could not be resolved; its problem is already reported. */
@@ -33,8 +33,12 @@ final class Templates {
     private final Map<String, Object> inputValues;
     private final List<Problem> problems;
 
-    Templates(String source, PipelineSpec spec, StepRegistry registry,
-            Map<String, Object> inputValues, List<Problem> problems) {
+    Templates(
+            String source,
+            PipelineSpec spec,
+            StepRegistry registry,
+            Map<String, Object> inputValues,
+            List<Problem> problems) {
         this.source = source;
         this.spec = spec;
         this.registry = registry;
@@ -52,11 +56,14 @@ final class Templates {
             return items.contains(UNRESOLVED) ? UNRESOLVED : items;
         } else if (node instanceof MapNode map) {
             Map<String, Object> values = new LinkedHashMap<>();
-            map.entries().forEach(e -> values.put(e.key(), substitute(e.value(), path + "." + e.key())));
+            map.entries()
+                    .forEach(e -> values.put(e.key(), substitute(e.value(), path + "." + e.key())));
             return values.containsValue(UNRESOLVED) ? UNRESOLVED : values;
         }
         ScalarNode scalar = (ScalarNode) node;
-        return scalar.value() instanceof String text ? interpolate(text, node, path) : scalar.value();
+        return scalar.value() instanceof String text
+                ? interpolate(text, node, path)
+                : scalar.value();
     }
 
     private Object interpolate(String text, Node at, String path) {
@@ -81,8 +88,12 @@ final class Templates {
         try {
             Reference ref = Reference.parse(inner);
             if (!ref.isInput()) {
-                report(at, path, ref + ": step outputs can only be wired under a step's 'inputs:',"
-                        + " not used in 'with:'");
+                report(
+                        at,
+                        path,
+                        ref
+                                + ": step outputs can only be wired under a step's 'inputs:',"
+                                + " not used in 'with:'");
                 return UNRESOLVED;
             }
             if (spec.input(ref.name()).isEmpty()) {
@@ -110,7 +121,9 @@ final class Templates {
                 report(node, path, example + node.describe());
                 return Optional.empty();
             }
-            return ref.get().isInput() ? pipelineInput(ref.get(), node, path) : stepOutput(ref.get(), node, path);
+            return ref.get().isInput()
+                    ? pipelineInput(ref.get(), node, path)
+                    : stepOutput(ref.get(), node, path);
         } catch (Reference.MalformedException e) {
             report(node, path, e.getMessage());
             return Optional.empty();
@@ -128,9 +141,16 @@ final class Templates {
     private Optional<Resolved> stepOutput(Reference ref, Node at, String path) {
         Optional<StepSpec> target = spec.step(ref.source());
         if (target.isEmpty()) {
-            report(at, path, "unknown step '" + ref.source() + "'"
-                    + Suggestions.didYouMean(ref.source(), spec.stepIds())
-                    + " (steps: " + String.join(", ", spec.stepIds()) + ")");
+            report(
+                    at,
+                    path,
+                    "unknown step '"
+                            + ref.source()
+                            + "'"
+                            + Suggestions.didYouMean(ref.source(), spec.stepIds())
+                            + " (steps: "
+                            + String.join(", ", spec.stepIds())
+                            + ")");
             return Optional.empty();
         }
         Optional<StepType> type = Optional.ofNullable(target.get().uses()).flatMap(registry::find);
@@ -141,10 +161,20 @@ final class Templates {
         Optional<Port> output =
                 type.get().outputs().stream().filter(p -> p.name().equals(ref.name())).findFirst();
         if (output.isEmpty()) {
-            report(at, path, "step '" + ref.source() + "' (" + type.get().name()
-                    + ") has no output '" + ref.name() + "'"
-                    + Suggestions.didYouMean(ref.name(), outputs)
-                    + " (outputs: " + String.join(", ", outputs) + ")");
+            report(
+                    at,
+                    path,
+                    "step '"
+                            + ref.source()
+                            + "' ("
+                            + type.get().name()
+                            + ") has no output '"
+                            + ref.name()
+                            + "'"
+                            + Suggestions.didYouMean(ref.name(), outputs)
+                            + " (outputs: "
+                            + String.join(", ", outputs)
+                            + ")");
             return Optional.empty();
         }
         return Optional.of(new Resolved(ref, output.get().type()));
@@ -152,7 +182,10 @@ final class Templates {
 
     static String unknownInput(PipelineSpec spec, String name) {
         List<String> declared = spec.inputNames();
-        return "unknown pipeline input '" + name + "'" + Suggestions.didYouMean(name, declared)
+        return "unknown pipeline input '"
+                + name
+                + "'"
+                + Suggestions.didYouMean(name, declared)
                 + (declared.isEmpty()
                         ? " (the pipeline declares no inputs; declare it under 'inputs:')"
                         : " (declared: " + String.join(", ", declared) + ")");

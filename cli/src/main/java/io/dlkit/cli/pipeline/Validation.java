@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of validating a pipeline: every problem found, in file order, and the plan when
- * there were none.
+ * The outcome of validating a pipeline: every problem found, in file order, and the plan when there
+ * were none.
  *
  * @param problems the problems, sorted by position (command-line problems last)
  * @param plan the resolved plan, or null when there are problems

@@ -1,25 +1,22 @@
 package io.dlkit.cli.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dlkit.api.pipeline.ParamType;
-import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Converts values to the type a parameter or input declares, strictly: a value written in the
- * file must already have that type (an int where an int is expected; ints are accepted as floats;
+ * Converts values to the type a parameter or input declares, strictly: a value written in the file
+ * must already have that type (an int where an int is expected; ints are accepted as floats;
  * numbers and booleans as strings), while text from {@code --set} is parsed. Paths are resolved to
  * absolute paths against a base directory.
  */
 final class ValueConverter {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private ValueConverter() {}
 
     /** A value that does not fit; the message reads {@code expected int, got string "abc"}. */
@@ -38,8 +35,10 @@ final class ValueConverter {
     static Object convert(Object value, ParamType type, Path baseDir) throws ConversionException {
         return switch (type) {
             case STRING -> {
-                if (value instanceof String || value instanceof Number
-                        || value instanceof Boolean || value instanceof Path) {
+                if (value instanceof String
+                        || value instanceof Number
+                        || value instanceof Boolean
+                        || value instanceof Path) {
                     yield value.toString();
                 }
                 throw ConversionException.expected(type, value);
@@ -83,11 +82,17 @@ final class ValueConverter {
                 case FLOAT -> Double.parseDouble(t);
                 case BOOL -> parseBool(t);
                 case PATH -> toPath(text, baseDir);
-                case LIST, MAP -> convert(YAML.readValue(t, Object.class), type, baseDir);
+                case LIST, MAP -> convert(yaml(text), type, baseDir);
             };
-        } catch (NumberFormatException | IOException e) {
+        } catch (NumberFormatException | PipelineException e) {
             throw ConversionException.expected(type, text);
         }
+    }
+
+    /** Text as a YAML value ({@code [1, 2]}, {@code {a: 1}}), read like the pipeline file. */
+    private static Object yaml(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return NodeReader.read("--set", bytes, true, new ArrayList<>()).toPlain();
     }
 
     private static Boolean parseBool(String text) throws ConversionException {
@@ -104,8 +109,14 @@ final class ValueConverter {
         }
         BigInteger big = new BigInteger(value.toString());
         if (big.bitLength() > 31) {
-            throw new ConversionException("int " + value + " is out of range ("
-                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
+            throw new ConversionException(
+                    "int "
+                            + value
+                            + " is out of range ("
+                            + Integer.MIN_VALUE
+                            + " to "
+                            + Integer.MAX_VALUE
+                            + ")");
         }
         return big.intValue();
     }

@@ -14,9 +14,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reads boxes from a JSON file: {@code [{"x1": 10, "y1": 20, "x2": 110, "y2": 220, "label":
- * "dog", "score": 0.93}]} in pixel coordinates; {@code label} and {@code score} are optional.
- * Every mistake is a one-line error naming the file and the box.
+ * Reads boxes from a JSON file: {@code [{"x1": 10, "y1": 20, "x2": 110, "y2": 220, "label": "dog",
+ * "score": 0.93}]} in pixel coordinates; {@code label} and {@code score} are optional. Every
+ * mistake is a one-line error naming the file and the box.
  */
 final class BoxesFile {
     static final long MAX_BYTES = 16L << 20;
@@ -28,8 +28,11 @@ final class BoxesFile {
     static List<Box> read(Path file) {
         JsonNode root = parse(file);
         if (!root.isArray()) {
-            throw fail(file, "expected a JSON list of boxes like [{\"x1\": 10, \"y1\": 20, \"x2\": 110,"
-                    + " \"y2\": 220, \"label\": \"dog\", \"score\": 0.93}], got a " + kind(root));
+            throw fail(
+                    file,
+                    "expected a JSON list of boxes like [{\"x1\": 10, \"y1\": 20, \"x2\": 110,"
+                            + " \"y2\": 220, \"label\": \"dog\", \"score\": 0.93}], got a "
+                            + kind(root));
         }
         List<Box> boxes = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
@@ -45,8 +48,14 @@ final class BoxesFile {
             }
             return JSON.readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
-            throw fail(file, "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + StepErrors.oneLine(e.getOriginalMessage()));
+            throw fail(
+                    file,
+                    "not valid JSON at line "
+                            + e.getLocation().getLineNr()
+                            + ", column "
+                            + e.getLocation().getColumnNr()
+                            + ": "
+                            + StepErrors.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw StepErrors.readFailure(file, e);
         }
@@ -54,13 +63,22 @@ final class BoxesFile {
 
     private static Box box(Path file, String where, JsonNode node) {
         if (!node.isObject()) {
-            throw fail(file, where + ": expected an object with x1, y1, x2, y2, got a " + kind(node));
+            throw fail(
+                    file, where + ": expected an object with x1, y1, x2, y2, got a " + kind(node));
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String key = names.next();
             if (!KEYS.contains(key)) {
-                throw fail(file, where + ": unknown key '" + key + "'"
-                        + Suggestions.didYouMean(key, KEYS) + " (known: " + String.join(", ", KEYS) + ")");
+                throw fail(
+                        file,
+                        where
+                                + ": unknown key '"
+                                + key
+                                + "'"
+                                + Suggestions.didYouMean(key, KEYS)
+                                + " (known: "
+                                + String.join(", ", KEYS)
+                                + ")");
             }
         }
         float x1 = coordinate(file, where, node, "x1");
@@ -76,7 +94,12 @@ final class BoxesFile {
             throw fail(file, where + ": score must be a number, got a " + kind(score));
         }
         try {
-            return new Box(x1, y1, x2, y2, label.asText(""),
+            return new Box(
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    label.asText(""),
                     score.isMissingNode() ? Float.NaN : score.floatValue());
         } catch (IllegalArgumentException e) {
             throw fail(file, where + ": " + e.getMessage());
@@ -86,7 +109,8 @@ final class BoxesFile {
     private static float coordinate(Path file, String where, JsonNode box, String key) {
         JsonNode value = box.get(key);
         if (value == null) {
-            throw fail(file, where + ": missing \"" + key + "\" (pixel coordinates x1, y1, x2, y2)");
+            throw fail(
+                    file, where + ": missing \"" + key + "\" (pixel coordinates x1, y1, x2, y2)");
         } else if (!value.isNumber()) {
             throw fail(file, where + ": " + key + " must be a number, got a " + kind(value));
         }

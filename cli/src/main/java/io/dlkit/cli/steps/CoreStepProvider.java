@@ -11,7 +11,10 @@ public final class CoreStepProvider implements StepProvider {
 
     @Override
     public List<StepType> stepTypes() {
-        return List.of(new LoadImageStep(), new ResizeImageStep(), new DrawBoxesStep(),
+        return List.of(
+                new LoadImageStep(),
+                new ResizeImageStep(),
+                new DrawBoxesStep(),
                 new SaveImageStep());
     }
 }

@@ -33,8 +33,12 @@ final class DrawBoxesStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.optional("boxes", ParamType.PATH, null,
-                "a JSON file: [{\"x1\":..,\"y1\":..,\"x2\":..,\"y2\":..,\"label\":\"dog\",\"score\":0.93}]"));
+        return List.of(
+                ParamSpec.optional(
+                        "boxes",
+                        ParamType.PATH,
+                        null,
+                        "a JSON file: [{\"x1\":..,\"y1\":..,\"x2\":..,\"y2\":..,\"label\":\"dog\",\"score\":0.93}]"));
     }
 
     @Override
@@ -53,8 +57,9 @@ final class DrawBoxesStep implements StepType {
     @SuppressWarnings("unchecked")
     public Map<String, Object> run(StepContext context, Params params, Map<String, Object> inputs) {
         if (!params.has("boxes") && inputs.get("boxes") == null) {
-            throw DlkitException.invalidInput("no boxes to draw: give 'with: {boxes: FILE.json}'"
-                    + " or wire 'inputs: {boxes: ${STEP.boxes}}'");
+            throw DlkitException.invalidInput(
+                    "no boxes to draw: give 'with: {boxes: FILE.json}'"
+                            + " or wire 'inputs: {boxes: ${STEP.boxes}}'");
         }
         List<Box> boxes = new ArrayList<>();
         if (params.has("boxes")) {

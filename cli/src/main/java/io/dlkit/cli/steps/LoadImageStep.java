@@ -32,7 +32,10 @@ final class LoadImageStep implements StepType {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.required("path", ParamType.PATH, "the image file"),
-                ParamSpec.optional("channels", ParamType.INT, 3,
+                ParamSpec.optional(
+                        "channels",
+                        ParamType.INT,
+                        3,
                         "1 (grey), 3 (RGB) or 4 (RGBA), converted from what the file holds"));
     }
 

@@ -32,11 +32,20 @@ final class ResizeImageStep implements StepType {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.optional("width", ParamType.INT, null,
+                ParamSpec.optional(
+                        "width",
+                        ParamType.INT,
+                        null,
                         "the new width in pixels; omit to follow the aspect ratio"),
-                ParamSpec.optional("height", ParamType.INT, null,
+                ParamSpec.optional(
+                        "height",
+                        ParamType.INT,
+                        null,
                         "the new height in pixels; omit to follow the aspect ratio"),
-                ParamSpec.optional("keep_aspect", ParamType.BOOL, false,
+                ParamSpec.optional(
+                        "keep_aspect",
+                        ParamType.BOOL,
+                        false,
                         "with both width and height: fit inside them instead of stretching"));
     }
 

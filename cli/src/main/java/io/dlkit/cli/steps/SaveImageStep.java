@@ -36,8 +36,11 @@ final class SaveImageStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("file", ParamType.STRING,
-                "the file name, relative to the output directory, ending in .png or .jpg"));
+        return List.of(
+                ParamSpec.required(
+                        "file",
+                        ParamType.STRING,
+                        "the file name, relative to the output directory, ending in .png or .jpg"));
     }
 
     @Override
@@ -59,8 +62,10 @@ final class SaveImageStep implements StepType {
         try {
             Images.write(target, (Image) inputs.get("image"));
         } catch (IOException e) {
-            throw new DlkitException(ExitCode.FAILED, "cannot write " + target + ": "
-                    + StepErrors.oneLine(e.getMessage()), e);
+            throw new DlkitException(
+                    ExitCode.FAILED,
+                    "cannot write " + target + ": " + StepErrors.oneLine(e.getMessage()),
+                    e);
         }
         context.recordOutput(target);
         return Map.of("file", target);
@@ -70,16 +75,19 @@ final class SaveImageStep implements StepType {
     static Path target(Path outputDir, String file) {
         String lower = file.toLowerCase(Locale.ROOT);
         if (!lower.endsWith(".png") && !lower.endsWith(".jpg") && !lower.endsWith(".jpeg")) {
-            throw DlkitException.invalidInput("file " + quote(file)
-                    + " must end in .png, .jpg or .jpeg");
+            throw DlkitException.invalidInput(
+                    "file " + quote(file) + " must end in .png, .jpg or .jpeg");
         }
         Path dir = outputDir.toAbsolutePath().normalize();
         try {
             Path relative = Path.of(file);
             Path target = dir.resolve(relative).normalize();
             if (relative.isAbsolute() || !target.startsWith(dir) || target.equals(dir)) {
-                throw DlkitException.invalidInput("file " + quote(file) + " must be a name inside"
-                        + " the output directory (no absolute path, no '..')");
+                throw DlkitException.invalidInput(
+                        "file "
+                                + quote(file)
+                                + " must be a name inside"
+                                + " the output directory (no absolute path, no '..')");
             }
             return target;
         } catch (InvalidPathException e) {

@@ -3,7 +3,12 @@ package io.dlkit.cli.wiring;
 import com.google.inject.AbstractModule;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.output.OutputWriter;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.dlkit.cli.pipeline.StepRegistry;
 import io.dlkit.cli.plugin.PluginHost;
+import io.dlkit.cli.plugin.PluginSteps;
+import io.dlkit.cli.steps.CoreStepProvider;
 
 /** Binds the host's collaborators that commands and plugin extensions receive by injection. */
 public final class CoreModule extends AbstractModule {
@@ -21,5 +26,12 @@ public final class CoreModule extends AbstractModule {
         bind(PluginHost.class).toInstance(host);
         bind(CommandContext.class).toInstance(context);
         bind(OutputWriter.class).toInstance(context.writer());
+    }
+
+    /** The pipeline step types of the core and every started plugin, built on first use. */
+    @Provides
+    @Singleton
+    StepRegistry stepRegistry(PluginHost host) {
+        return new StepRegistry(PluginSteps.collect(new CoreStepProvider().stepTypes(), host));
     }
 }

@@ -32,11 +32,12 @@ final class FakeStep implements StepType {
         this.params = params;
         this.inputs = inputs;
         this.outputs = outputs;
-        this.body = (context, p, in) -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            outputs.forEach(o -> out.put(o.name(), context.stepId() + "." + o.name()));
-            return out;
-        };
+        this.body =
+                (context, p, in) -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    outputs.forEach(o -> out.put(o.name(), context.stepId() + "." + o.name()));
+                    return out;
+                };
     }
 
     FakeStep body(Body body) {

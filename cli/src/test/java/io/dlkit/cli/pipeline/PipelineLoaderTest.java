@@ -25,7 +25,8 @@ class PipelineLoaderTest {
         Node.MapNode root = (Node.MapNode) PipelineLoader.load(file).root();
 
         // then
-        Node.MapNode step = (Node.MapNode) ((Node.ListNode) root.get("steps").orElseThrow()).items().get(0);
+        Node.MapNode step =
+                (Node.MapNode) ((Node.ListNode) root.get("steps").orElseThrow()).items().get(0);
         assertThat(root.entry("steps").orElseThrow().keyPosition()).isEqualTo(new Position(2, 1));
         assertThat(step.entry("uses").orElseThrow().keyPosition()).isEqualTo(new Position(4, 5));
         assertThat(step.get("uses").orElseThrow().position()).isEqualTo(new Position(4, 11));
@@ -37,7 +38,8 @@ class PipelineLoaderTest {
         Path file = dir.resolve("nope.yaml");
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
         assertThat(e.getMessage()).isEqualTo(file + ": no such file");
@@ -50,7 +52,8 @@ class PipelineLoaderTest {
         Path file = Files.createDirectory(dir.resolve("pipe.yaml"));
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
         assertThat(e.getMessage())
@@ -63,11 +66,13 @@ class PipelineLoaderTest {
         Path file = write(dir, "pipe.txt", "steps: []\n");
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
-        assertThat(e.getMessage()).isEqualTo(
-                file + ": not a pipeline file: the name must end in .yaml, .yml or .json");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        file + ": not a pipeline file: the name must end in .yaml, .yml or .json");
     }
 
     @Test
@@ -76,7 +81,8 @@ class PipelineLoaderTest {
         Path file = write(dir, "empty.yaml", "# nothing here\n");
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
         assertThat(e.getMessage())
@@ -89,25 +95,34 @@ class PipelineLoaderTest {
         Path file = write(dir, "bad.yaml", "name: x\nsteps:\n  - id: a\n   uses: b\n");
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
-        assertThat(e.getMessage()).isEqualTo(file + ":4:8: YAML syntax error: mapping values are"
-                + " not allowed here");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        file
+                                + ":4:4: YAML syntax error: expected <block end>,"
+                                + " but found '<block mapping start>' (while parsing a block collection)");
         assertThat(e.problems()).hasSize(1);
     }
 
     @Test
     void should_report_a_json_syntax_error_with_its_place() {
         // given
-        Path file = write(dir, "bad.json", "{\"steps\": [\n  {\"id\": \"a\",, \"uses\": \"b\"}\n]}\n");
+        Path file =
+                write(dir, "bad.json", "{\"steps\": [\n  {\"id\": \"a\",, \"uses\": \"b\"}\n]}\n");
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
-        assertThat(e.getMessage()).isEqualTo(file + ":2:14: JSON syntax error: Unexpected character"
-                + " (',' (code 44)): was expecting double-quote to start field name");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        file
+                                + ":2:14: JSON syntax error: Unexpected character"
+                                + " (',' (code 44)): was expecting double-quote to start field name");
     }
 
     @Test
@@ -119,11 +134,14 @@ class PipelineLoaderTest {
         Path file = Files.write(dir.resolve("garbage.yaml"), garbage);
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
-        assertThat(e.getMessage()).isEqualTo(
-                file + ": too large for a pipeline file (over 1 MiB); is it the right file?");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        file
+                                + ": too large for a pipeline file (over 1 MiB); is it the right file?");
     }
 
     @Test
@@ -135,7 +153,8 @@ class PipelineLoaderTest {
         Path file = Files.write(dir.resolve("garbage.yml"), garbage);
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
         assertThat(e.getMessage()).startsWith(file + ":1:").doesNotContain("\n");
@@ -152,7 +171,8 @@ class PipelineLoaderTest {
         PipelineFile loaded = PipelineLoader.load(file);
 
         // then
-        assertThat(loaded.problems()).extracting(Problem::format)
+        assertThat(loaded.problems())
+                .extracting(Problem::format)
                 .containsExactly(file + ":4:5: steps[0].id: duplicate key 'id' (first at 2:5)");
     }
 
@@ -162,7 +182,8 @@ class PipelineLoaderTest {
         Path file = write(dir, "two.yaml", "steps: []\n---\nsteps: []\n");
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
         assertThat(e.getMessage())
@@ -175,7 +196,8 @@ class PipelineLoaderTest {
         Path file = write(dir, "deep.json", "[".repeat(100_000));
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, () -> PipelineLoader.load(file));
 
         // then
         assertThat(e.getMessage()).startsWith(file + ":1:").doesNotContain("\n");

@@ -23,7 +23,8 @@ class PipelinePlanTest {
     @Test
     void should_order_steps_by_dependency_with_ties_in_file_order() {
         // given
-        String yaml = """
+        String yaml =
+                """
                 steps:
                   - id: last
                     uses: test/pass
@@ -41,7 +42,8 @@ class PipelinePlanTest {
         Plan plan = validate(yaml).planOrThrow();
 
         // then
-        assertThat(plan.steps()).extracting(PlannedStep::id)
+        assertThat(plan.steps())
+                .extracting(PlannedStep::id)
                 .containsExactly("first", "middle", "last", "other");
         assertThat(plan.name()).isEqualTo("p");
     }
@@ -49,7 +51,8 @@ class PipelinePlanTest {
     @Test
     void should_fill_defaults_convert_types_and_resolve_paths_against_the_file() {
         // given
-        String yaml = """
+        String yaml =
+                """
                 name: resolve
                 inputs:
                   count: {type: int, default: 7}
@@ -70,18 +73,26 @@ class PipelinePlanTest {
         Plan plan = validate(yaml).planOrThrow();
 
         // then
-        assertThat(plan.inputs()).containsExactly(entry("count", 7),
-                entry("photo", dir.resolve("images/a.png")), entry("tag", "night"));
-        assertThat(plan.steps().get(0).params()).containsExactly(
-                entry("n", 7), entry("label", "night-7"), entry("ratio", 2.0),
-                entry("flag", false), entry("file", dir.resolve("images/a.png")),
-                entry("sizes", List.of(1L, 2L)));
+        assertThat(plan.inputs())
+                .containsExactly(
+                        entry("count", 7),
+                        entry("photo", dir.resolve("images/a.png")),
+                        entry("tag", "night"));
+        assertThat(plan.steps().get(0).params())
+                .containsExactly(
+                        entry("n", 7),
+                        entry("label", "night-7"),
+                        entry("ratio", 2.0),
+                        entry("flag", false),
+                        entry("file", dir.resolve("images/a.png")),
+                        entry("sizes", List.of(1L, 2L)));
     }
 
     @Test
     void should_apply_set_overrides_to_inputs_and_params() {
         // given
-        String yaml = """
+        String yaml =
+                """
                 inputs:
                   photo: {type: path, default: a.png}
                 steps:
@@ -91,21 +102,28 @@ class PipelinePlanTest {
                 """;
 
         // when
-        Plan plan = validate(yaml, "photo=b.png", "small.n=64", "small.flag=TRUE",
-                "small.sizes=[4, 5]").planOrThrow();
+        Plan plan =
+                validate(yaml, "photo=b.png", "small.n=64", "small.flag=TRUE", "small.sizes=[4, 5]")
+                        .planOrThrow();
 
         // then
         Path cwd = dir.resolve("cwd");
         assertThat(plan.inputs()).containsExactly(entry("photo", cwd.resolve("b.png")));
-        assertThat(plan.steps().get(0).params()).containsExactly(
-                entry("n", 64), entry("label", "x"), entry("ratio", 0.5), entry("flag", true),
-                entry("file", cwd.resolve("b.png")), entry("sizes", List.of(4, 5)));
+        assertThat(plan.steps().get(0).params())
+                .containsExactly(
+                        entry("n", 64),
+                        entry("label", "x"),
+                        entry("ratio", 0.5),
+                        entry("flag", true),
+                        entry("file", cwd.resolve("b.png")),
+                        entry("sizes", List.of(4L, 5L)));
     }
 
     @Test
     void should_report_unknown_and_malformed_overrides() {
         // given
-        String yaml = """
+        String yaml =
+                """
                 inputs:
                   photo: {type: path, default: a.png}
                 steps:
@@ -118,25 +136,37 @@ class PipelinePlanTest {
                 """;
 
         // when
-        List<String> problems = validate(yaml, "phot=b.png", "smal.width=1", "small.widht=64",
-                "small.width=abc", "nonsense").problems().stream().map(Problem::format).toList();
+        List<String> problems =
+                validate(
+                                yaml,
+                                "phot=b.png",
+                                "smal.width=1",
+                                "small.widht=64",
+                                "small.width=abc",
+                                "nonsense")
+                        .problems()
+                        .stream()
+                        .map(Problem::format)
+                        .toList();
 
         // then
-        assertThat(problems).containsExactly(
-                "--set nonsense: expected NAME=VALUE (a pipeline input) or STEP.PARAM=VALUE"
-                        + " (a step parameter)",
-                "--set phot=b.png: unknown pipeline input 'phot'; did you mean 'photo'?"
-                        + " (declared: photo)",
-                "--set small.width=abc: expected int, got string \"abc\"",
-                "--set small.widht=64: unknown parameter 'widht' for step type image/resize;"
-                        + " did you mean 'width'? (known: width, height, keep_aspect)",
-                "--set smal.width=1: unknown step 'smal'; did you mean 'small'? (steps: small, big)");
+        assertThat(problems)
+                .containsExactly(
+                        "--set nonsense: expected NAME=VALUE (a pipeline input) or STEP.PARAM=VALUE"
+                                + " (a step parameter)",
+                        "--set phot=b.png: unknown pipeline input 'phot'; did you mean 'photo'?"
+                                + " (declared: photo)",
+                        "--set smal.width=1: unknown step 'smal'; did you mean 'small'? (steps: small, big)",
+                        "--set small.widht=64: unknown parameter 'widht' for step type image/resize;"
+                                + " did you mean 'width'? (known: width, height, keep_aspect)",
+                        "--set small.width=abc: expected int, got string \"abc\"");
     }
 
     @Test
     void should_wire_a_path_input_to_a_file_port_only() {
         // given
-        String yaml = """
+        String yaml =
+                """
                 inputs:
                   photo: {type: path, default: a.png}
                 steps:
@@ -152,8 +182,10 @@ class PipelinePlanTest {
         Validation validation = validate(yaml);
 
         // then
-        assertThat(validation.problems()).extracting(p -> p.format().replace(dir + "/", ""))
-                .containsExactly("p.yaml:9:14: steps[1].inputs.image: input 'image' of"
-                        + " image/resize expects image, but ${inputs.photo} is file");
+        assertThat(validation.problems())
+                .extracting(p -> p.format().replace(dir + "/", ""))
+                .containsExactly(
+                        "p.yaml:9:21: steps[1].inputs.image: input 'image' of"
+                                + " image/resize expects image, but ${inputs.photo} is file");
     }
 }

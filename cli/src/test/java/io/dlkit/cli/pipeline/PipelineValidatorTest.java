@@ -17,13 +17,15 @@ class PipelineValidatorTest {
 
     private List<String> problems(Path file) {
         return validator.validate(PipelineLoader.load(file)).problems().stream()
-                .map(Problem::format).toList();
+                .map(Problem::format)
+                .toList();
     }
 
     /** Problems of an inline pipeline, the temporary directory left out of the file name. */
     private List<String> problems(String yaml) {
         return problems(write(dir, "p.yaml", yaml)).stream()
-                .map(p -> p.replace(dir + "/", "")).toList();
+                .map(p -> p.replace(dir + "/", ""))
+                .toList();
     }
 
     @Test
@@ -35,18 +37,24 @@ class PipelineValidatorTest {
         List<String> problems = problems(file);
 
         // then
-        assertThat(problems).containsExactly(
-                file + ":2:1: descripton: unknown key 'descripton'; did you mean 'description'?"
-                        + " (known: name, description, inputs, steps)",
-                file + ":7:5: steps[1].inputs.image: missing required input 'image'"
-                        + " (image: the image to resize) for step type image/resize",
-                file + ":9:5: steps[1].inptus: unknown key 'inptus'; did you mean 'inputs'?"
-                        + " (known: id, uses, with, inputs, description)",
-                file + ":10:12: steps[1].with.widht: unknown parameter 'widht' for step type"
-                        + " image/resize; did you mean 'width'? (known: width, height, keep_aspect)",
-                file + ":12:11: steps[2].uses: unknown step type 'image/sav'; did you mean"
-                        + " 'image/save'? (known: image/draw-boxes, image/load, image/resize,"
-                        + " image/save, test/pass)");
+        assertThat(problems)
+                .containsExactly(
+                        file
+                                + ":2:1: descripton: unknown key 'descripton'; did you mean 'description'?"
+                                + " (known: name, description, inputs, steps)",
+                        file
+                                + ":7:5: steps[1].inputs.image: missing required input 'image'"
+                                + " (image: the image to resize) for step type image/resize",
+                        file
+                                + ":9:5: steps[1].inptus: unknown key 'inptus'; did you mean 'inputs'?"
+                                + " (known: id, uses, with, inputs, description)",
+                        file
+                                + ":10:12: steps[1].with.widht: unknown parameter 'widht' for step type"
+                                + " image/resize; did you mean 'width'? (known: width, height, keep_aspect)",
+                        file
+                                + ":12:11: steps[2].uses: unknown step type 'image/sav'; did you mean"
+                                + " 'image/save'? (known: image/draw-boxes, image/load, image/resize,"
+                                + " image/save, test/pass)");
     }
 
     @Test
@@ -55,9 +63,11 @@ class PipelineValidatorTest {
         List<String> problems = problems("steps:\n  - id: a\n    uses: detector/detekt\n");
 
         // then
-        assertThat(problems).containsExactly("p.yaml:3:11: steps[0].uses: unknown step type"
-                + " 'detector/detekt' (known: image/draw-boxes, image/load, image/resize,"
-                + " image/save, test/pass)");
+        assertThat(problems)
+                .containsExactly(
+                        "p.yaml:3:11: steps[0].uses: unknown step type"
+                                + " 'detector/detekt' (known: image/draw-boxes, image/load, image/resize,"
+                                + " image/save, test/pass)");
     }
 
     @Test
@@ -69,10 +79,12 @@ class PipelineValidatorTest {
         List<String> problems = problems(file);
 
         // then
-        assertThat(problems).containsExactly(
-                file + ":6:17: steps[0].with.channels: expected int, got string \"abc\"",
-                file + ":12:14: steps[1].with.width: expected int, got float 64.5",
-                file + ":13:20: steps[1].with.keep_aspect: expected bool, got string \"yes\"");
+        assertThat(problems)
+                .containsExactly(
+                        file + ":6:17: steps[0].with.channels: expected int, got string \"abc\"",
+                        file + ":12:14: steps[1].with.width: expected int, got float 64.5",
+                        file
+                                + ":13:20: steps[1].with.keep_aspect: expected bool, got string \"yes\"");
     }
 
     @Test
@@ -84,17 +96,23 @@ class PipelineValidatorTest {
         List<String> problems = problems(file);
 
         // then
-        assertThat(problems).containsExactly(
-                file + ":6:18: steps[0].with.path: unknown pipeline input 'imgae'; did you mean"
-                        + " 'image'? (declared: image)",
-                file + ":9:21: steps[1].inputs.image: unknown step 'lod'; did you mean 'load'?"
-                        + " (steps: load, small, boxed, save)",
-                file + ":14:14: steps[2].inputs.image: step 'load' (image/load) has no output"
-                        + " 'img' (outputs: image)",
-                file + ":15:14: steps[2].inputs.boxes: input 'boxes' of image/draw-boxes expects"
-                        + " boxes, but ${load.image} is image",
-                file + ":18:21: steps[3].inputs.image: expected a reference like"
-                        + " \"${load.image}\", got string \"load.image\"");
+        assertThat(problems)
+                .containsExactly(
+                        file
+                                + ":6:18: steps[0].with.path: unknown pipeline input 'imgae'; did you mean"
+                                + " 'image'? (declared: image)",
+                        file
+                                + ":9:21: steps[1].inputs.image: unknown step 'lod'; did you mean 'load'?"
+                                + " (steps: load, small, boxed, save)",
+                        file
+                                + ":14:14: steps[2].inputs.image: step 'load' (image/load) has no output"
+                                + " 'img' (outputs: image)",
+                        file
+                                + ":15:14: steps[2].inputs.boxes: input 'boxes' of image/draw-boxes expects"
+                                + " boxes, but ${load.image} is image",
+                        file
+                                + ":18:21: steps[3].inputs.image: expected a reference like"
+                                + " \"${load.image}\", got string \"load.image\"");
     }
 
     @Test
@@ -113,8 +131,9 @@ class PipelineValidatorTest {
     @Test
     void should_report_a_step_that_feeds_itself() {
         // when
-        List<String> problems = problems(
-                "steps:\n  - id: loop\n    uses: test/pass\n    inputs: {in: \"${loop.out}\"}\n");
+        List<String> problems =
+                problems(
+                        "steps:\n  - id: loop\n    uses: test/pass\n    inputs: {in: \"${loop.out}\"}\n");
 
         // then
         assertThat(problems)
@@ -130,10 +149,12 @@ class PipelineValidatorTest {
         List<String> problems = problems(file);
 
         // then
-        assertThat(problems).containsExactly(
-                file + ":4:72: steps[0].with.chanels: unknown parameter 'chanels' for step type"
-                        + " image/load; did you mean 'channels'? (known: path, channels)",
-                file + ":5:12: steps[1].id: duplicate step id 'load' (first at 4:12)");
+        assertThat(problems)
+                .containsExactly(
+                        file
+                                + ":4:72: steps[0].with.chanels: unknown parameter 'chanels' for step type"
+                                + " image/load; did you mean 'channels'? (known: path, channels)",
+                        file + ":5:12: steps[1].id: duplicate step id 'load' (first at 4:12)");
     }
 
     @Test
@@ -142,8 +163,9 @@ class PipelineValidatorTest {
         List<String> problems = problems("name: nothing\n");
 
         // then
-        assertThat(problems).containsExactly(
-                "p.yaml:1:1: steps: missing required key 'steps' (the list of steps to run)");
+        assertThat(problems)
+                .containsExactly(
+                        "p.yaml:1:1: steps: missing required key 'steps' (the list of steps to run)");
     }
 
     @Test
@@ -152,28 +174,33 @@ class PipelineValidatorTest {
         List<String> problems = problems("- id: a\n  uses: test/pass\n");
 
         // then
-        assertThat(problems).containsExactly(
-                "p.yaml:1:1: a pipeline file must be a mapping with a 'steps' list, got a list");
+        assertThat(problems)
+                .containsExactly(
+                        "p.yaml:1:1: a pipeline file must be a mapping with a 'steps' list, got a list");
     }
 
     @Test
     void should_require_id_and_uses_and_check_the_id() {
         // when
-        List<String> problems = problems(
-                "steps:\n  - uses: test/pass\n  - id: Big Step\n    uses: test/pass\n  - id: x\n");
+        List<String> problems =
+                problems(
+                        "steps:\n  - uses: test/pass\n  - id: Big Step\n    uses: test/pass\n  - id: x\n");
 
         // then
-        assertThat(problems).containsExactly(
-                "p.yaml:2:5: steps[0]: missing required key 'id'",
-                "p.yaml:3:9: steps[1].id: invalid step id 'Big Step': use lower-case letters,"
-                        + " digits, '_' or '-', starting with a letter",
-                "p.yaml:5:5: steps[2]: missing required key 'uses'");
+        assertThat(problems)
+                .containsExactly(
+                        "p.yaml:2:5: steps[0]: missing required key 'id'",
+                        "p.yaml:3:9: steps[1].id: invalid step id 'Big Step': use lower-case letters,"
+                                + " digits, '_' or '-', starting with a letter",
+                        "p.yaml:5:5: steps[2]: missing required key 'uses'");
     }
 
     @Test
     void should_check_input_declarations_and_defaults() {
         // when
-        List<String> problems = problems("""
+        List<String> problems =
+                problems(
+                        """
                 inputs:
                   size: {type: integer, default: 3}
                   scale: {type: float, default: big}
@@ -185,20 +212,25 @@ class PipelineValidatorTest {
                 """);
 
         // then
-        assertThat(problems).containsExactly(
-                "p.yaml:2:16: inputs.size.type: unknown input type 'integer'"
-                        + " (known: string, int, float, bool, path)",
-                "p.yaml:3:33: inputs.scale.default: expected float, got string \"big\"",
-                "p.yaml:4:24: inputs.name.dflt: unknown key 'dflt' (known: type, default,"
-                        + " description)",
-                "p.yaml:5:3: inputs.photo: input 'photo' has no value: give it a 'default:' or"
-                        + " run with --set photo=VALUE");
+        assertThat(problems)
+                .containsExactly(
+                        "p.yaml:2:16: inputs.size.type: unknown input type 'integer'"
+                                + " (known: string, int, float, bool, path)",
+                        "p.yaml:3:33: inputs.scale.default: expected float, got string \"big\"",
+                        "p.yaml:4:3: inputs.name: input 'name' has no value: give it a 'default:' or"
+                                + " run with --set name=VALUE",
+                        "p.yaml:4:24: inputs.name.dflt: unknown key 'dflt' (known: type, default,"
+                                + " description)",
+                        "p.yaml:5:3: inputs.photo: input 'photo' has no value: give it a 'default:' or"
+                                + " run with --set photo=VALUE");
     }
 
     @Test
     void should_refuse_a_step_output_inside_with() {
         // when
-        List<String> problems = problems("""
+        List<String> problems =
+                problems(
+                        """
                 steps:
                   - id: a
                     uses: test/pass
@@ -208,23 +240,28 @@ class PipelineValidatorTest {
                 """);
 
         // then
-        assertThat(problems).containsExactly("p.yaml:6:19: steps[1].with.label: ${a.out}: step"
-                + " outputs can only be wired under a step's 'inputs:', not used in 'with:'");
+        assertThat(problems)
+                .containsExactly(
+                        "p.yaml:6:19: steps[1].with.label: ${a.out}: step"
+                                + " outputs can only be wired under a step's 'inputs:', not used in 'with:'");
     }
 
     @Test
     void should_require_required_params() {
         // when
-        List<String> problems = problems("steps:\n  - id: save\n    uses: image/save\n"
-                + "    inputs: {image: \"${save.file}\"}\n");
+        List<String> problems =
+                problems(
+                        "steps:\n  - id: save\n    uses: image/save\n"
+                                + "    inputs: {image: \"${save.file}\"}\n");
 
         // then
-        assertThat(problems).containsExactly(
-                "p.yaml:2:5: steps[0].with.file: missing required parameter 'file' (string: the"
-                        + " file name, relative to the output directory, ending in .png or .jpg)"
-                        + " for step type image/save",
-                "p.yaml:4:14: steps[0].inputs.image: input 'image' of image/save expects image,"
-                        + " but ${save.file} is file");
+        assertThat(problems)
+                .containsExactly(
+                        "p.yaml:2:5: steps[0].with.file: missing required parameter 'file' (string: the"
+                                + " file name, relative to the output directory, ending in .png or .jpg)"
+                                + " for step type image/save",
+                        "p.yaml:4:21: steps[0].inputs.image: input 'image' of image/save expects image,"
+                                + " but ${save.file} is file");
     }
 
     @Test
@@ -234,7 +271,8 @@ class PipelineValidatorTest {
         Validation validation = validator.validate(PipelineLoader.load(file));
 
         // when
-        PipelineException e = catchThrowableOfType(PipelineException.class, validation::planOrThrow);
+        PipelineException e =
+                catchThrowableOfType(PipelineException.class, validation::planOrThrow);
 
         // then
         assertThat(e.getMessage().lines()).hasSize(3);

@@ -15,16 +15,21 @@ import java.util.List;
 
 /** Shared fixtures: the step registry tests validate against and helpers to write pipelines. */
 final class Pipelines {
-    /** {@code test/pass}: takes any {@code in}, gives {@code out}; params n (int), label (string). */
+    /**
+     * {@code test/pass}: takes any {@code in}, gives {@code out}; params n (int), label (string).
+     */
     static FakeStep pass() {
-        return new FakeStep("test/pass",
-                List.of(ParamSpec.optional("n", ParamType.INT, 1, "a number"),
+        return new FakeStep(
+                "test/pass",
+                List.of(
+                        ParamSpec.optional("n", ParamType.INT, 1, "a number"),
                         ParamSpec.optional("label", ParamType.STRING, "x", "a label"),
                         ParamSpec.optional("ratio", ParamType.FLOAT, 0.5, "a ratio"),
                         ParamSpec.optional("flag", ParamType.BOOL, false, "a flag"),
                         ParamSpec.optional("file", ParamType.PATH, null, "a file"),
                         ParamSpec.optional("sizes", ParamType.LIST, null, "a list")),
-                List.of(Port.optional("in", ArtifactType.ANY, "anything"),
+                List.of(
+                        Port.optional("in", ArtifactType.ANY, "anything"),
                         Port.optional("more", ArtifactType.ANY, "anything")),
                 List.of(Port.of("out", ArtifactType.JSON, "a value")));
     }
@@ -58,7 +63,9 @@ final class Pipelines {
         return Files.isDirectory(here.resolve("pipelines")) ? here : here.getParent();
     }
 
-    /** A test resource pipeline, named as a user would name it relative to the working directory. */
+    /**
+     * A test resource pipeline, named as a user would name it relative to the working directory.
+     */
     static Path resource(String name) {
         return Path.of("src/test/resources/io/dlkit/cli/pipeline", name);
     }

@@ -17,9 +17,9 @@ import java.util.Arrays;
  * set. Batches for training are copied out with {@link MiniBatches}, which reads the backing arrays
  * directly.
  *
- * <p>Pixel scaling: the loaders scale where the file format says the values are 8-bit pixels
- * (IDX files and {@code uint8} arrays in {@code .npz} archives become {@code value / 255} in [0,
- * 1]); CSV values and float arrays are kept as they are. Use {@link #scaled(float)} or {@link
+ * <p>Pixel scaling: the loaders scale where the file format says the values are 8-bit pixels (IDX
+ * files and {@code uint8} arrays in {@code .npz} archives become {@code value / 255} in [0, 1]);
+ * CSV values and float arrays are kept as they are. Use {@link #scaled(float)} or {@link
  * #normalized(FeatureStats)} for anything else.
  *
  * <pre>{@code
@@ -61,8 +61,12 @@ public final class Dataset {
         this.targetShape = targetShape == null ? null : targetShape.clone();
         this.targetSize = targetShape == null ? 1 : sizeOf(targetShape, "targetShape");
         if ((long) size * featureSize != features.length) {
-            throw new IllegalArgumentException(features.length + " feature values do not make "
-                    + size + " samples of shape " + Shapes.toString(featureShape));
+            throw new IllegalArgumentException(
+                    features.length
+                            + " feature values do not make "
+                            + size
+                            + " samples of shape "
+                            + Shapes.toString(featureShape));
         }
     }
 
@@ -85,8 +89,13 @@ public final class Dataset {
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= numClasses) {
-                throw new IllegalArgumentException("labels[" + i + "] is " + labels[i]
-                        + "; class labels must be in 0.." + (numClasses - 1));
+                throw new IllegalArgumentException(
+                        "labels["
+                                + i
+                                + "] is "
+                                + labels[i]
+                                + "; class labels must be in 0.."
+                                + (numClasses - 1));
             }
         }
         return new Dataset(features, featureShape, labels.length, labels, numClasses, null, null);
@@ -109,8 +118,11 @@ public final class Dataset {
         requireNonNull(targetShape, "targetShape is null");
         int perSample = sizeOf(targetShape, "targetShape");
         if (perSample == 0 || targets.length % perSample != 0) {
-            throw new IllegalArgumentException(targets.length + " target values do not make whole"
-                    + " samples of shape " + Shapes.toString(targetShape));
+            throw new IllegalArgumentException(
+                    targets.length
+                            + " target values do not make whole"
+                            + " samples of shape "
+                            + Shapes.toString(targetShape));
         }
         int m = targets.length / perSample;
         return new Dataset(features, featureShape, m, null, 0, targets, targetShape);
@@ -131,7 +143,9 @@ public final class Dataset {
         return featureSize;
     }
 
-    /** Whether the labels are class ids ({@link #labels()}) rather than float {@link #targets()}. */
+    /**
+     * Whether the labels are class ids ({@link #labels()}) rather than float {@link #targets()}.
+     */
     public boolean hasClassLabels() {
         return labels != null;
     }
@@ -172,8 +186,8 @@ public final class Dataset {
      */
     public float[] targets() {
         if (targets == null) {
-            throw new IllegalStateException("this data set has class labels, not float targets;"
-                    + " use labels()");
+            throw new IllegalStateException(
+                    "this data set has class labels, not float targets;" + " use labels()");
         }
         return targets.clone();
     }
@@ -194,13 +208,19 @@ public final class Dataset {
      */
     public Dataset subset(int from, int to) {
         if (from < 0 || from > to || to > size) {
-            throw new IndexOutOfBoundsException("subset(" + from + ", " + to + ") needs 0 <= from"
-                    + " <= to <= " + size);
+            throw new IndexOutOfBoundsException(
+                    "subset(" + from + ", " + to + ") needs 0 <= from" + " <= to <= " + size);
         }
         float[] x = Arrays.copyOfRange(features, from * featureSize, to * featureSize);
         if (labels != null) {
-            return new Dataset(x, featureShape, to - from,
-                    Arrays.copyOfRange(labels, from, to), numClasses, null, null);
+            return new Dataset(
+                    x,
+                    featureShape,
+                    to - from,
+                    Arrays.copyOfRange(labels, from, to),
+                    numClasses,
+                    null,
+                    null);
         }
         float[] y = Arrays.copyOfRange(targets, from * targetSize, to * targetSize);
         return new Dataset(x, featureShape, to - from, null, 0, y, targetShape);
@@ -221,9 +241,17 @@ public final class Dataset {
         }
         int val = (int) Math.round(size * valFraction);
         if (val == 0 || val == size) {
-            throw new IllegalArgumentException("valFraction " + valFraction + " of " + size
-                    + " samples leaves an empty " + (val == 0 ? "validation" : "training")
-                    + " set; choose a fraction between " + 1.0 / size + " and " + (1 - 1.0 / size));
+            throw new IllegalArgumentException(
+                    "valFraction "
+                            + valFraction
+                            + " of "
+                            + size
+                            + " samples leaves an empty "
+                            + (val == 0 ? "validation" : "training")
+                            + " set; choose a fraction between "
+                            + 1.0 / size
+                            + " and "
+                            + (1 - 1.0 / size));
         }
         return new Split(subset(0, size - val), subset(size - val, size));
     }
@@ -235,12 +263,16 @@ public final class Dataset {
     public Dataset reshaped(long... newFeatureShape) {
         requireNonNull(newFeatureShape, "newFeatureShape is null");
         if (sizeOf(newFeatureShape, "newFeatureShape") != featureSize) {
-            throw new IllegalArgumentException("cannot reshape features of shape "
-                    + Shapes.toString(featureShape) + " (" + featureSize + " values) to "
-                    + Shapes.toString(newFeatureShape));
+            throw new IllegalArgumentException(
+                    "cannot reshape features of shape "
+                            + Shapes.toString(featureShape)
+                            + " ("
+                            + featureSize
+                            + " values) to "
+                            + Shapes.toString(newFeatureShape));
         }
-        return new Dataset(features, newFeatureShape, size, labels, numClasses, targets,
-                targetShape);
+        return new Dataset(
+                features, newFeatureShape, size, labels, numClasses, targets, targetShape);
     }
 
     /** The features multiplied by {@code factor}, for example {@code 1 / 255f}. */
@@ -307,8 +339,8 @@ public final class Dataset {
 
     private int[] classLabels() {
         if (labels == null) {
-            throw new IllegalStateException("this data set has float targets, not class labels;"
-                    + " use targets()");
+            throw new IllegalStateException(
+                    "this data set has float targets, not class labels;" + " use targets()");
         }
         return labels;
     }
@@ -316,8 +348,11 @@ public final class Dataset {
     private static int sizeOf(long[] shape, String name) {
         long n = Shapes.elementCount(shape);
         if (n < 0 || n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " " + Shapes.toString(shape)
-                    + " must have non-negative dimensions and at most 2^31-1 values");
+            throw new IllegalArgumentException(
+                    name
+                            + " "
+                            + Shapes.toString(shape)
+                            + " must have non-negative dimensions and at most 2^31-1 values");
         }
         return (int) n;
     }
@@ -325,10 +360,16 @@ public final class Dataset {
     /** For example {@code Dataset[10000 samples, features (28, 28, 1), 10 classes]}. */
     @Override
     public String toString() {
-        String y = labels != null
-                ? numClasses + " classes"
-                : "targets " + Shapes.toString(targetShape);
-        return "Dataset[" + size + " samples, features " + Shapes.toString(featureShape) + ", " + y
+        String y =
+                labels != null
+                        ? numClasses + " classes"
+                        : "targets " + Shapes.toString(targetShape);
+        return "Dataset["
+                + size
+                + " samples, features "
+                + Shapes.toString(featureShape)
+                + ", "
+                + y
                 + "]";
     }
 }

@@ -53,8 +53,11 @@ public record FeatureStats(float[] mean, float[] std) {
 
     float[] apply(float[] x, int cols) {
         if (cols != mean.length) {
-            throw new IllegalArgumentException("these statistics are for " + mean.length
-                    + " features but the data set has " + cols);
+            throw new IllegalArgumentException(
+                    "these statistics are for "
+                            + mean.length
+                            + " features but the data set has "
+                            + cols);
         }
         float[] inv = new float[cols];
         for (int j = 0; j < cols; j++) {

@@ -24,7 +24,11 @@ final class Bilinear {
             for (int x = 0; x < outW; x++) {
                 for (int k = 0; k < c; k++) {
                     float t = lerp(in[(top + x0[x]) * c + k], in[(top + x1[x]) * c + k], xLerp[x]);
-                    float b = lerp(in[(bottom + x0[x]) * c + k], in[(bottom + x1[x]) * c + k], xLerp[x]);
+                    float b =
+                            lerp(
+                                    in[(bottom + x0[x]) * c + k],
+                                    in[(bottom + x1[x]) * c + k],
+                                    xLerp[x]);
                     out[(y * outW + x) * c + k] = lerp(t, b, yLerp[y]);
                 }
             }

@@ -18,8 +18,19 @@ public record Box(float x1, float y1, float x2, float y2, String label, float sc
     public Box {
         requireNonNull(label, "label is null");
         if (!Float.isFinite(x1 + y1 + x2 + y2) || x2 < x1 || y2 < y1) {
-            throw new IllegalArgumentException("box corners must be finite with x1 <= x2 and y1 <= y2,"
-                    + " got (" + x1 + ", " + y1 + ", " + x2 + ", " + y2 + ") for '" + label + "'");
+            throw new IllegalArgumentException(
+                    "box corners must be finite with x1 <= x2 and y1 <= y2,"
+                            + " got ("
+                            + x1
+                            + ", "
+                            + y1
+                            + ", "
+                            + x2
+                            + ", "
+                            + y2
+                            + ") for '"
+                            + label
+                            + "'");
         }
     }
 }

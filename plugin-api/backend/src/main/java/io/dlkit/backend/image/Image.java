@@ -8,8 +8,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * An image as float pixels in height x width x channels (HWC) row-major order, the layout
- * TensorFlow's image ops use. Channels are 1 (grey), 3 (RGB) or 4 (RGBA, alpha not
- * premultiplied); values are nominally in [0, 1], with 0 black or transparent.
+ * TensorFlow's image ops use. Channels are 1 (grey), 3 (RGB) or 4 (RGBA, alpha not premultiplied);
+ * values are nominally in [0, 1], with 0 black or transparent.
  *
  * <p>Immutable by convention: the constructor takes ownership of the array (no copy, so do not
  * change it afterwards) and {@link #data()} returns a copy. The value of row {@code y}, column
@@ -29,8 +29,8 @@ public final class Image {
     /**
      * Wraps HWC pixel values.
      *
-     * @throws IllegalArgumentException if a size is below 1, channels is not 1, 3 or 4, or the
-     *     data length is not {@code height * width * channels}
+     * @throws IllegalArgumentException if a size is below 1, channels is not 1, 3 or 4, or the data
+     *     length is not {@code height * width * channels}
      */
     public Image(float[] data, int height, int width, int channels) {
         requireNonNull(data, "data is null");
@@ -40,9 +40,17 @@ public final class Image {
         }
         checkChannels(channels);
         if ((long) height * width * channels != data.length) {
-            throw new IllegalArgumentException("data has " + data.length + " values but a "
-                    + height + "x" + width + "x" + channels + " image needs "
-                    + (long) height * width * channels);
+            throw new IllegalArgumentException(
+                    "data has "
+                            + data.length
+                            + " values but a "
+                            + height
+                            + "x"
+                            + width
+                            + "x"
+                            + channels
+                            + " image needs "
+                            + (long) height * width * channels);
         }
         this.data = data;
         this.height = height;
@@ -61,8 +69,11 @@ public final class Image {
         long[] s = tensor.shape().asArray();
         boolean batchOfOne = s.length == 4 && s[0] == 1;
         if (s.length != 3 && !batchOfOne) {
-            throw new IllegalArgumentException("expected an image tensor of shape [h, w, c] or "
-                    + "[1, h, w, c], got " + tensor.shape() + "; slice one image out of the batch");
+            throw new IllegalArgumentException(
+                    "expected an image tensor of shape [h, w, c] or "
+                            + "[1, h, w, c], got "
+                            + tensor.shape()
+                            + "; slice one image out of the batch");
         }
         int o = s.length - 3;
         float[] out = new float[Math.toIntExact(tensor.shape().size())];
@@ -97,8 +108,20 @@ public final class Image {
     /** The value at row {@code y}, column {@code x}, channel {@code c}. */
     public float get(int y, int x, int c) {
         if (y < 0 || y >= height || x < 0 || x >= width || c < 0 || c >= channels) {
-            throw new IndexOutOfBoundsException("pixel (y=" + y + ", x=" + x + ", c=" + c
-                    + ") is outside the " + height + "x" + width + "x" + channels + " image");
+            throw new IndexOutOfBoundsException(
+                    "pixel (y="
+                            + y
+                            + ", x="
+                            + x
+                            + ", c="
+                            + c
+                            + ") is outside the "
+                            + height
+                            + "x"
+                            + width
+                            + "x"
+                            + channels
+                            + " image");
         }
         return data[(y * width + x) * channels + c];
     }

@@ -30,7 +30,8 @@ final class ImageDecoding {
             throw fail(source, "the file is empty; expected a PNG or JPEG image");
         }
         // A memory cache, not ImageIO's default disk cache: no temp files, no global setting.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in =
+                new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(in, source);
             try {
                 return decode(reader, in, source);
@@ -49,15 +50,29 @@ final class ImageDecoding {
             long width = reader.getWidth(0);
             long height = reader.getHeight(0);
             if (width < 1 || height < 1 || width * height > MAX_PIXELS) {
-                throw fail(source, "the " + format + " image is " + width + "x" + height
-                        + " pixels (allowed: 1 to " + MAX_PIXELS + " pixels); re-export it");
+                throw fail(
+                        source,
+                        "the "
+                                + format
+                                + " image is "
+                                + width
+                                + "x"
+                                + height
+                                + " pixels (allowed: 1 to "
+                                + MAX_PIXELS
+                                + " pixels); re-export it");
             }
             return toImage(reader.read(0), source);
         } catch (DataFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw fail(source, "cannot decode the " + format + " image (" + describe(e)
-                    + "); the file is truncated or corrupt, re-export it");
+            throw fail(
+                    source,
+                    "cannot decode the "
+                            + format
+                            + " image ("
+                            + describe(e)
+                            + "); the file is truncated or corrupt, re-export it");
         }
     }
 
@@ -70,8 +85,10 @@ final class ImageDecoding {
                 return reader;
             }
         }
-        throw fail(source, "not an image javax.imageio can read (PNG, JPEG, BMP or GIF);"
-                + " check the path and that the file really is an image");
+        throw fail(
+                source,
+                "not an image javax.imageio can read (PNG, JPEG, BMP or GIF);"
+                        + " check the path and that the file really is an image");
     }
 
     private static String formatName(ImageReader reader) {
@@ -87,8 +104,10 @@ final class ImageDecoding {
         }
         int space = cm.getColorSpace().getType();
         if (space != ColorSpace.TYPE_GRAY && space != ColorSpace.TYPE_RGB) {
-            throw fail(source, "unsupported colour space (not grey or RGB, e.g. CMYK);"
-                    + " convert the image to RGB first");
+            throw fail(
+                    source,
+                    "unsupported colour space (not grey or RGB, e.g. CMYK);"
+                            + " convert the image to RGB first");
         }
         int bands = r.getNumBands();
         int[] samples = r.getPixels(0, 0, r.getWidth(), r.getHeight(), (int[]) null);

@@ -27,8 +27,11 @@ final class ImageEncoding {
         }
         int dot = fileName.lastIndexOf('.');
         String ext = dot < 0 ? "no extension" : "extension '" + fileName.substring(dot) + "'";
-        throw new DataFormatException(source + ": cannot write an image with " + ext
-                + " (supported: .png, .jpg, .jpeg); choose one of those");
+        throw new DataFormatException(
+                source
+                        + ": cannot write an image with "
+                        + ext
+                        + " (supported: .png, .jpg, .jpeg); choose one of those");
     }
 
     static byte[] encode(Image image, String format) {
@@ -56,8 +59,10 @@ final class ImageEncoding {
     private static BufferedImage toBufferedImage(Image image, boolean alpha) {
         int c = image.channels();
         int outC = c == 1 ? 1 : alpha ? 4 : 3;
-        int type = outC == 1 ? BufferedImage.TYPE_BYTE_GRAY
-                : outC == 3 ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_4BYTE_ABGR;
+        int type =
+                outC == 1
+                        ? BufferedImage.TYPE_BYTE_GRAY
+                        : outC == 3 ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_4BYTE_ABGR;
         BufferedImage bi = new BufferedImage(image.width(), image.height(), type);
         float[] src = image.raw();
         int pixels = image.width() * image.height();

@@ -30,8 +30,8 @@ public final class Images {
     /**
      * Reads an image file with javax.imageio: PNG (grey, grey+alpha, RGB, RGBA, palette; 1 to 16
      * bits), JPEG (grey, RGB), BMP and GIF. Samples are divided by the largest value of their bit
-     * depth (255, or 65535 for 16-bit). Grey+alpha becomes RGBA, a palette RGB or RGBA (grey if
-     * the palette is grey). The format comes from the content, not the extension.
+     * depth (255, or 65535 for 16-bit). Grey+alpha becomes RGBA, a palette RGB or RGBA (grey if the
+     * palette is grey). The format comes from the content, not the extension.
      *
      * @throws DataFormatException if the file is empty, not an image, truncated or corrupt
      * @throws IOException if the file cannot be read
@@ -40,8 +40,11 @@ public final class Images {
         requireNonNull(path, "path is null");
         long size = Files.size(path);
         if (size > MAX_FILE_BYTES) {
-            throw new DataFormatException(path + ": the file has " + size
-                    + " bytes, over the 1 GiB limit for an image; downscale it first");
+            throw new DataFormatException(
+                    path
+                            + ": the file has "
+                            + size
+                            + " bytes, over the 1 GiB limit for an image; downscale it first");
         }
         return ImageDecoding.decode(Files.readAllBytes(path), path.toString());
     }
@@ -72,7 +75,8 @@ public final class Images {
         float[] out = new float[pixels * channels];
         for (int p = 0; p < pixels; p++) {
             int i = p * from;
-            float grey = from == 1 ? in[i] : LUMA_R * in[i] + LUMA_G * in[i + 1] + LUMA_B * in[i + 2];
+            float grey =
+                    from == 1 ? in[i] : LUMA_R * in[i] + LUMA_G * in[i + 1] + LUMA_B * in[i + 2];
             for (int c = 0; c < Math.min(channels, 3); c++) {
                 out[p * channels + c] = channels == 1 ? grey : from == 1 ? in[i] : in[i + c];
             }
@@ -95,7 +99,8 @@ public final class Images {
         requireNonNull(path, "path is null");
         requireNonNull(image, "image is null");
         Path name = path.getFileName();
-        String format = ImageEncoding.formatOf(name == null ? "" : name.toString(), path.toString());
+        String format =
+                ImageEncoding.formatOf(name == null ? "" : name.toString(), path.toString());
         AtomicFiles.write(path, ImageEncoding.encode(image, format));
     }
 

@@ -32,7 +32,8 @@ final class Overlay {
     Graphics2D graphics() {
         Graphics2D g = layer.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(
+                RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         return g;
     }
 
@@ -60,9 +61,13 @@ final class Overlay {
             g.drawString(text, left + pad, top + fm.getAscent());
         } catch (RuntimeException | LinkageError | InternalError e) {
             // A JRE without fontconfig or fonts fails here in one of these ways.
-            throw new IllegalStateException("cannot draw label text: this Java runtime has no usable"
-                    + " font (" + e + "); install fontconfig and a font, e.g."
-                    + " apt-get install fontconfig fonts-dejavu-core", e);
+            throw new IllegalStateException(
+                    "cannot draw label text: this Java runtime has no usable"
+                            + " font ("
+                            + e
+                            + "); install fontconfig and a font, e.g."
+                            + " apt-get install fontconfig fonts-dejavu-core",
+                    e);
         }
     }
 
@@ -89,8 +94,10 @@ final class Overlay {
 
     /** Black on light colours, white on dark ones, by BT.601 luma. */
     static Color contrastingText(Color background) {
-        double luma = 0.299 * background.getRed() + 0.587 * background.getGreen()
-                + 0.114 * background.getBlue();
+        double luma =
+                0.299 * background.getRed()
+                        + 0.587 * background.getGreen()
+                        + 0.114 * background.getBlue();
         return luma > 140 ? Color.BLACK : Color.WHITE;
     }
 }

@@ -47,11 +47,16 @@ public final class AtomicFiles {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null,
-                    "the output directory does not exist; create it first");
+            throw new NoSuchFileException(
+                    dir.toString(), null, "the output directory does not exist; create it first");
         }
-        Path tmp = dir.resolve("." + file.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path tmp =
+                dir.resolve(
+                        "."
+                                + file.getFileName()
+                                + "."
+                                + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                                + ".tmp");
         try {
             writeAndSync(tmp, content);
             move(tmp, file);
@@ -69,7 +74,8 @@ public final class AtomicFiles {
 
     private static void writeAndSync(Path tmp, Content content) throws IOException {
         // CREATE_NEW rather than Files.createTempFile, which would make the file owner-only.
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel ch =
+                FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
             content.writeTo(out);
             out.flush();
@@ -79,7 +85,11 @@ public final class AtomicFiles {
 
     private static void move(Path tmp, Path target) throws IOException {
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             // Some file systems (certain network mounts) cannot rename atomically; still replace.
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);

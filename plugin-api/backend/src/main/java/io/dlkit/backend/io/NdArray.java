@@ -11,9 +11,9 @@ import org.tensorflow.Tensor;
  * flat primitive array. It is what {@link Npy} and {@link Npz} read and write, and it converts to
  * and from TensorFlow tensors.
  *
- * <p>Immutable by convention: the factories take ownership of the array they are given (no copy,
- * so do not change it afterwards), and every accessor returns a fresh copy. {@code equals}
- * compares type, shape and values.
+ * <p>Immutable by convention: the factories take ownership of the array they are given (no copy, so
+ * do not change it afterwards), and every accessor returns a fresh copy. {@code equals} compares
+ * type, shape and values.
  *
  * <pre>{@code
  * NdArray w = NdArray.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
@@ -34,11 +34,18 @@ public final class NdArray {
         long n = elementCount(this.shape);
         if (n < 0) {
             throw new IllegalArgumentException(
-                    "shape " + shapeString(shape) + " has a negative dimension or overflows a long");
+                    "shape "
+                            + shapeString(shape)
+                            + " has a negative dimension or overflows a long");
         }
         if (n != length) {
             throw new IllegalArgumentException(
-                    "data has " + length + " values but shape " + shapeString(shape) + " needs " + n);
+                    "data has "
+                            + length
+                            + " values but shape "
+                            + shapeString(shape)
+                            + " needs "
+                            + n);
         }
     }
 
@@ -83,8 +90,8 @@ public final class NdArray {
     }
 
     /**
-     * Copies this array into a new TensorFlow tensor of the matching type and shape. This loads
-     * the TensorFlow native runtime. The caller owns the tensor and must close it.
+     * Copies this array into a new TensorFlow tensor of the matching type and shape. This loads the
+     * TensorFlow native runtime. The caller owns the tensor and must close it.
      */
     public Tensor toTensor() {
         return TensorConversion.toTensor(this);
@@ -145,7 +152,8 @@ public final class NdArray {
 
     @Override
     public int hashCode() {
-        return Objects.hash(dtype, Arrays.hashCode(shape), Arrays.deepHashCode(new Object[] {data}));
+        return Objects.hash(
+                dtype, Arrays.hashCode(shape), Arrays.deepHashCode(new Object[] {data}));
     }
 
     /** For example {@code NdArray[FLOAT32 (2, 3)]}. */

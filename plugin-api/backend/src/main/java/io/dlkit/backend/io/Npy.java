@@ -13,8 +13,8 @@ import java.nio.file.Path;
  * Reads and writes NumPy {@code .npy} files, the format of {@code numpy.save} and {@code
  * numpy.load}.
  *
- * <p>Reads format versions 1.0, 2.0 and 3.0, little- or big-endian, of the dtypes {@code f4 f8
- * i4 i8 u1 b1} in C order; writes version 1.0, little-endian, byte for byte as {@code numpy.save}
+ * <p>Reads format versions 1.0, 2.0 and 3.0, little- or big-endian, of the dtypes {@code f4 f8 i4
+ * i8 u1 b1} in C order; writes version 1.0, little-endian, byte for byte as {@code numpy.save}
  * does. Headers and sizes are checked before any data is allocated, so a corrupt, truncated or
  * random file fails at once with a {@link DataFormatException} that names it.
  *
@@ -97,8 +97,17 @@ public final class Npy {
 
     private static DataFormatException sizeMismatch(String source, NpyHeader h, long found) {
         String what = found < h.dataBytes ? "truncated" : "has trailing bytes";
-        return NpyHeader.fail(source, what + ": shape " + NdArray.shapeString(h.shape) + " of "
-                + h.dtype.npyCode() + " needs " + h.dataBytes + " data bytes but the file has "
-                + found + "; copy or save it again");
+        return NpyHeader.fail(
+                source,
+                what
+                        + ": shape "
+                        + NdArray.shapeString(h.shape)
+                        + " of "
+                        + h.dtype.npyCode()
+                        + " needs "
+                        + h.dataBytes
+                        + " data bytes but the file has "
+                        + found
+                        + "; copy or save it again");
     }
 }

@@ -54,19 +54,32 @@ final class NpyHeader {
         }
         int major = prefix[6] & 0xFF;
         if (major < 1 || major > 3 || prefix[7] != 0) {
-            throw fail(source, "unsupported .npy format version " + major + "." + (prefix[7] & 0xFF)
-                    + " (supported: 1.0, 2.0, 3.0)");
+            throw fail(
+                    source,
+                    "unsupported .npy format version "
+                            + major
+                            + "."
+                            + (prefix[7] & 0xFF)
+                            + " (supported: 1.0, 2.0, 3.0)");
         }
         int lengthBytes = major == 1 ? 2 : 4;
         long length = littleEndian(readFully(in, lengthBytes, source));
         long room = available - 8 - lengthBytes;
         if (length > MAX_HEADER_LENGTH || length > room) {
-            throw fail(source, "header length " + length + " exceeds "
-                    + (length > room ? "the file size" : "the " + MAX_HEADER_LENGTH + "-byte limit")
-                    + "; the file is corrupt");
+            throw fail(
+                    source,
+                    "header length "
+                            + length
+                            + " exceeds "
+                            + (length > room
+                                    ? "the file size"
+                                    : "the " + MAX_HEADER_LENGTH + "-byte limit")
+                            + "; the file is corrupt");
         }
         byte[] header = readFully(in, (int) length, source);
-        String text = new String(header, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String text =
+                new String(
+                        header, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         return parse(text, source, 8 + lengthBytes + length);
     }
 
@@ -74,9 +87,12 @@ final class NpyHeader {
     static byte[] format(NdArray a) {
         String descr = (a.dtype().byteSize() == 1 ? "|" : "<") + a.dtype().npyCode();
         long[] shape = a.shape();
-        StringBuilder dict = new StringBuilder("{'descr': '").append(descr)
-                .append("', 'fortran_order': False, 'shape': ")
-                .append(NdArray.shapeString(shape)).append(", }");
+        StringBuilder dict =
+                new StringBuilder("{'descr': '")
+                        .append(descr)
+                        .append("', 'fortran_order': False, 'shape': ")
+                        .append(NdArray.shapeString(shape))
+                        .append(", }");
         // numpy leaves room to grow the first dimension in place; copying it keeps files identical.
         if (shape.length > 0) {
             dict.append(" ".repeat(21 - Long.toString(shape[0]).length()));
@@ -102,23 +118,38 @@ final class NpyHeader {
         try {
             parsed = PyLiteral.parse(text);
         } catch (IllegalArgumentException e) {
-            throw fail(source, "malformed .npy header (" + e.getMessage() + " in " + snippet(text)
-                    + "); the file is corrupt or was not written by numpy.save");
+            throw fail(
+                    source,
+                    "malformed .npy header ("
+                            + e.getMessage()
+                            + " in "
+                            + snippet(text)
+                            + "); the file is corrupt or was not written by numpy.save");
         }
         if (!(parsed instanceof Map<?, ?> dict) || !dict.keySet().equals(KEYS)) {
-            throw fail(source, "the .npy header must be a dict with the keys 'descr', "
-                    + "'fortran_order' and 'shape', got " + snippet(text));
+            throw fail(
+                    source,
+                    "the .npy header must be a dict with the keys 'descr', "
+                            + "'fortran_order' and 'shape', got "
+                            + snippet(text));
         }
         if (!(dict.get("fortran_order") instanceof Boolean fortran) || fortran) {
-            throw fail(source, "fortran_order=" + repr(dict.get("fortran_order")) + " is not supported;"
-                    + " re-save the array in C order: numpy.save(path, numpy.ascontiguousarray(a))");
+            throw fail(
+                    source,
+                    "fortran_order="
+                            + repr(dict.get("fortran_order"))
+                            + " is not supported;"
+                            + " re-save the array in C order: numpy.save(path, numpy.ascontiguousarray(a))");
         }
         Object descr = dict.get("descr");
         DType dtype = dtypeOf(descr);
         if (dtype == null) {
-            throw fail(source, "unsupported dtype " + repr(descr) + " (supported: " + DType.SUPPORTED + ")");
+            throw fail(
+                    source,
+                    "unsupported dtype " + repr(descr) + " (supported: " + DType.SUPPORTED + ")");
         }
-        ByteOrder order = ((String) descr).charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        ByteOrder order =
+                ((String) descr).charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         long[] shape = shapeOf(dict.get("shape"), source);
         return new NpyHeader(dtype, order, shape, dataBytes(dtype, shape, source), dataOffset);
     }
@@ -133,18 +164,27 @@ final class NpyHeader {
     }
 
     private static long[] shapeOf(Object value, String source) {
-        if (value instanceof List<?> dims && dims.stream().allMatch(d -> d instanceof Long n && n >= 0)) {
+        if (value instanceof List<?> dims
+                && dims.stream().allMatch(d -> d instanceof Long n && n >= 0)) {
             return dims.stream().mapToLong(d -> (Long) d).toArray();
         }
-        throw fail(source, "shape must be a tuple of non-negative integers, got " + repr(value)
-                + "; the file is corrupt");
+        throw fail(
+                source,
+                "shape must be a tuple of non-negative integers, got "
+                        + repr(value)
+                        + "; the file is corrupt");
     }
 
     private static int dataBytes(DType dtype, long[] shape, String source) {
         long count = NdArray.elementCount(shape);
         if (count < 0 || count > MAX_DATA_BYTES / dtype.byteSize()) {
-            throw fail(source, "shape " + NdArray.shapeString(shape) + " of " + dtype.npyCode()
-                    + " needs more than 2 GiB, the limit for one array; split it into smaller arrays");
+            throw fail(
+                    source,
+                    "shape "
+                            + NdArray.shapeString(shape)
+                            + " of "
+                            + dtype.npyCode()
+                            + " needs more than 2 GiB, the limit for one array; split it into smaller arrays");
         }
         return (int) (count * dtype.byteSize());
     }
@@ -152,7 +192,8 @@ final class NpyHeader {
     private static byte[] readFully(InputStream in, int n, String source) throws IOException {
         byte[] b = in.readNBytes(n);
         if (b.length < n) {
-            throw fail(source, "truncated .npy header; the file is incomplete, copy or save it again");
+            throw fail(
+                    source, "truncated .npy header; the file is incomplete, copy or save it again");
         }
         return b;
     }

@@ -20,8 +20,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Reads and writes NumPy {@code .npz} archives: a zip file of {@code .npy} entries, as written by
- * {@code numpy.savez} (stored) and {@code numpy.savez_compressed} (deflated). The key of each
- * array is its entry name without {@code .npy}, as in numpy.
+ * {@code numpy.savez} (stored) and {@code numpy.savez_compressed} (deflated). The key of each array
+ * is its entry name without {@code .npy}, as in numpy.
  *
  * <pre>{@code
  * Map<String, NdArray> weights = Npz.read(Path.of("model.npz"));   // numpy.savez("model.npz", w=w)
@@ -44,7 +44,8 @@ public final class Npz {
     public static LinkedHashMap<String, NdArray> read(Path path) throws IOException {
         requireNonNull(path, "path is null");
         if (Files.size(path) == 0) {
-            throw new DataFormatException(path + ": the file is empty; expected a NumPy .npz archive");
+            throw new DataFormatException(
+                    path + ": the file is empty; expected a NumPy .npz archive");
         }
         try (ZipFile zip = open(path)) {
             LinkedHashMap<String, NdArray> arrays = new LinkedHashMap<>();
@@ -66,12 +67,16 @@ public final class Npz {
     public static void write(Path path, Map<String, NdArray> arrays) throws IOException {
         requireNonNull(path, "path is null");
         requireNonNull(arrays, "arrays is null");
-        arrays.forEach((key, array) -> {
-            if (key == null || key.isEmpty() || array == null) {
-                throw new IllegalArgumentException(
-                        "arrays must map non-empty names to arrays, got " + key + " -> " + array);
-            }
-        });
+        arrays.forEach(
+                (key, array) -> {
+                    if (key == null || key.isEmpty() || array == null) {
+                        throw new IllegalArgumentException(
+                                "arrays must map non-empty names to arrays, got "
+                                        + key
+                                        + " -> "
+                                        + array);
+                    }
+                });
         AtomicFiles.write(path, out -> writeZip(out, arrays));
     }
 
@@ -98,16 +103,24 @@ public final class Npz {
         try {
             return new ZipFile(path.toFile());
         } catch (ZipException e) {
-            throw new DataFormatException(path + ": not a NumPy .npz archive (not a readable zip: "
-                    + e.getMessage() + "); check the path or save it again with numpy.savez", e);
+            throw new DataFormatException(
+                    path
+                            + ": not a NumPy .npz archive (not a readable zip: "
+                            + e.getMessage()
+                            + "); check the path or save it again with numpy.savez",
+                    e);
         }
     }
 
     private static String key(Path path, ZipEntry entry) {
         String name = entry.getName();
         if (!name.endsWith(".npy")) {
-            throw new DataFormatException(path + ": entry '" + name + "' is not a .npy array;"
-                    + " an .npz archive must hold only .npy entries");
+            throw new DataFormatException(
+                    path
+                            + ": entry '"
+                            + name
+                            + "' is not a .npy array;"
+                            + " an .npz archive must hold only .npy entries");
         }
         return name.substring(0, name.length() - 4);
     }
@@ -117,13 +130,20 @@ public final class Npz {
         try (InputStream in = zip.getInputStream(entry)) {
             NdArray array = Npy.read(in, source);
             if (in.read() != -1) {
-                throw new DataFormatException(source + ": has trailing bytes after the data of shape "
-                        + NdArray.shapeString(array.shape()) + "; save the archive again");
+                throw new DataFormatException(
+                        source
+                                + ": has trailing bytes after the data of shape "
+                                + NdArray.shapeString(array.shape())
+                                + "; save the archive again");
             }
             return array;
         } catch (ZipException | EOFException e) {
-            throw new DataFormatException(source + ": corrupt compressed data (" + e.getMessage()
-                    + "); save the archive again", e);
+            throw new DataFormatException(
+                    source
+                            + ": corrupt compressed data ("
+                            + e.getMessage()
+                            + "); save the archive again",
+                    e);
         }
     }
 }

@@ -57,4 +57,13 @@ public interface Layer {
     default List<WeightVariable<TFloat32>> regularizedWeights() {
         return List.of();
     }
+
+    /**
+     * Floating-point operations of one sample's inference forward pass (a multiply-add counts two),
+     * for {@code dlkit summary} and {@code dlkit bench}; valid after {@link #build}. 0 when the
+     * layer does not count them.
+     */
+    default long flops() {
+        return 0;
+    }
 }

@@ -10,8 +10,8 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A network: layers with an explicit list of trainable variables. {@link #forward} builds the
- * graph once; training, evaluation and prediction then only feed and run it.
+ * A network: layers with an explicit list of trainable variables. {@link #forward} builds the graph
+ * once; training, evaluation and prediction then only feed and run it.
  */
 public interface Model {
     /** The input shape without the batch dimension ({@code [784]}, {@code [28, 28, 1]}). */
@@ -42,6 +42,17 @@ public interface Model {
 
     /** Ops to run with each training step, such as batch-norm moving averages. */
     List<Op> trainingUpdates();
+
+    /**
+     * Each layer's output shape without the batch dimension, in the order of {@link #layers()}
+     * (valid after {@link #forward}); {@link ModelSummary} reads it.
+     *
+     * @throws UnsupportedOperationException for a model that does not report them
+     */
+    default List<long[]> layerOutputShapes() {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " does not report layer output shapes");
+    }
 
     /**
      * The forward pass's two ends.

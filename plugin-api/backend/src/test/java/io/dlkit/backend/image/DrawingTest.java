@@ -45,7 +45,9 @@ class DrawingTest {
         assertThat(pixel(out, 32, 32)).containsExactly(0.123456f, 0.123456f, 0.123456f);
         assertThat(pixel(out, 32, 12)).containsExactly(0.123456f, 0.123456f, 0.123456f);
         assertThat(pixel(out, 60, 60)).containsExactly(0.123456f, 0.123456f, 0.123456f);
-        assertThat(pixel(img, 10, 32)).as("the input is not changed").containsExactly(0.123456f, 0.123456f, 0.123456f);
+        assertThat(pixel(img, 10, 32))
+                .as("the input is not changed")
+                .containsExactly(0.123456f, 0.123456f, 0.123456f);
     }
 
     @Test
@@ -117,7 +119,8 @@ class DrawingTest {
     void should_reject_a_box_with_swapped_corners() {
         assertThatThrownBy(() -> new Box(5, 5, 1, 9, "cat", 0.3f))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("box corners must be finite with x1 <= x2 and y1 <= y2, got (5.0, 5.0, 1.0,"
-                        + " 9.0) for 'cat'");
+                .hasMessage(
+                        "box corners must be finite with x1 <= x2 and y1 <= y2, got (5.0, 5.0, 1.0,"
+                                + " 9.0) for 'cat'");
     }
 }

@@ -40,12 +40,14 @@ class ImageTest {
 
     @Test
     void should_accept_a_tensor_without_batch_dimension() {
-        try (TFloat32 t = TFloat32.tensorOf(Shape.of(2, 3, 2), DataBuffers.of(PIXELS, true, false))) {
+        try (TFloat32 t =
+                TFloat32.tensorOf(Shape.of(2, 3, 2), DataBuffers.of(PIXELS, true, false))) {
             assertThatThrownBy(() -> Image.fromTensor(t))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("channels must be 1, 3 or 4, got 2");
         }
-        try (TFloat32 t = TFloat32.tensorOf(Shape.of(4, 1, 3), DataBuffers.of(PIXELS, true, false))) {
+        try (TFloat32 t =
+                TFloat32.tensorOf(Shape.of(4, 1, 3), DataBuffers.of(PIXELS, true, false))) {
             Image img = Image.fromTensor(t);
             assertThat(img).hasToString("Image[4x1x3]");
             assertThat(img.get(3, 0, 1)).isEqualTo(10f);
@@ -54,11 +56,13 @@ class ImageTest {
 
     @Test
     void should_reject_a_batch_of_several_images() {
-        try (TFloat32 t = TFloat32.tensorOf(Shape.of(2, 1, 2, 3), DataBuffers.of(PIXELS, true, false))) {
+        try (TFloat32 t =
+                TFloat32.tensorOf(Shape.of(2, 1, 2, 3), DataBuffers.of(PIXELS, true, false))) {
             assertThatThrownBy(() -> Image.fromTensor(t))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("expected an image tensor of shape [h, w, c] or [1, h, w, c], got"
-                            + " [2, 1, 2, 3]; slice one image out of the batch");
+                    .hasMessage(
+                            "expected an image tensor of shape [h, w, c] or [1, h, w, c], got"
+                                    + " [2, 1, 2, 3]; slice one image out of the batch");
         }
     }
 

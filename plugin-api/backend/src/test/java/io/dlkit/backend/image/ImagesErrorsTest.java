@@ -35,8 +35,10 @@ class ImagesErrorsTest {
 
         assertThatThrownBy(() -> Images.read(file))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(file + ": not an image javax.imageio can read (PNG, JPEG, BMP or GIF);"
-                        + " check the path and that the file really is an image");
+                .hasMessage(
+                        file
+                                + ": not an image javax.imageio can read (PNG, JPEG, BMP or GIF);"
+                                + " check the path and that the file really is an image");
     }
 
     @Test
@@ -47,8 +49,10 @@ class ImagesErrorsTest {
 
         assertThatThrownBy(() -> Images.read(file))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(file + ": not an image javax.imageio can read (PNG, JPEG, BMP or GIF);"
-                        + " check the path and that the file really is an image");
+                .hasMessage(
+                        file
+                                + ": not an image javax.imageio can read (PNG, JPEG, BMP or GIF);"
+                                + " check the path and that the file really is an image");
     }
 
     @Test
@@ -57,8 +61,11 @@ class ImagesErrorsTest {
         int[] samples = new int[64 * 64 * 3];
         Random random = new Random(5);
         Arrays.setAll(samples, i -> random.nextInt(256));
-        Path whole = TestImages.write(TestImages.of(BufferedImage.TYPE_3BYTE_BGR, 64, 64, samples), "png",
-                dir.resolve("whole.png"));
+        Path whole =
+                TestImages.write(
+                        TestImages.of(BufferedImage.TYPE_3BYTE_BGR, 64, 64, samples),
+                        "png",
+                        dir.resolve("whole.png"));
         byte[] bytes = Files.readAllBytes(whole);
         Path file = Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2));
 
@@ -67,7 +74,8 @@ class ImagesErrorsTest {
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageStartingWith(file + ": cannot decode the PNG image (")
                 .hasMessageEndingWith("); the file is truncated or corrupt, re-export it")
-                .message().doesNotContain("\n");
+                .message()
+                .doesNotContain("\n");
     }
 
     @Test
@@ -75,16 +83,19 @@ class ImagesErrorsTest {
         // given: a PNG signature and an IHDR chunk declaring a 0x1 grey image
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        png.writeBytes(chunk("IHDR", ByteBuffer.allocate(13).putInt(0).putInt(1).put((byte) 8).array()));
+        png.writeBytes(
+                chunk("IHDR", ByteBuffer.allocate(13).putInt(0).putInt(1).put((byte) 8).array()));
         png.writeBytes(chunk("IEND", new byte[0]));
         Path file = Files.write(dir.resolve("zero.png"), png.toByteArray());
 
         // when / then
         assertThatThrownBy(() -> Images.read(file))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(file + ": cannot decode the PNG image (I/O error reading PNG header!:"
-                        + " Image width <= 0!); the file is"
-                        + " truncated or corrupt, re-export it");
+                .hasMessage(
+                        file
+                                + ": cannot decode the PNG image (I/O error reading PNG header!:"
+                                + " Image width <= 0!); the file is"
+                                + " truncated or corrupt, re-export it");
     }
 
     @Test
@@ -103,8 +114,10 @@ class ImagesErrorsTest {
 
         assertThatThrownBy(() -> Images.write(file, img))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(file + ": cannot write an image with extension '.bmp' (supported: .png,"
-                        + " .jpg, .jpeg); choose one of those");
+                .hasMessage(
+                        file
+                                + ": cannot write an image with extension '.bmp' (supported: .png,"
+                                + " .jpg, .jpeg); choose one of those");
         assertThat(dir.toFile().list()).isEmpty();
     }
 
@@ -113,7 +126,11 @@ class ImagesErrorsTest {
         CRC32 crc = new CRC32();
         crc.update(name);
         crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(name).put(data)
-                .putInt((int) crc.getValue()).array();
+        return ByteBuffer.allocate(12 + data.length)
+                .putInt(data.length)
+                .put(name)
+                .put(data)
+                .putInt((int) crc.getValue())
+                .array();
     }
 }

@@ -20,7 +20,8 @@ class ImagesReadTest {
     void should_read_an_8_bit_grey_png_exactly() throws Exception {
         // given
         int[] samples = {0, 1, 128, 254, 255, 77};
-        Path file = write(of(BufferedImage.TYPE_BYTE_GRAY, 3, 2, samples), "png", dir.resolve("g.png"));
+        Path file =
+                write(of(BufferedImage.TYPE_BYTE_GRAY, 3, 2, samples), "png", dir.resolve("g.png"));
 
         // when
         Image img = Images.read(file);
@@ -34,7 +35,11 @@ class ImagesReadTest {
     void should_read_an_rgb_png_exactly_in_rgb_order() throws Exception {
         // given: TYPE_3BYTE_BGR stores B, G, R in memory, but its raster bands are R, G, B
         int[] samples = {255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30};
-        Path file = write(of(BufferedImage.TYPE_3BYTE_BGR, 2, 2, samples), "png", dir.resolve("rgb.png"));
+        Path file =
+                write(
+                        of(BufferedImage.TYPE_3BYTE_BGR, 2, 2, samples),
+                        "png",
+                        dir.resolve("rgb.png"));
 
         // when
         Image img = Images.read(file);
@@ -49,7 +54,11 @@ class ImagesReadTest {
     void should_read_an_rgba_png_exactly() throws Exception {
         // given
         int[] samples = {255, 128, 0, 64, 1, 2, 3, 255};
-        Path file = write(of(BufferedImage.TYPE_4BYTE_ABGR, 2, 1, samples), "png", dir.resolve("rgba.png"));
+        Path file =
+                write(
+                        of(BufferedImage.TYPE_4BYTE_ABGR, 2, 1, samples),
+                        "png",
+                        dir.resolve("rgba.png"));
 
         // when / then
         assertThat(Images.read(file).data()).containsExactly(scaled(samples, 255f));
@@ -58,16 +67,19 @@ class ImagesReadTest {
     @Test
     void should_read_grey_with_alpha_as_rgba() throws Exception {
         // given
-        Path file = write(custom(false, true, false, 2, 1, new int[] {51, 255, 204, 102}), "png",
-                dir.resolve("ga.png"));
+        Path file =
+                write(
+                        custom(false, true, false, 2, 1, new int[] {51, 255, 204, 102}),
+                        "png",
+                        dir.resolve("ga.png"));
 
         // when
         Image img = Images.read(file);
 
         // then
         assertThat(img.channels()).isEqualTo(4);
-        assertThat(img.data()).containsExactly(
-                scaled(new int[] {51, 51, 51, 255, 204, 204, 204, 102}, 255f));
+        assertThat(img.data())
+                .containsExactly(scaled(new int[] {51, 51, 51, 255, 204, 204, 204, 102}, 255f));
     }
 
     @Test
@@ -87,7 +99,8 @@ class ImagesReadTest {
     void should_keep_16_bit_rgba_precision() throws Exception {
         // given
         int[] samples = {1, 2, 3, 65535, 40000, 300, 65535, 7};
-        Path file = write(custom(true, true, true, 2, 1, samples), "png", dir.resolve("rgba16.png"));
+        Path file =
+                write(custom(true, true, true, 2, 1, samples), "png", dir.resolve("rgba16.png"));
 
         // when / then
         assertThat(Images.read(file).data()).containsExactly(scaled(samples, 65535f));
@@ -96,15 +109,20 @@ class ImagesReadTest {
     @Test
     void should_read_a_palette_png_as_rgb() throws Exception {
         // given: index 0 is red, index 1 is teal
-        IndexColorModel palette = new IndexColorModel(1, 2,
-                new byte[] {(byte) 255, 0}, new byte[] {0, (byte) 128}, new byte[] {0, (byte) 128});
+        IndexColorModel palette =
+                new IndexColorModel(
+                        1,
+                        2,
+                        new byte[] {(byte) 255, 0},
+                        new byte[] {0, (byte) 128},
+                        new byte[] {0, (byte) 128});
         BufferedImage bi = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_BINARY, palette);
         bi.getRaster().setPixels(0, 0, 2, 1, new int[] {1, 0});
         Path file = write(bi, "png", dir.resolve("pal.png"));
 
         // when / then
-        assertThat(Images.read(file).data()).containsExactly(
-                scaled(new int[] {0, 128, 128, 255, 0, 0}, 255f));
+        assertThat(Images.read(file).data())
+                .containsExactly(scaled(new int[] {0, 128, 128, 255, 0, 0}, 255f));
     }
 
     @Test
@@ -118,8 +136,10 @@ class ImagesReadTest {
             rgb[3 * p + 2] = 50;
             grey[p] = 90;
         }
-        Path rgbFile = write(of(BufferedImage.TYPE_3BYTE_BGR, 16, 16, rgb), "jpeg", dir.resolve("c.jpg"));
-        Path greyFile = write(of(BufferedImage.TYPE_BYTE_GRAY, 16, 16, grey), "jpeg", dir.resolve("g.jpg"));
+        Path rgbFile =
+                write(of(BufferedImage.TYPE_3BYTE_BGR, 16, 16, rgb), "jpeg", dir.resolve("c.jpg"));
+        Path greyFile =
+                write(of(BufferedImage.TYPE_BYTE_GRAY, 16, 16, grey), "jpeg", dir.resolve("g.jpg"));
 
         // when
         Image color = Images.read(rgbFile);
@@ -137,9 +157,16 @@ class ImagesReadTest {
     @Test
     void should_convert_channels_while_reading() throws Exception {
         // given
-        Path greyFile = write(of(BufferedImage.TYPE_BYTE_GRAY, 1, 1, new int[] {51}), "png", dir.resolve("g.png"));
-        Path rgbFile = write(of(BufferedImage.TYPE_3BYTE_BGR, 1, 1, new int[] {255, 102, 0}), "png",
-                dir.resolve("c.png"));
+        Path greyFile =
+                write(
+                        of(BufferedImage.TYPE_BYTE_GRAY, 1, 1, new int[] {51}),
+                        "png",
+                        dir.resolve("g.png"));
+        Path rgbFile =
+                write(
+                        of(BufferedImage.TYPE_3BYTE_BGR, 1, 1, new int[] {255, 102, 0}),
+                        "png",
+                        dir.resolve("c.png"));
 
         // when
         Image greyAsRgb = Images.read(greyFile, 3);

@@ -24,11 +24,10 @@ class ResizeTest {
 
         // then: output i samples the source at (i + 0.5) / 2 - 0.5 = -0.25, 0.25, 0.75, 1.25,
         // clamped to 0, 0.25, 0.75, 1; so v = 2 * ry + rx with r in {0, 0.25, 0.75, 1}
-        assertThat(out.data()).containsExactly(
-                0.0f, 0.25f, 0.75f, 1.0f,
-                0.5f, 0.75f, 1.25f, 1.5f,
-                1.5f, 1.75f, 2.25f, 2.5f,
-                2.0f, 2.25f, 2.75f, 3.0f);
+        assertThat(out.data())
+                .containsExactly(
+                        0.0f, 0.25f, 0.75f, 1.0f, 0.5f, 0.75f, 1.25f, 1.5f, 1.5f, 1.75f, 2.25f,
+                        2.5f, 2.0f, 2.25f, 2.75f, 3.0f);
     }
 
     @Test
@@ -49,18 +48,27 @@ class ResizeTest {
 
     @Test
     void should_interpolate_each_channel_separately() {
-        // given: channel 0 is 0 then 1; channel 1 is 10 then 20
-        Image src = new Image(new float[] {0, 10, 1, 20}, 1, 2, 2);
+        // given: channel 0 goes from 0 to 1, channel 1 from 10 to 20, channel 2 from -4 to 4
+        Image src = new Image(new float[] {0, 10, -4, 1, 20, 4}, 1, 2, 3);
 
         // when
         Image out = Images.resize(src, 1, 4);
 
         // then: x positions 0, 0.25, 0.75, 1 as above
-        assertThat(out.data()).containsExactly(0f, 10f, 0.25f, 12.5f, 0.75f, 17.5f, 1f, 20f);
+        assertThat(out.data())
+                .containsExactly(0f, 10f, -4f, 0.25f, 12.5f, -2f, 0.75f, 17.5f, 2f, 1f, 20f, 4f);
     }
 
     @ParameterizedTest(name = "{0}x{1}x{2} -> {3}x{4}")
-    @CsvSource({"2,2,1,4,4", "4,4,1,2,2", "5,7,3,3,11", "9,4,3,16,7", "13,17,4,6,5", "1,1,3,3,2", "6,6,1,6,6"})
+    @CsvSource({
+        "2,2,1,4,4",
+        "4,4,1,2,2",
+        "5,7,3,3,11",
+        "9,4,3,16,7",
+        "13,17,4,6,5",
+        "1,1,3,3,2",
+        "6,6,1,6,6"
+    })
     void should_match_tensorflow_resize_bilinear_with_half_pixel_centers(
             int h, int w, int c, int outH, int outW) {
         // given
@@ -89,10 +97,14 @@ class ResizeTest {
     }
 
     private static Image tensorflowResize(Image src, int outH, int outW) {
-        try (EagerSession session = EagerSession.create(); TFloat32 in = src.toTensor()) {
+        try (EagerSession session = EagerSession.create();
+                TFloat32 in = src.toTensor()) {
             Ops tf = Ops.create(session);
-            ResizeBilinear resized = tf.image.resizeBilinear(tf.constantOf(in),
-                    tf.constant(new int[] {outH, outW}), ResizeBilinear.halfPixelCenters(true));
+            ResizeBilinear resized =
+                    tf.image.resizeBilinear(
+                            tf.constantOf(in),
+                            tf.constant(new int[] {outH, outW}),
+                            ResizeBilinear.halfPixelCenters(true));
             // The result tensor belongs to the eager session, which closes it.
             return Image.fromTensor(resized.asTensor());
         }

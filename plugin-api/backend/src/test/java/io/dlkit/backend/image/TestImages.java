@@ -26,12 +26,17 @@ final class TestImages {
      * An image with a custom raster: grey or sRGB, with or without alpha, 8 or 16 bits per sample.
      * Built-in BufferedImage types cannot express grey+alpha or 16-bit RGB.
      */
-    static BufferedImage custom(boolean rgb, boolean alpha, boolean sixteenBit, int width, int height,
-            int[] samples) {
+    static BufferedImage custom(
+            boolean rgb, boolean alpha, boolean sixteenBit, int width, int height, int[] samples) {
         ColorSpace cs = ColorSpace.getInstance(rgb ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY);
         int type = sixteenBit ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE;
-        ComponentColorModel cm = new ComponentColorModel(cs, alpha, false,
-                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, type);
+        ComponentColorModel cm =
+                new ComponentColorModel(
+                        cs,
+                        alpha,
+                        false,
+                        alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
+                        type);
         int bands = (rgb ? 3 : 1) + (alpha ? 1 : 0);
         WritableRaster raster = Raster.createInterleavedRaster(type, width, height, bands, null);
         raster.setPixels(0, 0, width, height, samples);

@@ -32,10 +32,14 @@ class AtomicFilesTest {
         Path file = Files.writeString(dir.resolve("out.txt"), "old");
 
         // when
-        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
-                    out.write("half".getBytes());
-                    throw new IOException("disk full");
-                }))
+        assertThatThrownBy(
+                        () ->
+                                AtomicFiles.write(
+                                        file,
+                                        out -> {
+                                            out.write("half".getBytes());
+                                            throw new IOException("disk full");
+                                        }))
                 .isInstanceOf(IOException.class)
                 .hasMessage("disk full");
 
@@ -52,7 +56,9 @@ class AtomicFilesTest {
         // when / then
         assertThatThrownBy(() -> AtomicFiles.write(file, new byte[1]))
                 .isInstanceOf(NoSuchFileException.class)
-                .hasMessage(dir.resolve("missing") + ": the output directory does not exist; create it first");
+                .hasMessage(
+                        dir.resolve("missing")
+                                + ": the output directory does not exist; create it first");
     }
 
     @Test

@@ -60,9 +60,10 @@ class NdArrayTensorTest {
         try (TString s = TString.scalarOf("x")) {
             assertThatThrownBy(() -> NdArray.fromTensor(s))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("cannot copy a DT_STRING tensor into an NdArray (supported: TFloat32,"
-                            + " TFloat64, TInt32, TInt64, TUint8, TBool); cast it first, e.g. with"
-                            + " tf.dtypes.cast");
+                    .hasMessage(
+                            "cannot copy a DT_STRING tensor into an NdArray (supported: TFloat32,"
+                                    + " TFloat64, TInt32, TInt64, TUint8, TBool); cast it first, e.g. with"
+                                    + " tf.dtypes.cast");
         }
     }
 }

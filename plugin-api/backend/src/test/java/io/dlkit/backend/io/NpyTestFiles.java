@@ -16,13 +16,20 @@ final class NpyTestFiles {
 
     /** A file of the given major version; 2.0 and 3.0 have a 4-byte header length. */
     static byte[] file(int major, String header, byte[] data) {
-        byte[] text = header.getBytes(major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        byte[] text =
+                header.getBytes(major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         int n = text.length;
-        byte[] length = major == 1
-                ? new byte[] {(byte) n, (byte) (n >> 8)}
-                : new byte[] {(byte) n, (byte) (n >> 8), (byte) (n >> 16), (byte) (n >> 24)};
+        byte[] length =
+                major == 1
+                        ? new byte[] {(byte) n, (byte) (n >> 8)}
+                        : new byte[] {
+                            (byte) n, (byte) (n >> 8), (byte) (n >> 16), (byte) (n >> 24)
+                        };
         return NpyTest.concat(
-                new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) major, 0}, length, text, data);
+                new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) major, 0},
+                length,
+                text,
+                data);
     }
 
     static NdArray read(byte[] file) {

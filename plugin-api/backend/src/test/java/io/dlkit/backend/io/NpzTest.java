@@ -66,7 +66,8 @@ class NpzTest {
         // given
         Path file = dir.resolve("compressed.npz");
         NdArray big = NdArray.of(new int[1000], 10, 100);
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setMethod(ZipOutputStream.DEFLATED);
             zip.putNextEntry(new ZipEntry("arr_0.npy"));
             zip.write(Npy.toBytes(big));
@@ -93,8 +94,10 @@ class NpzTest {
         // when / then
         assertThatThrownBy(() -> Npz.read(file))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(file + ": not a NumPy .npz archive (not a readable zip: zip END header not"
-                        + " found); check the path or save it again with numpy.savez");
+                .hasMessage(
+                        file
+                                + ": not a NumPy .npz archive (not a readable zip: zip END header not"
+                                + " found); check the path or save it again with numpy.savez");
     }
 
     @Test
@@ -116,8 +119,10 @@ class NpzTest {
         // when / then
         assertThatThrownBy(() -> Npz.read(file))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(file + ": entry 'readme.txt' is not a .npy array; an .npz archive must"
-                        + " hold only .npy entries");
+                .hasMessage(
+                        file
+                                + ": entry 'readme.txt' is not a .npy array; an .npz archive must"
+                                + " hold only .npy entries");
     }
 
     @Test
@@ -129,8 +134,10 @@ class NpzTest {
         // when / then
         assertThatThrownBy(() -> Npz.read(file))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(file + " entry 'w.npy': truncated: shape (4,) of f4 needs 16 data bytes"
-                        + " but the file has 2; copy or save it again");
+                .hasMessage(
+                        file
+                                + " entry 'w.npy': truncated: shape (4,) of f4 needs 16 data bytes"
+                                + " but the file has 2; copy or save it again");
     }
 
     @Test
@@ -141,12 +148,14 @@ class NpzTest {
         // when / then
         assertThatThrownBy(() -> Npz.write(dir.resolve("x.npz"), bad))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("arrays must map non-empty names to arrays, got  -> NdArray[INT32 (1,)]");
+                .hasMessage(
+                        "arrays must map non-empty names to arrays, got  -> NdArray[INT32 (1,)]");
     }
 
     private Path zipOf(String name, byte[] content) throws Exception {
         Path file = dir.resolve("bad.npz");
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry(name));
             zip.write(content);
             zip.closeEntry();

@@ -10,7 +10,11 @@ import java.util.Map;
  * calling {@link #run}.
  */
 public interface StepType {
-    /** The name used in {@code uses:}, {@code group/name} in kebab-case ({@code image/draw-boxes}). */
+    /**
+     * The step's name in kebab-case. dlkit lists a plugin's steps as {@code <plugin-id>/<name>}
+     * (a name already starting with {@code <plugin-id>/} is kept), which is what a pipeline's
+     * {@code uses:} names: {@code detector/detect}. The core's own steps are {@code image/...}.
+     */
     String name();
 
     /** One line saying what the step does. */

@@ -1,0 +1,79 @@
+package io.dlkit.cli.nn;
+
+import io.dlkit.api.DlkitException;
+import io.dlkit.backend.data.Dataset;
+import io.dlkit.backend.data.Datasets;
+import io.dlkit.backend.io.DataFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A data set on disk: a CSV, NPZ or IDX file, or an MNIST-style folder with its split ({@code
+ * train} or {@code t10k}), optionally restricted to rows {@code [from, to)}.
+ *
+ * @param path the file or folder
+ * @param split for a folder: {@code train} or {@code t10k} (null: train)
+ * @param from the first row (0)
+ * @param to one past the last row (-1 = all)
+ */
+record DataSource(Path path, String split, int from, int to) {
+
+    /** Parses {@code PATH[@FROM:TO]}; a folder's split is given separately. */
+    static DataSource parse(String text, String split) {
+        if (text == null) return null;
+        int at = text.lastIndexOf('@');
+        if (at > 0 && text.substring(at + 1).matches("\\d*:\\d*")) {
+            String[] r = text.substring(at + 1).split(":", -1);
+            return new DataSource(Path.of(text.substring(0, at)).toAbsolutePath(), split,
+                    r[0].isEmpty() ? 0 : Integer.parseInt(r[0]), r[1].isEmpty() ? -1 : Integer.parseInt(r[1]));
+        }
+        return new DataSource(Path.of(text).toAbsolutePath(), split, 0, -1);
+    }
+
+    /** Loads the rows, with one-line errors naming the file. */
+    Dataset load() {
+        try {
+            Dataset d = Files.isDirectory(path)
+                    ? Datasets.loadIdxFolder(path, split == null ? Datasets.TRAIN : split)
+                    : Datasets.load(path);
+            int end = to < 0 ? d.size() : to;
+            if (from < 0 || end > d.size() || from >= end) {
+                throw DlkitException.invalidInput(path + ": rows " + from + ":" + (to < 0 ? "" : to)
+                        + " are out of range; the data set has " + d.size() + " rows");
+            }
+            return from == 0 && end == d.size() ? d : d.subset(from, end);
+        } catch (NoSuchFileException e) {
+            throw DlkitException.invalidInput(path + ": no such file or folder");
+        } catch (DataFormatException e) {
+            throw DlkitException.invalidInput(e.getMessage());
+        } catch (IOException e) {
+            throw DlkitException.invalidInput(path + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    Map<String, Object> toConfig() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", path.toString());
+        if (split != null) m.put("split", split);
+        if (from != 0) m.put("from", from);
+        if (to >= 0) m.put("to", to);
+        return m;
+    }
+
+    static DataSource fromConfig(Object o) {
+        if (!(o instanceof Map<?, ?> m)) return null;
+        return new DataSource(Path.of(String.valueOf(m.get("path"))), (String) m.get("split"),
+                m.get("from") instanceof Number n ? n.intValue() : 0,
+                m.get("to") instanceof Number n ? n.intValue() : -1);
+    }
+
+    @Override
+    public String toString() {
+        return path + (split == null ? "" : " (" + split + ")")
+                + (from == 0 && to < 0 ? "" : " rows " + from + ":" + (to < 0 ? "" : to));
+    }
+}

@@ -1,0 +1,71 @@
+package io.dlkit.cli.nn;
+
+import io.dlkit.api.DlkitException;
+import io.dlkit.backend.data.Dataset;
+import io.dlkit.backend.nn.Sequential;
+import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.train.LossKind;
+import io.dlkit.backend.train.Optimizer;
+import io.dlkit.backend.train.TrainingGraph;
+import io.dlkit.backend.train.TrainingSpec;
+import java.util.Arrays;
+import java.util.Map;
+
+/** Builds a model's training graph from model.yaml content, and fits data to its input. */
+final class ModelBuild {
+    private ModelBuild() {}
+
+    /** The model described by a model file's {@code model:} section (or a bare model file). */
+    static Sequential model(Map<String, Object> modelConfig, String source) {
+        try {
+            return Sequential.fromConfig(modelConfig);
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput(source + ": " + e.getMessage());
+        }
+    }
+
+    /** The training graph: the same construction for train, resume, eval and predict. */
+    static TrainingGraph graph(GraphContext g, Sequential model, Optimizer opt, TrainRequest r) {
+        LossKind loss = r.loss() == null || r.loss().equals("auto") ? null : parseLoss(r.loss());
+        try {
+            return TrainingGraph.build(g, model, opt, new TrainingSpec(loss, r.l2(), r.clipValue(), r.clipNorm()));
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput(e.getMessage());
+        }
+    }
+
+    /** Reshapes {@code data} to the model's input shape when the sizes agree, else explains. */
+    static Dataset fit(Dataset data, long[] inputShape, String what) {
+        if (data == null) return null;
+        long need = 1;
+        for (long d : inputShape) need *= d;
+        if (Arrays.equals(data.featureShape(), inputShape)) return data;
+        if (data.featureSize() == need) return data.reshaped(inputShape);
+        throw DlkitException.invalidInput(what + ": samples have shape " + Arrays.toString(data.featureShape())
+                + " (" + data.featureSize() + " values) but the model takes input_shape "
+                + Arrays.toString(inputShape) + " (" + need + " values)");
+    }
+
+    /** Checks the labels against the model's output width. */
+    static void checkLabels(Dataset data, int outputs, LossKind loss, String what) {
+        if (data == null || !loss.classification()) return;
+        if (!data.hasClassLabels()) {
+            throw DlkitException.invalidInput(what + ": has float targets but the loss " + loss.id()
+                    + " needs integer class labels");
+        }
+        int classes = loss == LossKind.BINARY_CROSSENTROPY ? 2 : outputs;
+        int max = data.numClasses() - 1;
+        if (max >= classes) {
+            throw DlkitException.invalidInput(what + ": has label " + max + " but the model's output has "
+                    + classes + " classes (labels must be 0.." + (classes - 1) + ")");
+        }
+    }
+
+    private static LossKind parseLoss(String s) {
+        try {
+            return LossKind.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.dlkit.cli.nn;
+
+import io.dlkit.api.DlkitException;
+import io.dlkit.api.extension.OptimizerProvider;
+import io.dlkit.backend.train.Optimizer;
+import io.dlkit.cli.pipeline.Suggestions;
+import io.dlkit.cli.plugin.PluginHost;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The optimizers every started plugin contributes, found by name. */
+@Singleton
+public final class OptimizerRegistry {
+    private final PluginHost host;
+    private Map<String, OptimizerProvider> byName;
+
+    @Inject
+    OptimizerRegistry(PluginHost host) {
+        this.host = host;
+    }
+
+    /** The known names, sorted. */
+    public synchronized List<String> names() {
+        return List.copyOf(providers().keySet());
+    }
+
+    /** The provider of {@code name}. */
+    public synchronized OptimizerProvider provider(String name) {
+        OptimizerProvider p = providers().get(name);
+        if (p == null) {
+            List<String> known = names();
+            String hint = Suggestions.didYouMean(name, known);
+            throw DlkitException.invalidInput("unknown optimizer '" + name + "'" + hint
+                    + " (known: " + (known.isEmpty() ? "none: is the optimizers plugin started? see dlkit plugins" : String.join(", ", known)) + ")");
+        }
+        return p;
+    }
+
+    /** Creates optimizer {@code name} from hyperparameters; a bad value is an invalid-input error. */
+    public Optimizer create(String name, Map<String, Object> config) {
+        try {
+            return provider(name).create(config);
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput(e.getMessage());
+        }
+    }
+
+    private Map<String, OptimizerProvider> providers() {
+        if (byName == null) {
+            byName = new TreeMap<>();
+            for (OptimizerProvider p : host.extensionsOf(OptimizerProvider.class)) byName.putIfAbsent(p.name(), p);
+        }
+        return byName;
+    }
+}

@@ -1,0 +1,231 @@
+package io.dlkit.cli.nn;
+
+import io.dlkit.api.CommandContext;
+import io.dlkit.api.DlkitException;
+import io.dlkit.api.ExitCode;
+import io.dlkit.backend.data.Dataset;
+import io.dlkit.backend.nn.Sequential;
+import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.runtime.TfRuntime;
+import io.dlkit.backend.train.Checkpoints;
+import io.dlkit.backend.train.Evaluation;
+import io.dlkit.backend.train.ModelRunner;
+import io.dlkit.backend.train.TrainOptions;
+import io.dlkit.backend.train.TrainState;
+import io.dlkit.backend.train.Trainer;
+import io.dlkit.backend.train.TrainingDivergedException;
+import io.dlkit.backend.train.TrainingGraph;
+import io.dlkit.backend.train.schedule.LearningRateSchedule;
+import io.dlkit.backend.train.schedule.Schedules;
+import io.dlkit.cli.Version;
+import io.dlkit.cli.output.Hashes;
+import io.dlkit.cli.output.Json;
+import io.dlkit.cli.progress.Progress;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One training run, from a command or a pipeline step: loads the data, builds the graph once,
+ * restores the checkpoint when resuming, trains with progress and a metrics log, evaluates on
+ * the test set, and writes model.yaml and manifest.json into the model directory.
+ */
+public final class TrainJob {
+    private final CommandContext ctx;
+    private final OptimizerRegistry optimizers;
+
+    @Inject
+    TrainJob(CommandContext ctx, OptimizerRegistry optimizers) {
+        this.ctx = ctx;
+        this.optimizers = optimizers;
+    }
+
+    /** Runs the request; returns the summary printed as the result. */
+    Map<String, Object> run(TrainRequest request) {
+        ModelDir dir = new ModelDir(request.out());
+        Map<String, Object> modelConfig;
+        TrainRequest r = request;
+        if (request.resume()) {
+            Map<String, Object> saved = ModelDir.open(request.out()).read();
+            modelConfig = cast(saved.get("model"));
+            r = TrainRequest.resumeFrom(cast(saved.get("training")), request.out(), request.epochs());
+        } else {
+            checkFreshOutput(dir);
+            modelConfig = modelSection(Yaml.read(request.modelFile()));
+        }
+        return train(dir, modelConfig, r);
+    }
+
+    private Map<String, Object> train(ModelDir dir, Map<String, Object> modelConfig, TrainRequest r) {
+        Instant started = Instant.now();
+        Sequential model = ModelBuild.model(modelConfig, r.resume() ? dir.modelFile().toString() : String.valueOf(r.modelFile()));
+        LearningRateSchedule schedule = schedule(r);
+        Data data = Data.load(r, model.inputShape());
+        try (GraphContext g = ctx.openGraph()) {
+            TrainingGraph tg = ModelBuild.graph(g, model, optimizers.create(r.optimizer(), r.optimizerConfig()), r);
+            int outputs = (int) tg.output.shape().size(1);
+            ModelBuild.checkLabels(data.train(), outputs, tg.loss, r.data().toString());
+            ModelBuild.checkLabels(data.validation(), outputs, tg.loss, "validation data");
+            Checkpoints checkpoints = new Checkpoints(dir.dir());
+            TrainState state = TrainState.initial();
+            if (r.resume()) {
+                state = checkpoints.restore(g.session());
+            } else {
+                ctx.writer().writeString(dir.modelFile(), Yaml.write(ModelDir.content(model.config(), withLoss(r, tg))));
+            }
+            if (state.epoch() >= r.epochs()) {
+                throw DlkitException.invalidInput(dir.dir() + " already trained " + state.epoch()
+                        + " epochs; pass --epochs N with N > " + state.epoch() + " to continue");
+            }
+            TrainOptions opts = options(r, schedule);
+            TrainingLog log;
+            try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100)) {
+                log = new TrainingLog(progress, dir, overwriting(), r.plot(), state.history(), r.batchSize());
+                state = fit(tg, opts, checkpoints, log, data, state);
+            }
+            Map<String, Object> result = result(dir, state, log);
+            if (data.test() != null) {
+                Evaluation e = new ModelRunner(tg).evaluate(data.test(), Math.max(256, r.batchSize()));
+                result.put("test_loss", e.loss());
+                result.put("test_accuracy", Double.isNaN(e.accuracy()) ? null : e.accuracy());
+            }
+            writeManifest(dir, r, g, started, result);
+            return result;
+        }
+    }
+
+    private TrainState fit(TrainingGraph tg, TrainOptions opts, Checkpoints cp, TrainingLog log, Data data, TrainState state) {
+        try {
+            return new Trainer(tg, opts, cp, log).fit(data.train(), data.validation(), state);
+        } catch (TrainingDivergedException e) {
+            throw new DlkitException(ExitCode.FAILED, e.getMessage());
+        }
+    }
+
+    private TrainOptions options(TrainRequest r, LearningRateSchedule schedule) {
+        String metric = null;
+        int patience = 1;
+        if (r.earlyStopping() != null) {
+            String[] parts = r.earlyStopping().split(":");
+            metric = parts[0];
+            try {
+                patience = parts.length > 1 ? Integer.parseInt(parts[1]) : 3;
+                new io.dlkit.backend.train.EpochMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0).metric(metric);
+            } catch (IllegalArgumentException e) {
+                throw DlkitException.invalidInput("--early-stopping " + r.earlyStopping()
+                        + ": use METRIC[:PATIENCE] with METRIC loss, accuracy, val_loss or val_accuracy");
+            }
+        }
+        try {
+            return new TrainOptions(r.epochs(), r.batchSize(), schedule, ctx.settings().seed(),
+                    r.checkpointEvery(), metric, Math.max(1, patience));
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput(e.getMessage());
+        }
+    }
+
+    private static LearningRateSchedule schedule(TrainRequest r) {
+        try {
+            return Schedules.parse(r.schedule() == null ? "constant" : r.schedule(), r.learningRate());
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput("--lr-schedule: " + e.getMessage());
+        }
+    }
+
+    private void checkFreshOutput(ModelDir dir) {
+        if (dir.exists() && !ctx.settings().overwrite()) {
+            throw DlkitException.invalidInput(dir.dir() + " already holds a model; pass --resume to continue"
+                    + " its training, --overwrite to start over, or choose another --out");
+        }
+        if (dir.exists()) deleteCheckpoint(dir);
+    }
+
+    private static void deleteCheckpoint(ModelDir dir) {
+        try (var s = Files.walk(dir.dir().resolve("checkpoint"))) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing to delete
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private io.dlkit.api.output.OutputWriter overwriting() {
+        return new io.dlkit.cli.output.AtomicOutputWriter(() -> true);
+    }
+
+    private static Map<String, Object> withLoss(TrainRequest r, TrainingGraph tg) {
+        Map<String, Object> t = r.toConfig();
+        t.put("loss", tg.loss.id());
+        return t;
+    }
+
+    private static Map<String, Object> result(ModelDir dir, TrainState state, TrainingLog log) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model_dir", dir.dir().toString());
+        m.put("epochs", state.epoch());
+        m.put("steps", state.step());
+        if (!state.history().isEmpty()) m.putAll(TrainingLog.toMap(state.history().get(state.history().size() - 1)));
+        m.remove("epoch");
+        m.remove("step");
+        return m;
+    }
+
+    private void writeManifest(ModelDir dir, TrainRequest r, GraphContext g, Instant started, Map<String, Object> result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dlkit_version", Version.dlkit());
+        m.put("command", "train");
+        m.put("started_at", started.toString());
+        m.put("total_s", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0);
+        m.put("tensorflow", TfRuntime.get().version());
+        m.put("java_version", System.getProperty("java.version"));
+        m.put("device", g.device().shortName());
+        m.put("seed", ctx.settings().seed());
+        m.put("threads", ctx.settings().threads());
+        m.put("training", r.toConfig());
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (DataSource s : new DataSource[] {r.data(), r.validation(), r.test()}) {
+            if (s != null && Files.isRegularFile(s.path())) inputs.add(Map.of("path", s.path().toString(), "sha256", Hashes.sha256(s.path())));
+        }
+        m.put("inputs", inputs);
+        m.put("result", result);
+        StringWriter s = new StringWriter();
+        Json.print(new PrintWriter(s), m);
+        overwriting().writeString(dir.manifest(), s.toString());
+    }
+
+    private static Map<String, Object> modelSection(Map<String, Object> file) {
+        Object model = file.get("model");
+        return model instanceof Map<?, ?> ? cast(model) : file;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    /** The data of a run, fitted to the model's input shape. */
+    record Data(Dataset train, Dataset validation, Dataset test) {
+        static Data load(TrainRequest r, long[] inputShape) {
+            Dataset train = ModelBuild.fit(r.data().load(), inputShape, r.data().toString());
+            Dataset val = r.validation() == null ? null : ModelBuild.fit(r.validation().load(), inputShape, r.validation().toString());
+            if (val == null && r.validationSplit() > 0) {
+                if (r.validationSplit() >= 1) {
+                    throw DlkitException.invalidInput("--val-split must be in [0, 1), got " + r.validationSplit());
+                }
+                Dataset.Split split = train.split(r.validationSplit());
+                train = split.train();
+                val = split.validation();
+            }
+            Dataset test = r.test() == null ? null : ModelBuild.fit(r.test().load(), inputShape, r.test().toString());
+            return new Data(train, val, test);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.dlkit.backend.nn;
+
+import io.dlkit.backend.nn.ConfigReader.Range;
+import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.runtime.WeightVariable;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Batch normalisation of dense activations {@code z} of shape {@code [m, units]} (type {@code
+ * batch_norm}). Per unit, over the {@code m} samples of the batch:
+ *
+ * <pre>
+ * mu      = (1/m) sum_i z_i
+ * sigma^2 = (1/m) sum_i (z_i - mu)^2
+ * z_norm  = (z - mu) / sqrt(sigma^2 + epsilon)
+ * out     = gamma * z_norm + beta
+ * </pre>
+ *
+ * <p>While training ({@code training = true}) {@code mu} and {@code sigma^2} are the batch's; at
+ * inference the exponentially weighted averages kept by {@link #trainingUpdates()} replace them:
+ * {@code moving = momentum * moving + (1 - momentum) * batch_value} for both mean and (biased)
+ * variance. The choice is a {@code tf.select} on the training flag, so one graph serves both.
+ *
+ * <p>Variables: {@code <name>_gamma} (ones) and {@code <name>_beta} (zeros), trainable; {@code
+ * <name>_moving_mean} (zeros) and {@code <name>_moving_variance} (ones), not trainable. Config
+ * keys: {@code momentum} (default 0.99, in [0, 1)) and {@code epsilon} (default 1e-3, > 0).
+ */
+public final class BatchNormLayer extends AbstractLayer {
+    /** The type name in model files. */
+    public static final String TYPE = "batch_norm";
+
+    /** The default moving-average momentum. */
+    public static final double DEFAULT_MOMENTUM = 0.99;
+
+    /** The default epsilon added to the variance. */
+    public static final double DEFAULT_EPSILON = 1e-3;
+
+    static final Range MOMENTUM_RANGE = Range.closedOpen(0, 1);
+    static final Range EPSILON_RANGE = Range.open(0, Double.POSITIVE_INFINITY);
+
+    private final double momentum;
+    private final double epsilon;
+    private WeightVariable<TFloat32> gamma;
+    private WeightVariable<TFloat32> beta;
+    private WeightVariable<TFloat32> movingMean;
+    private WeightVariable<TFloat32> movingVariance;
+    private List<Op> updates = List.of();
+
+    /** Batch norm with momentum 0.99 and epsilon 1e-3, named by the model. */
+    public BatchNormLayer() {
+        this(null, DEFAULT_MOMENTUM, DEFAULT_EPSILON);
+    }
+
+    /**
+     * @param name the name, or null to let the model name it
+     * @param momentum the moving averages' {@code beta}, in {@code [0, 1)}
+     * @param epsilon added to the variance, {@code > 0}
+     */
+    public BatchNormLayer(String name, double momentum, double epsilon) {
+        super(name);
+        if (!MOMENTUM_RANGE.contains(momentum)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        if (!EPSILON_RANGE.contains(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
+        }
+        this.momentum = momentum;
+        this.epsilon = epsilon;
+    }
+
+    static BatchNormLayer fromConfig(ConfigReader r) {
+        r.checkKeys("a batch_norm layer", List.of("type", "name", "momentum", "epsilon"));
+        return new BatchNormLayer(
+                r.optName(),
+                r.optDouble("momentum", DEFAULT_MOMENTUM, MOMENTUM_RANGE),
+                r.optDouble("epsilon", DEFAULT_EPSILON, EPSILON_RANGE));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** The moving averages' momentum. */
+    public double momentum() {
+        return momentum;
+    }
+
+    /** The epsilon added to the variance. */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> m = baseConfig();
+        m.put("momentum", momentum);
+        m.put("epsilon", epsilon);
+        return m;
+    }
+
+    @Override
+    protected long[] doBuild(GraphContext graph, long[] inputShape) {
+        requireFlatInput(inputShape);
+        Ops tf = graph.tf();
+        Operand<TFloat32> zeros = tf.fill(tf.constant(inputShape), tf.constant(0f));
+        Operand<TFloat32> ones = tf.fill(tf.constant(inputShape), tf.constant(1f));
+        gamma = addVariable(graph, "gamma", ones, true);
+        beta = addVariable(graph, "beta", zeros, true);
+        movingMean = addVariable(graph, "moving_mean", zeros, false);
+        movingVariance = addVariable(graph, "moving_variance", ones, false);
+        return inputShape;
+    }
+
+    @Override
+    public Operand<TFloat32> call(
+            GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
+        Ops tf = graph.tf();
+        Operand<TFloat32> mean = tf.math.mean(input, tf.constant(0));
+        Operand<TFloat32> variance =
+                tf.math.mean(tf.math.squaredDifference(input, mean), tf.constant(0));
+        Operand<TFloat32> batchNorm = normalise(tf, input, mean, variance);
+        Operand<TFloat32> movingNorm =
+                normalise(tf, input, movingMean.read(), movingVariance.read());
+        Operand<TFloat32> norm = tf.select(training, batchNorm, movingNorm);
+        updates =
+                List.of(
+                        movingAverageUpdate(tf, movingMean, mean),
+                        movingAverageUpdate(tf, movingVariance, variance));
+        return tf.math.add(tf.math.mul(norm, gamma.read()), beta.read());
+    }
+
+    private Operand<TFloat32> normalise(
+            Ops tf, Operand<TFloat32> z, Operand<TFloat32> mean, Operand<TFloat32> variance) {
+        Operand<TFloat32> invStd =
+                tf.math.rsqrt(tf.math.add(variance, tf.constant((float) epsilon)));
+        return tf.math.mul(tf.math.sub(z, mean), invStd);
+    }
+
+    private Op movingAverageUpdate(
+            Ops tf, WeightVariable<TFloat32> moving, Operand<TFloat32> batchValue) {
+        Operand<TFloat32> next =
+                tf.math.add(
+                        tf.math.mul(moving.read(), tf.constant((float) momentum)),
+                        tf.math.mul(batchValue, tf.constant((float) (1 - momentum))));
+        return tf.withName(moving.name() + "_update").assign(moving.variable(), next);
+    }
+
+    /**
+     * The two moving-average assignments; run them with each training step (with {@code training =
+     * true}), never at evaluation, since they average whatever batch is fed.
+     */
+    @Override
+    public List<Op> trainingUpdates() {
+        return updates;
+    }
+
+    /** Normalise, scale and shift: four operations per unit. */
+    @Override
+    public long flops() {
+        return 4 * inputShape()[0];
+    }
+}

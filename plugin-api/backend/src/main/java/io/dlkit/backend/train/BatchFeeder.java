@@ -1,0 +1,66 @@
+package io.dlkit.backend.train;
+
+import io.dlkit.backend.data.Dataset;
+import io.dlkit.backend.data.MiniBatches;
+import io.dlkit.backend.tensor.FloatFeed;
+import io.dlkit.backend.tensor.Tensors;
+import java.util.Arrays;
+import org.tensorflow.Session;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Copies one batch at a time into reused buffers and input tensors and adds them to a runner.
+ * Labels (a few hundred ints) get a fresh small tensor per batch; features reuse one tensor.
+ */
+final class BatchFeeder implements AutoCloseable {
+    private final TrainingGraph g;
+    private final Dataset data;
+    private final float[] features;
+    private final int[] labels;
+    private final float[] targets;
+    private final FloatFeed xFeed;
+    private final FloatFeed yFeed;
+    private TInt32 labelTensor;
+
+    BatchFeeder(TrainingGraph g, MiniBatches batches) {
+        this.g = g;
+        this.data = batches.dataset();
+        this.features = batches.newFeatureBuffer();
+        this.xFeed = new FloatFeed(data.featureShape());
+        if (data.hasClassLabels()) {
+            labels = batches.newLabelBuffer();
+            targets = null;
+            yFeed = null;
+        } else {
+            labels = null;
+            targets = batches.newTargetBuffer();
+            yFeed = new FloatFeed(data.targetShape());
+        }
+    }
+
+    /** Copies batch {@code b} of {@code epoch} and feeds it; returns the number of rows. */
+    int feed(MiniBatches.Epoch epoch, int b, Session.Runner runner) {
+        int rows = labels != null ? epoch.copy(b, features, labels) : epoch.copy(b, features, targets);
+        runner.feed(g.x, xFeed.fill(features, 0, rows));
+        if (labels != null) {
+            if (labelTensor != null) labelTensor.close();
+            labelTensor = Tensors.ints(rows == labels.length ? labels : Arrays.copyOf(labels, rows), rows);
+            runner.feed(g.labels, labelTensor);
+        } else {
+            runner.feed(g.targets, yFeed.fill(targets, 0, rows));
+        }
+        return rows;
+    }
+
+    /** The class labels of the batch just fed (classification only). */
+    int[] labels() {
+        return labels;
+    }
+
+    @Override
+    public void close() {
+        xFeed.close();
+        if (yFeed != null) yFeed.close();
+        if (labelTensor != null) labelTensor.close();
+    }
+}

@@ -1,0 +1,86 @@
+package io.dlkit.backend.train;
+
+import io.dlkit.backend.data.Dataset;
+import io.dlkit.backend.data.MiniBatches;
+import io.dlkit.backend.tensor.Tensors;
+import java.util.function.IntConsumer;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+
+/** Evaluates and predicts with a built {@link TrainingGraph}, batch by batch, in data order. */
+public final class ModelRunner {
+    private final TrainingGraph g;
+
+    /** A runner over {@code graph}. */
+    public ModelRunner(TrainingGraph graph) {
+        this.g = graph;
+    }
+
+    /** Loss, accuracy and (for classification) the confusion matrix over all of {@code data}. */
+    public Evaluation evaluate(Dataset data, int batchSize) {
+        MiniBatches batches = MiniBatches.inOrder(data, batchSize);
+        MiniBatches.Epoch epoch = batches.epoch(0);
+        boolean classes = g.loss.classification() && data.hasClassLabels();
+        int k = classes ? data.numClasses() : 0;
+        long[][] confusion = classes ? new long[k][k] : null;
+        double lossSum = 0;
+        long correct = 0;
+        try (BatchFeeder feeder = new BatchFeeder(g, batches)) {
+            for (int b = 0; b < batches.batchCount(); b++) {
+                Session.Runner r = g.graph().session().runner();
+                int rows = feeder.feed(epoch, b, r);
+                r.fetch(g.dataLoss).fetch(g.output);
+                try (Result res = r.run()) {
+                    lossSum += Tensors.toFloat(res.get(0)) * rows;
+                    if (classes) correct += tally(Tensors.toFloats(res.get(1)), feeder.labels(), rows, confusion);
+                }
+            }
+        }
+        int m = data.size();
+        return new Evaluation(m, lossSum / m, classes ? (double) correct / m : Double.NaN, confusion);
+    }
+
+    /** The activated outputs for every sample, row-major {@code [m, outputs]}. */
+    public float[] predict(Dataset data, int batchSize, IntConsumer progress) {
+        MiniBatches batches = MiniBatches.inOrder(data, batchSize);
+        MiniBatches.Epoch epoch = batches.epoch(0);
+        float[] out = null;
+        int offset = 0;
+        try (BatchFeeder feeder = new BatchFeeder(g, batches)) {
+            for (int b = 0; b < batches.batchCount(); b++) {
+                Session.Runner r = g.graph().session().runner();
+                feeder.feed(epoch, b, r);
+                try (Result res = r.fetch(g.output).run()) {
+                    float[] y = Tensors.toFloats(res.get(0));
+                    if (out == null) out = new float[y.length / batches.rows(b) * data.size()];
+                    System.arraycopy(y, 0, out, offset, y.length);
+                    offset += y.length;
+                }
+                progress.accept(b + 1);
+            }
+        }
+        return out == null ? new float[0] : out;
+    }
+
+    /** The predicted class of each row of softmax/sigmoid outputs with {@code width} columns. */
+    public static int predictedClass(float[] outputs, int row, int width) {
+        if (width == 1) return outputs[row] > 0.5f ? 1 : 0;
+        int best = 0;
+        for (int j = 1; j < width; j++) {
+            if (outputs[row * width + j] > outputs[row * width + best]) best = j;
+        }
+        return best;
+    }
+
+    private static long tally(float[] outputs, int[] labels, int rows, long[][] confusion) {
+        int width = outputs.length / rows;
+        long correct = 0;
+        for (int i = 0; i < rows; i++) {
+            int p = predictedClass(outputs, i, width);
+            int t = labels[i];
+            if (t >= 0 && t < confusion.length && p < confusion.length) confusion[t][p]++;
+            if (p == t) correct++;
+        }
+        return correct;
+    }
+}

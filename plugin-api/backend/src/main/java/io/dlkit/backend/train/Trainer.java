@@ -1,0 +1,138 @@
+package io.dlkit.backend.train;
+
+import static java.util.Objects.requireNonNull;
+
+import io.dlkit.backend.data.Dataset;
+import io.dlkit.backend.data.MiniBatches;
+import io.dlkit.backend.tensor.Tensors;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Mini-batch training as the notes describe it: each epoch a synchronised shuffle of X and Y
+ * (reproducible from the seed and the epoch number), partitioned into batches with a smaller last
+ * one; one optimizer step per batch with the scheduled learning rate fed; validation, metrics,
+ * early stopping and checkpoints at epoch ends (and every N steps). A NaN or infinite loss stops
+ * training with {@link TrainingDivergedException}, leaving the last good checkpoint in place.
+ */
+public final class Trainer {
+    private final TrainingGraph g;
+    private final TrainOptions options;
+    private final Checkpoints checkpoints;
+    private final TrainingListener listener;
+
+    /** A trainer; {@code checkpoints} may be null (no checkpoints). */
+    public Trainer(TrainingGraph graph, TrainOptions options, Checkpoints checkpoints, TrainingListener listener) {
+        this.g = requireNonNull(graph, "graph is null");
+        this.options = requireNonNull(options, "options is null");
+        this.checkpoints = checkpoints;
+        this.listener = listener == null ? TrainingListener.NONE : listener;
+    }
+
+    /**
+     * Trains from {@code state} (use {@link TrainState#initial()}, or a restored state to resume)
+     * until {@code options.epochs()} or early stopping; returns the final state.
+     */
+    public TrainState fit(Dataset train, Dataset validation, TrainState state) {
+        MiniBatches batches = MiniBatches.shuffled(train, options.batchSize(), options.seed());
+        listener.onStart(state.epoch() + 1, options.epochs(), batches.batchCount());
+        TrainState s = state;
+        try (BatchFeeder feeder = new BatchFeeder(g, batches)) {
+            while (s.epoch() < options.epochs()) {
+                s = runEpoch(batches, feeder, s);
+                s = endEpoch(s, validation, batches);
+                if (s.badEpochs() >= options.patience() && options.earlyStopMetric() != null) break;
+            }
+        }
+        return s;
+    }
+
+    private TrainState runEpoch(MiniBatches batches, BatchFeeder feeder, TrainState s) {
+        MiniBatches.Epoch epoch = batches.epoch(s.epoch());
+        double[] sums = s.sums().clone();
+        long step = s.step();
+        long t0 = System.nanoTime();
+        for (int b = s.batch(); b < batches.batchCount(); b++) {
+            float lr = (float) options.schedule().rate(s.epoch(), step);
+            double[] r = trainStep(feeder, epoch, b, lr, step, s.epoch());
+            int rows = batches.rows(b);
+            sums[0] += r[0] * rows;
+            sums[1] += r[1] * rows;
+            sums[2] += r[2];
+            sums[3] += rows;
+            step++;
+            listener.onBatch(s.epoch() + 1, b + 1, step, r[0], g.correct == null ? Double.NaN : r[2] / rows, lr);
+            if (options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0 && b + 1 < batches.batchCount()) {
+                save(new TrainState(s.epoch(), b + 1, step, sums, s.best(), s.badEpochs(), s.history()));
+            }
+        }
+        return new TrainState(s.epoch(), batches.batchCount(), step, withTime(sums, t0), s.best(), s.badEpochs(), s.history());
+    }
+
+    private double[] trainStep(BatchFeeder feeder, MiniBatches.Epoch epoch, int b, float lr, long step, int ep) {
+        Session.Runner r = g.graph().session().runner();
+        feeder.feed(epoch, b, r);
+        try (TFloat32 rate = TFloat32.scalarOf(lr); TBool training = TBool.scalarOf(true)) {
+            r.feed(g.learningRate, rate).feed(g.training, training);
+            r.addTarget(g.trainOp).fetch(g.totalLoss).fetch(g.l2Loss);
+            if (g.correct != null) r.fetch(g.correct);
+            try (Result res = r.run()) {
+                double loss = Tensors.toFloat(res.get(0));
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException("the loss became " + loss + " at epoch " + (ep + 1)
+                            + ", step " + (step + 1) + (checkpoints != null && checkpoints.exists()
+                                    ? "; the last good checkpoint is kept in " + checkpoints.dir() : "")
+                            + "; lower --lr or add --clip-norm");
+                }
+                return new double[] {loss, Tensors.toFloat(res.get(1)), g.correct == null ? 0 : Tensors.toFloat(res.get(2))};
+            }
+        }
+    }
+
+    private TrainState endEpoch(TrainState s, Dataset validation, MiniBatches batches) {
+        double[] sums = s.sums();
+        double seconds = sums.length > 4 ? sums[4] : 0;
+        double n = Math.max(1, sums[3]);
+        double valLoss = Double.NaN;
+        double valAcc = Double.NaN;
+        if (validation != null && validation.size() > 0) {
+            Evaluation e = new ModelRunner(g).evaluate(validation, Math.max(options.batchSize(), 256));
+            valLoss = e.loss();
+            valAcc = e.accuracy();
+        }
+        EpochMetrics m = new EpochMetrics(s.epoch() + 1, s.step(), sums[0] / n, sums[1] / n,
+                g.correct == null ? Double.NaN : sums[2] / n, valLoss, valAcc,
+                options.schedule().rate(s.epoch(), Math.max(0, s.step() - 1)), seconds,
+                seconds > 0 ? sums[3] / seconds : Double.NaN);
+        List<EpochMetrics> history = new ArrayList<>(s.history());
+        history.add(m);
+        double best = s.best();
+        int bad = s.badEpochs();
+        if (options.earlyStopMetric() != null) {
+            double v = m.metric(options.earlyStopMetric());
+            boolean better = Double.isNaN(best) || (EpochMetrics.higherIsBetter(options.earlyStopMetric()) ? v > best : v < best);
+            best = better ? v : best;
+            bad = better ? 0 : bad + 1;
+        }
+        TrainState next = new TrainState(s.epoch() + 1, 0, s.step(), new double[4], best, bad, List.copyOf(history));
+        save(next);
+        listener.onEpoch(m);
+        return next;
+    }
+
+    private void save(TrainState s) {
+        if (checkpoints == null) return;
+        checkpoints.save(g.graph().session(), s);
+        listener.onCheckpoint(checkpoints.dir(), s.epoch(), s.step());
+    }
+
+    private static double[] withTime(double[] sums, long t0) {
+        double[] out = java.util.Arrays.copyOf(sums, 5);
+        out[4] = (sums.length > 4 ? sums[4] : 0) + (System.nanoTime() - t0) / 1e9;
+        return out;
+    }
+}
