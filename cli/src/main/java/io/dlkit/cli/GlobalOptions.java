@@ -86,7 +86,11 @@ public final class GlobalOptions {
             throw new picocli.CommandLine.PicocliException(
                     "invalid --threads " + threads + ": use 0 (all cores) or a positive count");
         }
-        DeviceRequest.parse(device); // fails early with a one-line message
+        try {
+            DeviceRequest.parse(device); // fails early with a one-line message
+        } catch (IllegalArgumentException e) {
+            throw io.dlkit.api.DlkitException.invalidInput(e.getMessage());
+        }
         return new RunSettings(
                 device, threads, seed, format, quiet, verbose, overwrite, Path.of("").toAbsolutePath());
     }

@@ -62,7 +62,11 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> device(DeviceInfo d) {
-        return Map.of("name", d.shortName(), "type", d.type(), "memory_mb", d.memoryBytes() >> 20);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", d.type());
+        m.put("name", d.shortName());
+        m.put("memory_mb", d.memoryBytes() >> 20);
+        return m;
     }
 
     private static String plugin(PluginStatus p) {

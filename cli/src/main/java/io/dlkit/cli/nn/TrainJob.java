@@ -90,6 +90,7 @@ public final class TrainJob {
                 log = new TrainingLog(progress, dir, overwriting(), r.plot(), state.history(), r.batchSize());
                 state = fit(tg, opts, checkpoints, log, data, state);
             }
+            if (r.plot() && !log.history().isEmpty()) log.writePlot();
             Map<String, Object> result = result(dir, state, log);
             if (data.test() != null) {
                 Evaluation e = new ModelRunner(tg).evaluate(data.test(), Math.max(256, r.batchSize()));

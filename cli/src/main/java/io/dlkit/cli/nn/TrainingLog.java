@@ -67,7 +67,8 @@ final class TrainingLog implements TrainingListener {
         history.add(m);
         writer.writeString(dir.metricsCsv(), csv());
         writer.writeString(dir.metricsJson(), json());
-        if (plot) writePlot();
+        // Slow epochs get fresh curves as they go; fast ones only at the end (TrainJob).
+        if (plot && m.seconds() > 2) writePlot();
     }
 
     void writePlot() {

@@ -1,5 +1,6 @@
 package io.dlkit.cli.plugin;
 
+import io.dlkit.api.extension.ArchitectureProvider;
 import io.dlkit.api.extension.CommandProvider;
 import io.dlkit.api.extension.OptimizerProvider;
 import io.dlkit.api.extension.StepProvider;
@@ -15,7 +16,7 @@ import org.pf4j.PluginWrapper;
 /** Turns PF4J's plugin wrappers and load failures into {@link PluginStatus} rows. */
 final class PluginStatuses {
     private static final List<Class<?>> EXTENSION_POINTS =
-            List.of(CommandProvider.class, StepProvider.class, OptimizerProvider.class);
+            List.of(CommandProvider.class, StepProvider.class, OptimizerProvider.class, ArchitectureProvider.class);
 
     private PluginStatuses() {}
 

@@ -5,7 +5,11 @@ import io.dlkit.api.CommandContext;
 import io.dlkit.api.output.OutputWriter;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.dlkit.api.pipeline.StepType;
+import io.dlkit.cli.nn.NnSteps;
 import io.dlkit.cli.pipeline.StepRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import io.dlkit.cli.plugin.PluginHost;
 import io.dlkit.cli.plugin.PluginSteps;
 import io.dlkit.cli.steps.CoreStepProvider;
@@ -31,7 +35,9 @@ public final class CoreModule extends AbstractModule {
     /** The pipeline step types of the core and every started plugin, built on first use. */
     @Provides
     @Singleton
-    StepRegistry stepRegistry(PluginHost host) {
-        return new StepRegistry(PluginSteps.collect(new CoreStepProvider().stepTypes(), host));
+    StepRegistry stepRegistry(PluginHost host, NnSteps nn) {
+        List<StepType> core = new ArrayList<>(new CoreStepProvider().stepTypes());
+        core.addAll(nn.stepTypes());
+        return new StepRegistry(PluginSteps.collect(core, host));
     }
 }

@@ -1,0 +1,149 @@
+package io.dlkit.cli.nn;
+
+import io.dlkit.api.CommandContext;
+import io.dlkit.api.pipeline.ArtifactType;
+import io.dlkit.api.pipeline.ParamSpec;
+import io.dlkit.api.pipeline.ParamType;
+import io.dlkit.api.pipeline.Params;
+import io.dlkit.api.pipeline.Port;
+import io.dlkit.api.pipeline.StepContext;
+import io.dlkit.api.pipeline.StepType;
+import io.dlkit.backend.train.Evaluation;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The core's network steps: {@code nn/train} (the parameters of {@code dlkit train}, snake_case)
+ * and {@code nn/eval}.
+ */
+public final class NnSteps {
+    private final TrainJob job;
+    private final CommandContext ctx;
+    private final OptimizerRegistry optimizers;
+
+    @Inject
+    NnSteps(TrainJob job, CommandContext ctx, OptimizerRegistry optimizers) {
+        this.job = job;
+        this.ctx = ctx;
+        this.optimizers = optimizers;
+    }
+
+    /** The step types. */
+    public List<StepType> stepTypes() {
+        return List.of(new Train(), new Eval());
+    }
+
+    private final class Train implements StepType {
+        @Override
+        public String name() {
+            return "nn/train";
+        }
+
+        @Override
+        public String description() {
+            return "Train a network from a model file; the options of dlkit train.";
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            return List.of(
+                    ParamSpec.required("model", ParamType.PATH, "model file (.yaml/.json)"),
+                    ParamSpec.required("data", ParamType.PATH, "training data: .csv, .npz, IDX file or MNIST-style folder (PATH@FROM:TO picks rows)"),
+                    ParamSpec.optional("split", ParamType.STRING, "train", "split of an MNIST-style folder"),
+                    ParamSpec.optional("val", ParamType.PATH, null, "validation data"),
+                    ParamSpec.optional("val_split", ParamType.FLOAT, 0.0, "fraction of the training data held out"),
+                    ParamSpec.optional("test", ParamType.PATH, null, "test data evaluated after training"),
+                    ParamSpec.optional("epochs", ParamType.INT, 10, "epochs"),
+                    ParamSpec.optional("batch_size", ParamType.INT, 64, "mini-batch size"),
+                    ParamSpec.optional("optimizer", ParamType.STRING, "adam", "optimizer name"),
+                    ParamSpec.optional("optimizer_config", ParamType.MAP, Map.of(), "optimizer hyperparameters"),
+                    ParamSpec.optional("learning_rate", ParamType.FLOAT, 0.001, "learning rate"),
+                    ParamSpec.optional("lr_schedule", ParamType.STRING, "constant", "learning-rate schedule spec"),
+                    ParamSpec.optional("l2", ParamType.FLOAT, 0.0, "L2 strength lambda"),
+                    ParamSpec.optional("clip_value", ParamType.FLOAT, 0.0, "clip gradients to [-v, v]"),
+                    ParamSpec.optional("clip_norm", ParamType.FLOAT, 0.0, "clip the global gradient norm"),
+                    ParamSpec.optional("loss", ParamType.STRING, "auto", "loss name or auto"),
+                    ParamSpec.optional("early_stopping", ParamType.STRING, null, "METRIC[:PATIENCE]"),
+                    ParamSpec.optional("checkpoint_every", ParamType.INT, 0, "also checkpoint every N steps"),
+                    ParamSpec.optional("out", ParamType.STRING, "model", "model directory, inside the run's output folder"),
+                    ParamSpec.optional("plot", ParamType.BOOL, true, "write curves.png"));
+        }
+
+        @Override
+        public List<Port> inputs() {
+            return List.of();
+        }
+
+        @Override
+        public List<Port> outputs() {
+            return List.of(Port.of("model", ArtifactType.MODEL, "the model directory"),
+                    Port.of("metrics", ArtifactType.JSON, "final metrics (and test accuracy)"));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
+            Path out = context.outputDir().resolve(p.string("out"));
+            TrainRequest r = new TrainRequest(p.path("model").toAbsolutePath(),
+                    DataSource.parse(p.string("data"), p.string("split")),
+                    p.has("val") ? DataSource.parse(p.string("val"), "t10k") : null, p.number("val_split"),
+                    p.has("test") ? DataSource.parse(p.string("test"), "t10k") : null, p.integer("epochs"),
+                    p.integer("batch_size"), p.string("optimizer"), new LinkedHashMap<>(p.map("optimizer_config")),
+                    p.number("learning_rate"), p.string("lr_schedule"), p.number("l2"), p.number("clip_value"),
+                    p.number("clip_norm"), p.string("loss"), p.string("early_stopping"),
+                    p.integer("checkpoint_every"), out, false, p.bool("plot"));
+            Map<String, Object> result = job.run(r);
+            for (String f : new String[] {"model.yaml", "metrics.csv", "metrics.json", "curves.png", "manifest.json"}) {
+                Path file = out.resolve(f);
+                if (java.nio.file.Files.exists(file)) context.recordOutput(file);
+            }
+            return Map.of("model", out, "metrics", result);
+        }
+    }
+
+    private final class Eval implements StepType {
+        @Override
+        public String name() {
+            return "nn/eval";
+        }
+
+        @Override
+        public String description() {
+            return "Evaluate a trained model: loss and accuracy.";
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            return List.of(
+                    ParamSpec.required("data", ParamType.PATH, "data to evaluate on"),
+                    ParamSpec.optional("split", ParamType.STRING, "t10k", "split of an MNIST-style folder"),
+                    ParamSpec.optional("batch_size", ParamType.INT, 256, "batch size"));
+        }
+
+        @Override
+        public List<Port> inputs() {
+            return List.of(Port.of("model", ArtifactType.MODEL, "a model directory"));
+        }
+
+        @Override
+        public List<Port> outputs() {
+            return List.of(Port.of("metrics", ArtifactType.JSON, "samples, loss, accuracy"));
+        }
+
+        @Override
+        public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
+            try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
+                Evaluation e = m.runner().evaluate(m.data(DataSource.parse(p.string("data"), p.string("split"))), p.integer("batch_size"));
+                Map<String, Object> metrics = new LinkedHashMap<>();
+                metrics.put("samples", e.samples());
+                metrics.put("loss", e.loss());
+                metrics.put("accuracy", Double.isNaN(e.accuracy()) ? null : e.accuracy());
+                context.progress(1, 1, "accuracy " + e.accuracy());
+                return Map.of("metrics", metrics);
+            }
+        }
+    }
+}
