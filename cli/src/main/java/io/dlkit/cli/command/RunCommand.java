@@ -109,6 +109,7 @@ public final class RunCommand implements Callable<Integer> {
             doc.put("manifest", result.manifest().toString());
             doc.put("outputs", result.outputs().stream().map(Path::toString).toList());
             doc.put("steps_ms", result.stepMillis());
+            doc.put("results", result.results());
             doc.put("total_ms", result.totalMillis());
             Json.print(ctx.out(), doc);
             return;
@@ -122,6 +123,7 @@ public final class RunCommand implements Callable<Integer> {
                         + " steps in "
                         + result.totalMillis()
                         + " ms");
+        result.results().forEach((k, v) -> o.println("result:   " + k + " = " + v));
         result.outputs().forEach(p -> o.println("output:   " + p));
         o.println("manifest: " + result.manifest());
         o.flush();

@@ -57,11 +57,12 @@ public final class PipelineRunner {
         Set<Path> outputs = Collections.synchronizedSet(new LinkedHashSet<>());
         Map<String, Long> timings = new LinkedHashMap<>();
         Artifacts artifacts = new Artifacts(plan);
+        Map<String, Object> results = new LinkedHashMap<>();
         try {
             for (int i = 0; i < plan.steps().size(); i++) {
                 PlannedStep step = plan.steps().get(i);
                 String prefix = "[" + (i + 1) + "/" + plan.steps().size() + "] " + step.label();
-                long millis = runStep(step, prefix, request, artifacts, outputs, manifest);
+                long millis = runStep(step, prefix, request, artifacts, outputs, manifest, results);
                 timings.put(step.id(), millis);
             }
         } catch (DlkitException e) {
@@ -71,9 +72,10 @@ public final class PipelineRunner {
             artifacts.close();
         }
         long total = elapsed(start);
+        manifest.results(results);
         Path manifestFile = manifest.write(outputs, total, "ok", null);
         return new RunResult(
-                request.outputDir(), manifestFile, List.copyOf(outputs), timings, total);
+                request.outputDir(), manifestFile, List.copyOf(outputs), timings, total, results);
     }
 
     private long runStep(
@@ -82,7 +84,8 @@ public final class PipelineRunner {
             RunRequest request,
             Artifacts artifacts,
             Set<Path> outputs,
-            RunManifest manifest) {
+            RunManifest manifest,
+            Map<String, Object> results) {
         boolean quiet = request.settings().quiet();
         Line line = new Line(prefix, quiet);
         long t0 = System.nanoTime();
@@ -92,6 +95,11 @@ public final class PipelineRunner {
             Map<String, Object> produced =
                     step.type().run(context, new Params(step.params()), artifacts.inputsOf(step));
             checkOutputs(step, produced);
+            for (var port : step.type().outputs()) {
+                if (port.type().equals(io.dlkit.api.pipeline.ArtifactType.JSON)) {
+                    results.put(step.id() + "." + port.name(), produced.get(port.name()));
+                }
+            }
             artifacts.produced(step, produced);
         } catch (Exception | LinkageError e) {
             long millis = elapsed(t0);

@@ -46,6 +46,13 @@ final class RunManifest {
         this.inputs = inputFiles(plan).stream().map(f -> fileEntry(f, f.toString())).toList();
     }
 
+    private Map<String, Object> results = Map.of();
+
+    /** The JSON-typed step outputs, recorded in the manifest. */
+    void results(Map<String, Object> results) {
+        this.results = results;
+    }
+
     void step(PlannedStep step, long millis, String status) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", step.id());
@@ -91,6 +98,7 @@ final class RunManifest {
                         .map(f -> fileEntry(f, relative(f)))
                         .toList());
         m.put("steps", steps);
+        if (!results.isEmpty()) m.put("results", results);
         Path target = request.outputDir().resolve(FILE_NAME);
         request.writer().writeString(target, toJson(m));
         return target;

@@ -12,17 +12,20 @@ import java.util.Map;
  * @param outputs the files steps recorded, absolute
  * @param stepMillis wall-clock milliseconds per step id, in run order
  * @param totalMillis wall-clock milliseconds of the whole run
+ * @param results the JSON-typed step outputs (metrics and the like) as {@code step.output}
  */
 public record RunResult(
         Path outputDir,
         Path manifest,
         List<Path> outputs,
         Map<String, Long> stepMillis,
-        long totalMillis) {
+        long totalMillis,
+        Map<String, Object> results) {
     /** Freezes the collections. */
     public RunResult {
         outputs = List.copyOf(outputs);
         stepMillis =
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepMillis));
+        results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
     }
 }

@@ -3,8 +3,10 @@ package io.dlkit.backend.nn;
 import io.dlkit.backend.nn.ConfigReader.Range;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -21,6 +23,11 @@ import org.tensorflow.types.TFloat32;
  * z_norm  = (z - mu) / sqrt(sigma^2 + epsilon)
  * out     = gamma * z_norm + beta
  * </pre>
+ *
+ * <p>On a channels-last volume {@code [m, H, W, C]} (after a convolution) each channel is one
+ * feature, as the notes' "Batch Normalization of CNN" says: {@code mu} and {@code sigma^2} are
+ * taken over the {@code m * H * W} values of the channel, and {@code gamma}, {@code beta} and the
+ * moving averages have shape {@code [C]}. In general the last axis is normalised over all others.
  *
  * <p>While training ({@code training = true}) {@code mu} and {@code sigma^2} are the batch's; at
  * inference the exponentially weighted averages kept by {@link #trainingUpdates()} replace them:
@@ -107,10 +114,19 @@ public final class BatchNormLayer extends AbstractLayer {
 
     @Override
     protected long[] doBuild(GraphContext graph, long[] inputShape) {
-        requireFlatInput(inputShape);
+        if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d < 1)) {
+            throw new IllegalArgumentException(
+                    TYPE
+                            + " layer '"
+                            + name()
+                            + "' needs an input shape [features] or [height, width, channels], got "
+                            + Arrays.toString(inputShape));
+        }
         Ops tf = graph.tf();
-        Operand<TFloat32> zeros = tf.fill(tf.constant(inputShape), tf.constant(0f));
-        Operand<TFloat32> ones = tf.fill(tf.constant(inputShape), tf.constant(1f));
+        // one gamma, beta and moving pair per feature: the last axis (units or channels)
+        long[] featureShape = {inputShape[inputShape.length - 1]};
+        Operand<TFloat32> zeros = tf.fill(tf.constant(featureShape), tf.constant(0f));
+        Operand<TFloat32> ones = tf.fill(tf.constant(featureShape), tf.constant(1f));
         gamma = addVariable(graph, "gamma", ones, true);
         beta = addVariable(graph, "beta", zeros, true);
         movingMean = addVariable(graph, "moving_mean", zeros, false);
@@ -122,9 +138,11 @@ public final class BatchNormLayer extends AbstractLayer {
     public Operand<TFloat32> call(
             GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
         Ops tf = graph.tf();
-        Operand<TFloat32> mean = tf.math.mean(input, tf.constant(0));
+        // the batch axis and every spatial axis: [0] for [m, units], [0, 1, 2] for [m, H, W, C]
+        int[] axes = IntStream.range(0, inputShape().length).toArray();
+        Operand<TFloat32> mean = tf.math.mean(input, tf.constant(axes));
         Operand<TFloat32> variance =
-                tf.math.mean(tf.math.squaredDifference(input, mean), tf.constant(0));
+                tf.math.mean(tf.math.squaredDifference(input, mean), tf.constant(axes));
         Operand<TFloat32> batchNorm = normalise(tf, input, mean, variance);
         Operand<TFloat32> movingNorm =
                 normalise(tf, input, movingMean.read(), movingVariance.read());
@@ -161,9 +179,9 @@ public final class BatchNormLayer extends AbstractLayer {
         return updates;
     }
 
-    /** Normalise, scale and shift: four operations per unit. */
+    /** Normalise, scale and shift: four operations per element ({@code 4 units}, {@code 4 H W C}). */
     @Override
     public long flops() {
-        return 4 * inputShape()[0];
+        return 4 * Arrays.stream(inputShape()).reduce(1, Math::multiplyExact);
     }
 }

@@ -44,19 +44,13 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
     /** The type name in model files. */
     public static final String TYPE = "conv2d";
 
-    private static final List<String> KEYS =
-            List.of(
-                    "type", "name", "filters", "kernel_size", "strides", "padding", "activation",
-                    "initializer", "use_bias", "batch_norm");
-    private static final String WHAT = "a conv2d layer";
-
     private final ConvSpec spec;
     private final BatchNormLayer batchNorm;
     private WeightVariable<TFloat32> kernel;
     private WeightVariable<TFloat32> bias;
     private Operand<TFloat32> preActivation;
 
-    private Conv2DLayer(ConvSpec spec) {
+    Conv2DLayer(ConvSpec spec) {
         super(spec.name());
         this.spec = spec;
         this.batchNorm =
@@ -68,31 +62,26 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
                         : null;
     }
 
-    /** A builder: {@code setFilters} and {@code setKernelSize} are required. */
-    public static ConvSpec.Builder builder() {
-        return new ConvSpec.Builder();
+    /**
+     * A conv layer of {@code filters} {@code kernelSize x kernelSize} filters with stride 1,
+     * {@code valid} padding, the named activation and the defaults otherwise.
+     */
+    public Conv2DLayer(int filters, int kernelSize, String activation) {
+        this(
+                builder()
+                        .setFilters(filters)
+                        .setKernelSize(kernelSize)
+                        .optActivation(activation)
+                        .spec());
     }
 
-    static Conv2DLayer of(ConvSpec spec) {
-        return new Conv2DLayer(spec);
+    /** A builder: {@code setFilters} and {@code setKernelSize} are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     static Conv2DLayer fromConfig(ConfigReader r) {
-        r.checkKeys(WHAT, KEYS);
-        ConvSpec.Builder b = builder().setFilters(r.requireInt("filters", 1, WHAT));
-        if (!r.has("kernel_size")) {
-            throw r.error("kernel_size", "required for " + WHAT);
-        }
-        int[] k = Spatial.readPair(r, "kernel_size", null, 1);
-        int[] s = Spatial.readPair(r, "strides", new int[] {1, 1}, 1);
-        b.setKernelSize(k[0], k[1]).optStrides(s[0], s[1]).optName(r.optName());
-        b.optPadding(Spatial.readPadding(r, Padding.VALID, true));
-        DenseLayer.readActivation(r, b::optActivation, b::optInitializer);
-        b.optBatchNorm(r.optBool("batch_norm", false));
-        if (r.has("use_bias")) {
-            b.optUseBias(DenseLayer.readUseBias(r, b.batchNorm()));
-        }
-        return b.build();
+        return new Conv2DLayer(ConvSpec.read(r));
     }
 
     @Override
@@ -100,9 +89,24 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         return TYPE;
     }
 
-    /** The hyperparameters (filters, kernel size, strides, padding, ...). */
-    public ConvSpec spec() {
-        return spec;
+    /** The number of filters {@code n_f} (output channels). */
+    public int filters() {
+        return spec.filters();
+    }
+
+    /** {@code [f_h, f_w]}. */
+    public int[] kernelSize() {
+        return spec.kernelSize().clone();
+    }
+
+    /** {@code [s_h, s_w]}. */
+    public int[] strides() {
+        return spec.strides().clone();
+    }
+
+    /** The padding. */
+    public Padding padding() {
+        return spec.padding();
     }
 
     @Override
@@ -110,17 +114,29 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         return spec.activation();
     }
 
+    /** The kernel initializer. */
+    public Initializer initializer() {
+        return spec.initializer();
+    }
+
+    /** Whether {@code b} is added. */
+    public boolean useBias() {
+        return spec.useBias();
+    }
+
+    /** Whether batch norm sits between the convolution and the activation. */
+    public boolean batchNorm() {
+        return batchNorm != null;
+    }
+
+    ConvSpec spec() {
+        return spec;
+    }
+
     @Override
     public Map<String, Object> config() {
         Map<String, Object> m = baseConfig();
-        m.put("filters", spec.filters());
-        m.put("kernel_size", Spatial.pairConfig(spec.kernelSize()));
-        m.put("strides", Spatial.pairConfig(spec.strides()));
-        m.put("padding", spec.padding().config());
-        m.put("activation", spec.activation().config());
-        m.put("initializer", spec.initializer().name());
-        m.put("use_bias", spec.useBias());
-        m.put("batch_norm", spec.batchNorm());
+        spec.writeTo(m);
         return m;
     }
 
@@ -140,13 +156,9 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
                 Spatial.windowOutput(
                         this, inputShape, k, spec.strides(), spec.padding(), spec.filters());
         long[] kernelShape = {k[0], k[1], inputShape[2], spec.filters()};
-        String kernelName = name() + "_kernel";
-        kernel =
-                addVariable(
-                        graph,
-                        "kernel",
-                        spec.initializer().initialValue(graph, kernelName, kernelShape),
-                        true);
+        Operand<TFloat32> init =
+                spec.initializer().initialValue(graph, name() + "_kernel", kernelShape);
+        kernel = addVariable(graph, "kernel", init, true);
         if (spec.useBias()) {
             Operand<TFloat32> zeros =
                     Initializers.ZEROS.initialValue(graph, name() + "_bias", spec.filters());
@@ -224,9 +236,124 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         return f + (batchNorm == null ? 0 : batchNorm.flops());
     }
 
-    /** For {@link ConvolutionalizedDense}: the layer spec of a named conv. */
-    static ConvSpec.Builder copyOf(ConvSpec spec) {
-        requireNonNull(spec, "spec is null");
-        return spec.toBuilder();
+    /** Builds a {@link Conv2DLayer}. */
+    public static final class Builder {
+        private String name;
+        private int filters;
+        private int[] kernelSize;
+        private int[] strides = {1, 1};
+        private Padding padding = Padding.VALID;
+        private Activation activation = Activations.LINEAR;
+        private Initializer initializer;
+        private Boolean useBias;
+        private boolean batchNorm;
+
+        private Builder() {}
+
+        /** The number of filters (required, >= 1). */
+        public Builder setFilters(int filters) {
+            this.filters = filters;
+            return this;
+        }
+
+        /** A square {@code f x f} kernel (required, >= 1). */
+        public Builder setKernelSize(int f) {
+            return setKernelSize(f, f);
+        }
+
+        /** An {@code f_h x f_w} kernel (required, each >= 1). */
+        public Builder setKernelSize(int fh, int fw) {
+            this.kernelSize = new int[] {fh, fw};
+            return this;
+        }
+
+        /** The layer name (default: assigned by the model, {@code conv2d_<n>}). */
+        public Builder optName(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The same stride on both axes (default 1). */
+        public Builder optStrides(int s) {
+            return optStrides(s, s);
+        }
+
+        /** Strides {@code s_h, s_w} (default 1, 1). */
+        public Builder optStrides(int sh, int sw) {
+            this.strides = new int[] {sh, sw};
+            return this;
+        }
+
+        /** The padding (default {@link Padding#VALID}). */
+        public Builder optPadding(Padding padding) {
+            this.padding = requireNonNull(padding, "padding is null");
+            return this;
+        }
+
+        /** The padding by name, {@code valid} or {@code same}. */
+        public Builder optPadding(String padding) {
+            return optPadding(Padding.of(padding));
+        }
+
+        /** {@code p} zeros on each side ({@link Padding#explicit}). */
+        public Builder optPadding(int p) {
+            return optPadding(Padding.explicit(p));
+        }
+
+        /** The activation (default {@code linear}). */
+        public Builder optActivation(Activation activation) {
+            this.activation = requireNonNull(activation, "activation is null");
+            return this;
+        }
+
+        /** The activation by name ({@code relu}). */
+        public Builder optActivation(String activation) {
+            return optActivation(Activations.get(activation));
+        }
+
+        /** The kernel initializer (default: he for the relu family, xavier otherwise). */
+        public Builder optInitializer(Initializer initializer) {
+            this.initializer = requireNonNull(initializer, "initializer is null");
+            return this;
+        }
+
+        /** The kernel initializer by name ({@code he}). */
+        public Builder optInitializer(String initializer) {
+            return optInitializer(Initializers.get(initializer));
+        }
+
+        /** Whether to add a bias (default: true, false with batch norm). */
+        public Builder optUseBias(boolean useBias) {
+            this.useBias = useBias;
+            return this;
+        }
+
+        /** Whether to batch-normalise the convolution before the activation (default false). */
+        public Builder optBatchNorm(boolean batchNorm) {
+            this.batchNorm = batchNorm;
+            return this;
+        }
+
+        ConvSpec spec() {
+            return new ConvSpec(
+                    name,
+                    filters,
+                    kernelSize,
+                    strides,
+                    padding,
+                    activation,
+                    initializer,
+                    useBias,
+                    batchNorm);
+        }
+
+        /**
+         * The layer.
+         *
+         * @throws IllegalArgumentException for filters or sizes below 1, or a bias with batch norm
+         */
+        public Conv2DLayer build() {
+            return new Conv2DLayer(spec());
+        }
     }
 }

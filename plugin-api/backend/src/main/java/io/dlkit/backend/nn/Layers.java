@@ -2,9 +2,9 @@ package io.dlkit.backend.nn;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -13,16 +13,29 @@ import java.util.function.Function;
  * Layers.fromConfig(layer.config())} equals {@code layer}.
  *
  * <p>Types: {@code dense} ({@link DenseLayer}), {@code dropout} ({@link DropoutLayer}), {@code
- * batch_norm} ({@link BatchNormLayer}), {@code activation} ({@link ActivationLayer}).
+ * batch_norm} ({@link BatchNormLayer}), {@code activation} ({@link ActivationLayer}); for images
+ * (channels-last {@code [height, width, channels]}): {@code conv2d} ({@link Conv2DLayer}), {@code
+ * max_pool} ({@link MaxPoolLayer}), {@code avg_pool} ({@link AvgPoolLayer}), {@code
+ * global_avg_pool} ({@link GlobalAvgPoolLayer}), {@code flatten} ({@link FlattenLayer}), {@code
+ * zero_padding} ({@link ZeroPaddingLayer}), {@code residual_block} ({@link ResidualBlock}) and
+ * {@code inception_block} ({@link InceptionBlock}).
  */
 public final class Layers {
-    private static final Map<String, Function<ConfigReader, Layer>> TYPES = new LinkedHashMap<>();
+    private static final Map<String, Function<ConfigReader, Layer>> TYPES = new TreeMap<>();
 
     static {
         TYPES.put(ActivationLayer.TYPE, ActivationLayer::fromConfig);
         TYPES.put(BatchNormLayer.TYPE, BatchNormLayer::fromConfig);
         TYPES.put(DenseLayer.TYPE, DenseLayer::fromConfig);
         TYPES.put(DropoutLayer.TYPE, DropoutLayer::fromConfig);
+        TYPES.put(Conv2DLayer.TYPE, Conv2DLayer::fromConfig);
+        TYPES.put(MaxPoolLayer.TYPE, MaxPoolLayer::fromConfig);
+        TYPES.put(AvgPoolLayer.TYPE, AvgPoolLayer::fromConfig);
+        TYPES.put(GlobalAvgPoolLayer.TYPE, GlobalAvgPoolLayer::fromConfig);
+        TYPES.put(FlattenLayer.TYPE, FlattenLayer::fromConfig);
+        TYPES.put(ZeroPaddingLayer.TYPE, ZeroPaddingLayer::fromConfig);
+        TYPES.put(ResidualBlock.TYPE, ResidualBlock::fromConfig);
+        TYPES.put(InceptionBlock.TYPE, InceptionBlock::fromConfig);
     }
 
     private Layers() {}

@@ -39,6 +39,7 @@ public final class Sequential implements Model {
     private final long[] inputShape;
     private final List<Layer> layers;
     private List<long[]> outputShapes;
+    private Map<String, Operand<TFloat32>> layerOutputs;
 
     private Sequential(long[] inputShape, List<Layer> layers) {
         if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d < 1)) {
@@ -171,14 +172,17 @@ public final class Sequential implements Model {
                     "model already built; use Sequential.fromConfig(model.config()) for another graph");
         }
         List<long[]> shapes = new ArrayList<>();
+        Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
         long[] shape = inputShape;
         Operand<TFloat32> x = input;
         for (Layer layer : layers) {
             shape = layer.build(graph, shape);
             x = layer.call(graph, x, training);
             shapes.add(shape);
+            outputs.put(layer.name(), x);
         }
         outputShapes = List.copyOf(shapes);
+        layerOutputs = outputs;
         if (layers.get(layers.size() - 1) instanceof ActivatedLayer last) {
             return new Forward(last.preActivation(), x, last.activation().name());
         }
@@ -211,6 +215,32 @@ public final class Sequential implements Model {
             throw new IllegalStateException("model not built yet: call forward first");
         }
         return outputShapes.stream().map(long[]::clone).toList();
+    }
+
+    /**
+     * The output of the layer called {@code name}, shaped {@code [batch, outputShape...]}, for
+     * feature extraction (e.g. the last pooling volume of a trained CNN); valid after {@link
+     * #forward}.
+     *
+     * @throws IllegalStateException before {@link #forward}
+     * @throws IllegalArgumentException for an unknown layer name, listing the valid ones
+     */
+    public Operand<TFloat32> layerOutput(String name) {
+        requireNonNull(name, "name is null");
+        if (layerOutputs == null) {
+            throw new IllegalStateException("model not built yet: call forward first");
+        }
+        Operand<TFloat32> output = layerOutputs.get(name);
+        if (output == null) {
+            throw new IllegalArgumentException(
+                    "no layer named '"
+                            + name
+                            + "'"
+                            + ConfigReader.didYouMean(name, layerOutputs.keySet())
+                            + "; layers: "
+                            + String.join(", ", layerOutputs.keySet()));
+        }
+        return output;
     }
 
     private <T> List<T> flatten(Function<Layer, List<T>> part) {

@@ -128,7 +128,7 @@ final class Spatial {
         return tf.reshape(activation.apply(tf, rows), tf.shape(z));
     }
 
-    private static boolean isInt(Object v) {
+    static boolean isInt(Object v) {
         if (!(v instanceof Number n)) {
             return false;
         }

@@ -1,0 +1,130 @@
+package io.dlkit.backend.nn;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hyperparameters of a {@link Conv2DLayer}, checked once, read from and written to model
+ * files.
+ *
+ * @param name the layer name, or null to let the model name it
+ * @param filters {@code n_f >= 1}
+ * @param kernelSize {@code [f_h, f_w]}, each >= 1
+ * @param strides {@code [s_h, s_w]}, each >= 1
+ * @param padding valid, same or explicit
+ * @param activation {@code g}
+ * @param initializer the kernel initializer (null: he for the relu family, xavier otherwise)
+ * @param useBias whether {@code b} is added (null: {@code !batchNorm})
+ * @param batchNorm whether batch norm sits between the convolution and {@code g}
+ */
+record ConvSpec(
+        String name,
+        int filters,
+        int[] kernelSize,
+        int[] strides,
+        Padding padding,
+        Activation activation,
+        Initializer initializer,
+        Boolean useBias,
+        boolean batchNorm) {
+    static final List<String> KEYS =
+            List.of(
+                    "type", "name", "filters", "kernel_size", "strides", "padding", "activation",
+                    "initializer", "use_bias", "batch_norm");
+    private static final String BIAS_WITH_BN =
+            "must be false when batch_norm is true (batch norm's beta replaces the bias)";
+
+    ConvSpec {
+        if (filters < 1) {
+            throw new IllegalArgumentException("filters must be >= 1, got " + filters);
+        }
+        requireNonNull(kernelSize, "kernel size is required: call setKernelSize");
+        kernelSize = Spatial.checkPair("kernel_size", kernelSize[0], kernelSize[1], 1);
+        strides = Spatial.checkPair("strides", strides[0], strides[1], 1);
+        requireNonNull(padding, "padding is null");
+        requireNonNull(activation, "activation is null");
+        initializer = initializer == null ? Initializers.defaultFor(activation) : initializer;
+        if (useBias == null) {
+            useBias = !batchNorm;
+        } else if (useBias && batchNorm) {
+            throw new IllegalArgumentException("use_bias " + BIAS_WITH_BN);
+        }
+    }
+
+    /** The spec a conv2d layer map describes; errors name the key's path. */
+    static ConvSpec read(ConfigReader r) {
+        String what = "a " + Conv2DLayer.TYPE + " layer";
+        r.checkKeys(what, KEYS);
+        int filters = r.requireInt("filters", 1, what);
+        if (!r.has("kernel_size")) {
+            throw r.error("kernel_size", "required for " + what);
+        }
+        int[] kernel = Spatial.readPair(r, "kernel_size", null, 1);
+        int[] strides = Spatial.readPair(r, "strides", new int[] {1, 1}, 1);
+        Padding padding = Spatial.readPadding(r, Padding.VALID, true);
+        Activation activation =
+                r.has("activation")
+                        ? Activations.resolve(r.get("activation"), r.pathOf("activation"))
+                        : Activations.LINEAR;
+        Initializer initializer = readInitializer(r);
+        boolean batchNorm = r.optBool("batch_norm", false);
+        Boolean useBias = null;
+        if (r.has("use_bias")) {
+            useBias = r.optBool("use_bias", true);
+            if (useBias && batchNorm) {
+                throw r.error("use_bias", BIAS_WITH_BN);
+            }
+        }
+        return new ConvSpec(
+                r.optName(),
+                filters,
+                kernel,
+                strides,
+                padding,
+                activation,
+                initializer,
+                useBias,
+                batchNorm);
+    }
+
+    /** The optional {@code initializer} key. */
+    static Initializer readInitializer(ConfigReader r) {
+        String init = r.optString("initializer", null);
+        if (init == null) {
+            return null;
+        }
+        try {
+            return Initializers.get(init);
+        } catch (IllegalArgumentException e) {
+            throw r.error("initializer", e.getMessage());
+        }
+    }
+
+    /** Writes the keys after {@code type} and {@code name}. */
+    void writeTo(Map<String, Object> m) {
+        m.put("filters", filters);
+        m.put("kernel_size", Spatial.pairConfig(kernelSize));
+        m.put("strides", Spatial.pairConfig(strides));
+        m.put("padding", padding.config());
+        m.put("activation", activation.config());
+        m.put("initializer", initializer.name());
+        m.put("use_bias", useBias);
+        m.put("batch_norm", batchNorm);
+    }
+
+    /** The same spec under another name. */
+    ConvSpec withName(String newName) {
+        return new ConvSpec(
+                newName,
+                filters,
+                kernelSize,
+                strides,
+                padding,
+                activation,
+                initializer,
+                useBias,
+                batchNorm);
+    }
+}

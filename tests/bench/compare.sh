@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Side-by-side training/inference throughput of dlkit and PyTorch on this machine, in one run.
+# Usage: tests/bench/compare.sh [mlp|lenet5|all] [--threads N] [--steps S]
+# Needs Debian's PyTorch (apt-get install python3-torch python3-torchvision) and ../shared/bench
+# (the peer scripts) and ../shared/data (Fashion-MNIST for the PyTorch side).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+shared="${DLKIT_SHARED:-$root/../shared}"
+what="${1:-mlp}"; shift || true
+threads=2; steps=300
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --threads) threads="$2"; shift 2 ;;
+    --steps) steps="$2"; shift 2 ;;
+    *) echo "error: unknown option $1; use --threads N or --steps S" >&2; exit 2 ;;
+  esac
+done
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import torch' 2>/dev/null || {
+  echo "error: PyTorch is missing; install it with apt-get install python3-torch python3-torchvision" >&2; exit 4; }
+[ -f "$shared/bench/torch_train.py" ] || { echo "error: $shared/bench/torch_train.py not found; set DLKIT_SHARED" >&2; exit 2; }
+
+json_field() { /usr/bin/python3 -c "import json,sys; print(json.loads(sys.stdin.read())['$1'])"; }
+
+compare_train() {  # name model-file
+  local name="$1" model="$2"
+  local torch dl t d
+  torch=$(cd "$shared/bench" && /usr/bin/python3 torch_train.py "$name" --threads "$threads" --batch 128 --steps "$steps")
+  dl=$("$root/dlkit" --threads "$threads" -q --format json bench train --model "$model" --batch-size 128 --steps "$steps" --warmup 20)
+  t=$(echo "$torch" | json_field samples_per_s)
+  d=$(echo "$dl" | json_field samples_per_s)
+  printf '%-8s threads=%s batch=128 steps=%s  pytorch %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx\n' \
+    "$name" "$threads" "$steps" "$t" "$d" "$(/usr/bin/python3 -c "print($d/$t)")"
+}
+
+case "$what" in
+  mlp) compare_train mlp "$root/samples/models/mlp.yaml" ;;
+  lenet5) compare_train lenet5 "$root/samples/models/lenet5.yaml" ;;
+  all) compare_train mlp "$root/samples/models/mlp.yaml"; compare_train lenet5 "$root/samples/models/lenet5.yaml" ;;
+  *) echo "error: unknown workload '$what'; use mlp, lenet5 or all" >&2; exit 2 ;;
+esac
