@@ -42,6 +42,25 @@ final class CliCommandContext implements CommandContext {
         return writer;
     }
 
+    private picocli.CommandLine root;
+
+    void root(picocli.CommandLine root) {
+        this.root = root;
+    }
+
+    @Override
+    public int runCommand(String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(
+                "--device", options.device, "--threads", Integer.toString(options.threads),
+                "--seed", Long.toString(options.seed), "--format", options.format));
+        if (options.quiet) all.add("-q");
+        if (options.verbose) all.add("-v");
+        if (options.overwrite) all.add("--overwrite");
+        if (options.stackTraces) all.add("-x");
+        all.addAll(java.util.List.of(args));
+        return root.execute(all.toArray(String[]::new));
+    }
+
     @Override
     public GraphContext openGraph() {
         RunSettings s = settings();

@@ -36,6 +36,7 @@ public final class DlkitApplication {
             Injector injector = Guice.createInjector(new CoreModule(host, context));
             host.useInjector(() -> injector);
             CommandLine cmd = commandLine(injector, host, global, out, err, errors);
+            context.root(cmd);
             return cmd.execute(args);
         } catch (RuntimeException | LinkageError e) {
             return errors.report(e, err);

@@ -73,7 +73,8 @@ record DataSource(Path path, String split, int from, int to) {
 
     @Override
     public String toString() {
-        return path + (split == null ? "" : " (" + split + ")")
+        // The split means something only for a folder; "flower.csv (train)" would mislead.
+        return path + (split == null || !Files.isDirectory(path) ? "" : " (" + split + ")")
                 + (from == 0 && to < 0 ? "" : " rows " + from + ":" + (to < 0 ? "" : to));
     }
 }

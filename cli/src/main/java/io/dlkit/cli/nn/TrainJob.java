@@ -10,6 +10,7 @@ import io.dlkit.backend.runtime.TfRuntime;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.Evaluation;
 import io.dlkit.backend.train.ModelRunner;
+import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.Trainer;
@@ -55,6 +56,7 @@ public final class TrainJob {
         if (request.resume()) {
             Map<String, Object> saved = ModelDir.open(request.out()).read();
             modelConfig = cast(saved.get("model"));
+            checkSeed(request.out(), cast(saved.get("training")));
             r = TrainRequest.resumeFrom(cast(saved.get("training")), request.out(), request.epochs());
         } else {
             checkFreshOutput(dir);
@@ -68,8 +70,10 @@ public final class TrainJob {
         Sequential model = ModelBuild.model(modelConfig, r.resume() ? dir.modelFile().toString() : String.valueOf(r.modelFile()));
         LearningRateSchedule schedule = schedule(r);
         Data data = Data.load(r, model.inputShape());
+        // Resolved before the graph so that a bad name fails without loading the runtime.
+        Optimizer optimizer = optimizers.create(r.optimizer(), r.optimizerConfig());
         try (GraphContext g = ctx.openGraph()) {
-            TrainingGraph tg = ModelBuild.graph(g, model, optimizers.create(r.optimizer(), r.optimizerConfig()), r);
+            TrainingGraph tg = ModelBuild.graph(g, model, optimizer, r);
             int outputs = (int) tg.output.shape().size(1);
             ModelBuild.checkLabels(data.train(), outputs, tg.loss, r.data().toString());
             ModelBuild.checkLabels(data.validation(), outputs, tg.loss, "validation data");
@@ -78,7 +82,7 @@ public final class TrainJob {
             if (r.resume()) {
                 state = checkpoints.restore(g.session());
             } else {
-                ctx.writer().writeString(dir.modelFile(), Yaml.write(ModelDir.content(model.config(), withLoss(r, tg))));
+                ctx.writer().writeString(dir.modelFile(), Yaml.write(ModelDir.content(model.config(), training(r, tg))));
             }
             if (state.epoch() >= r.epochs()) {
                 throw DlkitException.invalidInput(dir.dir() + " already trained " + state.epoch()
@@ -162,10 +166,20 @@ public final class TrainJob {
         return new io.dlkit.cli.output.AtomicOutputWriter(() -> true);
     }
 
-    private static Map<String, Object> withLoss(TrainRequest r, TrainingGraph tg) {
+    /** model.yaml's {@code training:} section: the request, the resolved loss and the seed. */
+    private Map<String, Object> training(TrainRequest r, TrainingGraph tg) {
         Map<String, Object> t = r.toConfig();
         t.put("loss", tg.loss.id());
+        t.put("seed", ctx.settings().seed());
         return t;
+    }
+
+    /** The seed orders every epoch's shuffle and the dropout masks, so a resume must reuse it. */
+    private void checkSeed(Path dir, Map<String, Object> training) {
+        if (training != null && training.get("seed") instanceof Number n && n.longValue() != ctx.settings().seed()) {
+            throw DlkitException.invalidInput(dir + " was trained with --seed " + n.longValue() + " but this run has --seed "
+                    + ctx.settings().seed() + "; pass --seed " + n.longValue() + " to resume it exactly");
+        }
     }
 
     private static Map<String, Object> result(ModelDir dir, TrainState state, TrainingLog log) {

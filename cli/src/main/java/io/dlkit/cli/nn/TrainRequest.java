@@ -53,6 +53,12 @@ record TrainRequest(
         return m;
     }
 
+    /** The training section of a model created from imported weights (plain gradient descent, auto loss). */
+    static TrainRequest forImport(Path out) {
+        return new TrainRequest(null, null, null, 0, null, 0, 64, "gd", Map.of(), 0.001, "constant", 0, 0, 0,
+                "auto", null, 0, out, false, false);
+    }
+
     /** The request recorded in a model directory, continued up to {@code epochs} (0 = as recorded). */
     @SuppressWarnings("unchecked")
     static TrainRequest resumeFrom(Map<String, Object> t, Path out, int epochs) {

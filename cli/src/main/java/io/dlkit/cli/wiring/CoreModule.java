@@ -6,6 +6,8 @@ import io.dlkit.api.output.OutputWriter;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.dlkit.api.pipeline.StepType;
+import io.dlkit.api.model.ModelStore;
+import io.dlkit.cli.nn.CliModelStore;
 import io.dlkit.cli.nn.NnSteps;
 import io.dlkit.cli.pipeline.StepRegistry;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class CoreModule extends AbstractModule {
         bind(PluginHost.class).toInstance(host);
         bind(CommandContext.class).toInstance(context);
         bind(OutputWriter.class).toInstance(context.writer());
+        bind(ModelStore.class).to(CliModelStore.class);
     }
 
     /** The pipeline step types of the core and every started plugin, built on first use. */

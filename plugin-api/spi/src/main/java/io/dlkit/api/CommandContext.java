@@ -30,4 +30,13 @@ public interface CommandContext {
      * @throws io.dlkit.backend.runtime.BackendException if the runtime or the device is missing
      */
     GraphContext openGraph();
+
+    /**
+     * Runs another dlkit command in this process with the same global options, as if typed after
+     * {@code dlkit} (for a plugin command that extends a core one, e.g. {@code zoo train} running
+     * {@code train}); its output goes to the same streams.
+     *
+     * @return its exit code
+     */
+    int runCommand(String... args);
 }

@@ -1,0 +1,119 @@
+package io.dlkit.cli.nn;
+
+import io.dlkit.api.CommandContext;
+import io.dlkit.api.DlkitException;
+import io.dlkit.api.model.ModelStore;
+import io.dlkit.backend.io.NdArray;
+import io.dlkit.backend.nn.Sequential;
+import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.runtime.WeightVariable;
+import io.dlkit.backend.train.Checkpoints;
+import io.dlkit.backend.train.TrainState;
+import io.dlkit.backend.train.TrainingGraph;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.op.Op;
+import org.tensorflow.types.TFloat32;
+
+/** The host's {@link ModelStore}: model directories written and read the way {@code dlkit train} does. */
+public final class CliModelStore implements ModelStore {
+    private final CommandContext ctx;
+    private final OptimizerRegistry optimizers;
+
+    @Inject
+    CliModelStore(CommandContext ctx, OptimizerRegistry optimizers) {
+        this.ctx = ctx;
+        this.optimizers = optimizers;
+    }
+
+    @Override
+    public LoadedModel open(Path dir) {
+        return new Loaded(TrainedModel.open(dir, ctx, optimizers));
+    }
+
+    @Override
+    public void create(Path dir, Map<String, Object> modelConfig, Map<String, NdArray> weights, Map<String, Object> metadata) {
+        Sequential model = ModelBuild.model(modelConfig, "model config");
+        TrainRequest r = TrainRequest.forImport(dir);
+        ModelDir out = new ModelDir(dir);
+        if (out.exists() && !ctx.settings().overwrite()) {
+            throw DlkitException.invalidInput(dir + " already holds a model; pass --overwrite to replace it");
+        }
+        try (GraphContext g = ctx.openGraph()) {
+            TrainingGraph tg = ModelBuild.graph(g, model, optimizers.create(r.optimizer(), Map.of()), r);
+            assign(g, model, weights);
+            Map<String, Object> content = ModelDir.content(model.config(), r.toConfig());
+            content.putAll(metadata);
+            ctx.writer().writeString(out.modelFile(), Yaml.write(content));
+            new Checkpoints(dir).save(g.session(), TrainState.initial());
+            if (tg.output == null) throw new IllegalStateException("no output");
+        }
+    }
+
+    private static void assign(GraphContext g, Sequential model, Map<String, NdArray> weights) {
+        List<Op> assigns = new ArrayList<>();
+        for (WeightVariable<TFloat32> v : model.variables()) {
+                NdArray w = weights.get(v.name());
+                long[] shape = v.variable().shape().asArray();
+                if (w == null) {
+                    throw DlkitException.invalidInput("no weights for " + v.name() + " (shape " + Arrays.toString(shape) + ")");
+                }
+                if (!Arrays.equals(w.shape(), shape)) {
+                    throw DlkitException.invalidInput(v.name() + ": weights have shape " + Arrays.toString(w.shape())
+                            + " but the model needs " + Arrays.toString(shape));
+                }
+                assigns.add(g.tf().assign(v.variable(), g.tf().constant(org.tensorflow.ndarray.Shape.of(shape),
+                        org.tensorflow.ndarray.buffer.DataBuffers.of(w.floats(), true, false))));
+            }
+        var runner = g.session().runner();
+        assigns.forEach(runner::addTarget);
+        runner.run();
+    }
+
+    private static final class Loaded implements LoadedModel {
+        private final TrainedModel m;
+
+        Loaded(TrainedModel m) {
+            this.m = m;
+        }
+
+        @Override
+        public long[] inputShape() {
+            return m.model.inputShape();
+        }
+
+        @Override
+        public int outputs() {
+            return m.outputs();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<String> classNames() {
+            Object names = m.dir.read().get("class_names");
+            return names instanceof List<?> l ? (List<String>) l : List.of();
+        }
+
+        @Override
+        public float[] predict(float[] features, int rows) {
+            long[] shape = m.model.inputShape();
+            io.dlkit.backend.data.Dataset d = io.dlkit.backend.data.Dataset.ofClasses(features, new int[rows], 1, shape);
+            return m.runner().predict(d, Math.max(1, Math.min(rows, 64)), b -> {});
+        }
+
+        @Override
+        public Map<String, Object> description() {
+            return new LinkedHashMap<>(m.dir.read());
+        }
+
+        @Override
+        public void close() {
+            m.close();
+        }
+    }
+}
