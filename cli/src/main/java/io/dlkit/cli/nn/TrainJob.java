@@ -137,6 +137,10 @@ public final class TrainJob {
     }
 
     private static LearningRateSchedule schedule(TrainRequest r) {
+        // Checked here so the message names --lr, not the schedule; the graph computes in float32.
+        if (!(r.learningRate() > 0) || Float.isInfinite((float) r.learningRate())) {
+            throw DlkitException.invalidInput("--lr must be > 0 and at most " + Float.MAX_VALUE + " (float32), got " + r.learningRate());
+        }
         try {
             return Schedules.parse(r.schedule() == null ? "constant" : r.schedule(), r.learningRate());
         } catch (IllegalArgumentException e) {

@@ -12,11 +12,11 @@ import org.tensorflow.types.TFloat32;
  * out[i, y, x, c] = (1 / |window|) sum_{(u, v) in window} A[i, y s_h + u - top, x s_w + v - left, c]
  * </pre>
  *
- * <p>With {@code same} padding the window is cut to the input, and {@code |window|} counts only
- * the pixels inside it (TensorFlow's rule: the padding zeros do not dilute the mean). With {@code
- * valid} padding {@code |window| = f_h f_w}. Back-propagation spreads each output's gradient
- * evenly over its window (the notes' mask of {@code 1 / |window|}). See {@link PoolLayer} for the
- * sizes and config keys.
+ * <p>With {@code same} padding the window is cut to the input, and {@code |window|} counts only the
+ * pixels inside it (TensorFlow's rule: the padding zeros do not dilute the mean). With {@code
+ * valid} padding {@code |window| = f_h f_w}. Back-propagation spreads each output's gradient evenly
+ * over its window (the notes' mask of {@code 1 / |window|}). See {@link PoolLayer} for the sizes
+ * and config keys.
  */
 public final class AvgPoolLayer extends PoolLayer {
     /** The type name in model files. */

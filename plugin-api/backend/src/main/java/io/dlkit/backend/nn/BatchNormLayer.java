@@ -179,7 +179,9 @@ public final class BatchNormLayer extends AbstractLayer {
         return updates;
     }
 
-    /** Normalise, scale and shift: four operations per element ({@code 4 units}, {@code 4 H W C}). */
+    /**
+     * Normalise, scale and shift: four operations per element ({@code 4 units}, {@code 4 H W C}).
+     */
     @Override
     public long flops() {
         return 4 * Arrays.stream(inputShape()).reduce(1, Math::multiplyExact);

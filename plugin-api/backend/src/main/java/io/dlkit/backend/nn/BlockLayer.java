@@ -68,9 +68,8 @@ public abstract class BlockLayer extends AbstractLayer {
     }
 
     /**
-     * An intermediate result of the block, e.g. a residual block's {@code shortcut} or an
-     * inception block's {@code 3x3} branch, shaped {@code [m, H, W, C]} (valid after {@link
-     * #call}).
+     * An intermediate result of the block, e.g. a residual block's {@code shortcut} or an inception
+     * block's {@code 3x3} branch, shaped {@code [m, H, W, C]} (valid after {@link #call}).
      *
      * @throws IllegalArgumentException for a key outside {@link #outputKeys()}
      * @throws IllegalStateException before {@link #call}

@@ -24,20 +24,20 @@ import org.tensorflow.types.TFloat32;
  * out shape [m, floor((n_H + 2p - f_h) / s_h) + 1, floor((n_W + 2p - f_w) / s_w) + 1, n_f]
  * </pre>
  *
- * <p>{@code A_pad} is {@code A} with the zeros of the {@link Padding}: {@code valid} (none),
- * {@code same} (output {@code ceil(n / s)}) or an explicit {@code p} (a {@code tf.pad} before a
- * VALID convolution). A 1x1 convolution ({@code kernel_size: 1}) mixes channels per pixel. There
- * is no dilation: TensorFlow Java's dilated Conv2D gradient kills the JVM.
+ * <p>{@code A_pad} is {@code A} with the zeros of the {@link Padding}: {@code valid} (none), {@code
+ * same} (output {@code ceil(n / s)}) or an explicit {@code p} (a {@code tf.pad} before a VALID
+ * convolution). A 1x1 convolution ({@code kernel_size: 1}) mixes channels per pixel. There is no
+ * dilation: TensorFlow Java's dilated Conv2D gradient kills the JVM.
  *
  * <p>With {@code batch_norm: true} the layer is Conv (no bias) → {@link BatchNormLayer} over the
  * channels (statistics over {@code m * H * W} values per channel) → {@code g}, as {@link
  * DenseLayer} does. Softmax is taken over the channels of each pixel.
  *
  * <p>Config keys: {@code filters} (required, >= 1), {@code kernel_size} (required, {@code f} or
- * {@code [f_h, f_w]}), {@code strides} (default 1), {@code padding} (default {@code valid}),
- * {@code activation} (default {@code linear}), {@code initializer} (default {@code he} for the
- * relu family, {@code xavier} otherwise, fan-in {@code f_h f_w n_C}), {@code use_bias} (default
- * {@code !batch_norm}), {@code batch_norm} (default false). Variables: {@code <name>_kernel}
+ * {@code [f_h, f_w]}), {@code strides} (default 1), {@code padding} (default {@code valid}), {@code
+ * activation} (default {@code linear}), {@code initializer} (default {@code he} for the relu
+ * family, {@code xavier} otherwise, fan-in {@code f_h f_w n_C}), {@code use_bias} (default {@code
+ * !batch_norm}), {@code batch_norm} (default false). Variables: {@code <name>_kernel}
  * (regularized), {@code <name>_bias}, and the batch-norm ones.
  */
 public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
@@ -63,8 +63,8 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
     }
 
     /**
-     * A conv layer of {@code filters} {@code kernelSize x kernelSize} filters with stride 1,
-     * {@code valid} padding, the named activation and the defaults otherwise.
+     * A conv layer of {@code filters} {@code kernelSize x kernelSize} filters with stride 1, {@code
+     * valid} padding, the named activation and the defaults otherwise.
      */
     public Conv2DLayer(int filters, int kernelSize, String activation) {
         this(
@@ -177,7 +177,8 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         Operand<TFloat32> x = input;
         int p = spec.padding().amount();
         if (p > 0) {
-            long[][] pads = {{0, 0}, {p, p}, {p, p}, {0, 0}};
+            // int32: with int64 paddings the PadV2 gradient mixes Slice index types and fails
+            int[][] pads = {{0, 0}, {p, p}, {p, p}, {0, 0}};
             x = tf.pad(x, tf.constant(pads), tf.constant(0f));
         }
         int[] s = spec.strides();

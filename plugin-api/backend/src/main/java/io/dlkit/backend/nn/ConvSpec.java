@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hyperparameters of a {@link Conv2DLayer}, checked once, read from and written to model
- * files.
+ * The hyperparameters of a {@link Conv2DLayer}, checked once, read from and written to model files.
  *
  * @param name the layer name, or null to let the model name it
  * @param filters {@code n_f >= 1}
@@ -31,8 +30,16 @@ record ConvSpec(
         boolean batchNorm) {
     static final List<String> KEYS =
             List.of(
-                    "type", "name", "filters", "kernel_size", "strides", "padding", "activation",
-                    "initializer", "use_bias", "batch_norm");
+                    "type",
+                    "name",
+                    "filters",
+                    "kernel_size",
+                    "strides",
+                    "padding",
+                    "activation",
+                    "initializer",
+                    "use_bias",
+                    "batch_norm");
     private static final String BIAS_WITH_BN =
             "must be false when batch_norm is true (batch norm's beta replaces the bias)";
 

@@ -19,16 +19,16 @@ import org.tensorflow.types.TFloat32;
  * The notes' "Turning FC layer into convolutional layers" (OverFeat): a dense layer of {@code
  * units} on a flattened {@code H x W x C} volume is an {@code H x W} {@code valid} convolution with
  * {@code units} filters, whose kernel {@code [H, W, C, units]} holds the dense kernel {@code [H W
- * C, units]} element for element (the row {@code (y W + x) C + c} of the dense kernel is the
- * filter position {@code [y, x, c]}, the order in which {@link FlattenLayer} unrolls a volume).
- * Every later dense layer becomes a 1x1 convolution.
+ * C, units]} element for element (the row {@code (y W + x) C + c} of the dense kernel is the filter
+ * position {@code [y, x, c]}, the order in which {@link FlattenLayer} unrolls a volume). Every
+ * later dense layer becomes a 1x1 convolution.
  *
- * <p>A classifier trained on {@code 14 x 14 x 3} windows (conv 5x5 → max-pool 2x2 → flatten →
- * dense ...) then runs on a {@code 16 x 16 x 3} image in one pass and outputs a {@code 2 x 2} grid:
- * cell {@code (i, j)} equals the classifier's output on the window at rows {@code 2i..2i+13},
- * columns {@code 2j..2j+13}, the stride 2 coming from the max-pool. The converted layers keep the
- * dense layers' names, so their variables have the same names and element counts; {@link
- * #copyWeights} moves trained values across graphs.
+ * <p>A classifier trained on {@code 14 x 14 x 3} windows (conv 5x5 → max-pool 2x2 → flatten → dense
+ * ...) then runs on a {@code 16 x 16 x 3} image in one pass and outputs a {@code 2 x 2} grid: cell
+ * {@code (i, j)} equals the classifier's output on the window at rows {@code 2i..2i+13}, columns
+ * {@code 2j..2j+13}, the stride 2 coming from the max-pool. The converted layers keep the dense
+ * layers' names, so their variables have the same names and element counts; {@link #copyWeights}
+ * moves trained values across graphs.
  */
 public final class ConvolutionalizedDense {
     private ConvolutionalizedDense() {}
@@ -60,9 +60,9 @@ public final class ConvolutionalizedDense {
     }
 
     /**
-     * The fully convolutional twin of a built classifier: its layers up to the {@link
-     * FlattenLayer} copied, the flatten dropped, each later dense layer turned into a convolution
-     * ({@link #toConv}), dropout and element-wise activations kept.
+     * The fully convolutional twin of a built classifier: its layers up to the {@link FlattenLayer}
+     * copied, the flatten dropped, each later dense layer turned into a convolution ({@link
+     * #toConv}), dropout and element-wise activations kept.
      *
      * @param trained a model built by {@link Model#forward} (its shapes are needed)
      * @param inputShape the larger image {@code [H', W', C]} to slide the classifier over

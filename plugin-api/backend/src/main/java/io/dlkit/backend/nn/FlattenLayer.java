@@ -29,7 +29,9 @@ public final class FlattenLayer extends AbstractLayer {
         this(null);
     }
 
-    /** @param name the name, or null to let the model name it */
+    /**
+     * @param name the name, or null to let the model name it
+     */
     public FlattenLayer(String name) {
         super(name);
     }

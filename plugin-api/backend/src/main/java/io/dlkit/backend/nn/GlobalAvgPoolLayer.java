@@ -16,8 +16,7 @@ import org.tensorflow.types.TFloat32;
  * </pre>
  *
  * <p>The usual bridge from the last residual or inception stage to the classifier; unlike {@link
- * FlattenLayer} it works for any image size. No variables; config keys: {@code type}, {@code
- * name}.
+ * FlattenLayer} it works for any image size. No variables; config keys: {@code type}, {@code name}.
  */
 public final class GlobalAvgPoolLayer extends AbstractLayer {
     /** The type name in model files. */
@@ -28,7 +27,9 @@ public final class GlobalAvgPoolLayer extends AbstractLayer {
         this(null);
     }
 
-    /** @param name the name, or null to let the model name it */
+    /**
+     * @param name the name, or null to let the model name it
+     */
     public GlobalAvgPoolLayer(String name) {
         super(name);
     }

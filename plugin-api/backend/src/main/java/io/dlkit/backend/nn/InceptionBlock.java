@@ -32,8 +32,8 @@ import org.tensorflow.types.TFloat32;
  * {@code filters_3x3} (F3), {@code filters_5x5_reduce} (R5), {@code filters_5x5} (F5), {@code
  * filters_pool_proj} (FP); optional {@code activation} (default relu) and {@code batch_norm}
  * (default false: conv → BN → g in every conv, no biases). Sub-layers {@code <name>_1x1}, {@code
- * _3x3_reduce}, {@code _3x3}, {@code _5x5_reduce}, {@code _5x5}, {@code _pool}, {@code
- * _pool_proj}. Outputs: the branches {@code 1x1}, {@code 3x3}, {@code 5x5}, {@code pool_proj}.
+ * _3x3_reduce}, {@code _3x3}, {@code _5x5_reduce}, {@code _5x5}, {@code _pool}, {@code _pool_proj}.
+ * Outputs: the branches {@code 1x1}, {@code 3x3}, {@code 5x5}, {@code pool_proj}.
  */
 public final class InceptionBlock extends BlockLayer {
     /** The type name in model files. */
@@ -116,8 +116,7 @@ public final class InceptionBlock extends BlockLayer {
                 r.has("activation")
                         ? Activations.resolve(r.get("activation"), r.pathOf("activation"))
                         : Activations.RELU;
-        return new InceptionBlock(
-                r.optName(), filters, activation, r.optBool("batch_norm", false));
+        return new InceptionBlock(r.optName(), filters, activation, r.optBool("batch_norm", false));
     }
 
     @Override
@@ -158,11 +157,17 @@ public final class InceptionBlock extends BlockLayer {
         Ops tf = graph.tf();
         Operand<TFloat32> b1 = record("1x1", convs[0].call(graph, input, training));
         Operand<TFloat32> b3 =
-                record("3x3", convs[2].call(graph, convs[1].call(graph, input, training), training));
+                record(
+                        "3x3",
+                        convs[2].call(graph, convs[1].call(graph, input, training), training));
         Operand<TFloat32> b5 =
-                record("5x5", convs[4].call(graph, convs[3].call(graph, input, training), training));
+                record(
+                        "5x5",
+                        convs[4].call(graph, convs[3].call(graph, input, training), training));
         Operand<TFloat32> bp =
-                record("pool_proj", convs[5].call(graph, pool.call(graph, input, training), training));
+                record(
+                        "pool_proj",
+                        convs[5].call(graph, pool.call(graph, input, training), training));
         return tf.concat(List.of(b1, b3, b5, bp), tf.constant(3));
     }
 }

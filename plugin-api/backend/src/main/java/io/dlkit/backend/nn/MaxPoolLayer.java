@@ -6,8 +6,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Max pooling (type {@code max_pool}): each output is the largest input of its window, per
- * channel,
+ * Max pooling (type {@code max_pool}): each output is the largest input of its window, per channel,
  *
  * <pre>
  * out[i, y, x, c] = max_{u < f_h, v < f_w} A[i, y s_h + u - top, x s_w + v - left, c]

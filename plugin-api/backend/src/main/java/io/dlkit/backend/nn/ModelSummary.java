@@ -14,9 +14,9 @@ import org.tensorflow.types.TFloat32;
  * units}, batch norm {@code 4} per element; conv2d {@code 2 f_h f_w n_C} per output element plus
  * one for the bias; max/avg pooling {@code f_h f_w} per output element; global average pooling one
  * per input element; residual and inception blocks their sub-layers' sum plus one per element for
- * the shortcut addition; dropout, activations, flatten and zero padding count 0). {@code dlkit summary}
- * prints {@link #table()}; {@code dlkit bench} divides {@link #flopsPerSample()} by the time per
- * sample for GFLOP/s.
+ * the shortcut addition; dropout, activations, flatten and zero padding count 0). {@code dlkit
+ * summary} prints {@link #table()}; {@code dlkit bench} divides {@link #flopsPerSample()} by the
+ * time per sample for GFLOP/s.
  *
  * @param rows one row per layer, in model order
  */

@@ -3,8 +3,8 @@ package io.dlkit.backend.nn;
 import java.util.Locale;
 
 /**
- * How a convolution or pooling window treats the border of an {@code n}-pixel axis, for a window
- * of {@code f} pixels moved {@code s} pixels at a time (the notes' "Padding" and "Strided
+ * How a convolution or pooling window treats the border of an {@code n}-pixel axis, for a window of
+ * {@code f} pixels moved {@code s} pixels at a time (the notes' "Padding" and "Strided
  * Convolutions"):
  *
  * <ul>

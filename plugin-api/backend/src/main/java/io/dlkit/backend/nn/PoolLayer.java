@@ -18,8 +18,7 @@ import org.tensorflow.types.TFloat32;
  * s) + 1} for {@code valid}, {@code ceil(n / s)} for {@code same}.
  *
  * <p>Config keys: {@code pool_size} ({@code f} or {@code [f_h, f_w]}, default 2), {@code strides}
- * (default: the pool size), {@code padding} ({@code valid} or {@code same}, default {@code
- * valid}).
+ * (default: the pool size), {@code padding} ({@code valid} or {@code same}, default {@code valid}).
  */
 public abstract class PoolLayer extends AbstractLayer {
     private static final List<String> KEYS =

@@ -80,7 +80,8 @@ public final class ResidualBlock extends BlockLayer {
                             .setFilters(filters[i])
                             .setKernelSize(middle ? kernelSize[0] : 1, middle ? kernelSize[1] : 1)
                             .optPadding(middle ? Padding.SAME : Padding.VALID)
-                            .optActivation(i == filters.length - 1 ? Activations.LINEAR : activation)
+                            .optActivation(
+                                    i == filters.length - 1 ? Activations.LINEAR : activation)
                             .optBatchNorm(true);
             if (i == 0) {
                 conv.optStrides(strides[0], strides[1]);
@@ -106,8 +107,8 @@ public final class ResidualBlock extends BlockLayer {
     }
 
     /**
-     * A convolutional block: stride {@code s} on the first main-path conv and on the shortcut's
-     * 1x1 projection.
+     * A convolutional block: stride {@code s} on the first main-path conv and on the shortcut's 1x1
+     * projection.
      */
     public static Builder convolutional(int stride, int... filters) {
         return new Builder(true, filters).optStrides(stride);
@@ -216,7 +217,9 @@ public final class ResidualBlock extends BlockLayer {
         }
         record("main", main);
         Operand<TFloat32> skip =
-                record("shortcut", shortcut == null ? input : shortcut.call(graph, input, training));
+                record(
+                        "shortcut",
+                        shortcut == null ? input : shortcut.call(graph, input, training));
         Operand<TFloat32> sum = record("add", tf.math.add(main, skip));
         return Spatial.activate(tf, activation, sum, filters[filters.length - 1]);
     }

@@ -88,8 +88,8 @@ final class Spatial {
     }
 
     /**
-     * The output shape {@code [outH, outW, channels]} of a window {@code f} moved by {@code s},
-     * or an error naming the layer when the window does not fit the (padded) input.
+     * The output shape {@code [outH, outW, channels]} of a window {@code f} moved by {@code s}, or
+     * an error naming the layer when the window does not fit the (padded) input.
      */
     static long[] windowOutput(
             Layer layer, long[] in, int[] f, int[] s, Padding padding, long channels) {

@@ -101,7 +101,8 @@ public final class ZeroPaddingLayer extends AbstractLayer {
     public Operand<TFloat32> call(
             GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
         Ops tf = graph.tf();
-        long[][] pads = {{0, 0}, {padding[0], padding[1]}, {padding[2], padding[3]}, {0, 0}};
+        // int32: with int64 paddings the PadV2 gradient mixes Slice index types and fails
+        int[][] pads = {{0, 0}, {padding[0], padding[1]}, {padding[2], padding[3]}, {0, 0}};
         return tf.pad(input, tf.constant(pads), tf.constant(0f));
     }
 }

@@ -45,8 +45,12 @@ public final class Checkpoints {
             try (Writer w = Files.newBufferedWriter(tmp.resolve(STATE), StandardCharsets.UTF_8)) {
                 state.store(w);
             }
-            deleteTree(old);
-            if (Files.exists(dir())) Files.move(dir(), old, StandardCopyOption.ATOMIC_MOVE);
+            // When a save died between the two renames, .checkpoint-old is the only complete
+            // checkpoint: keep it until the new one is in place.
+            if (Files.exists(dir())) {
+                deleteTree(old);
+                Files.move(dir(), old, StandardCopyOption.ATOMIC_MOVE);
+            }
             Files.move(tmp, dir(), StandardCopyOption.ATOMIC_MOVE);
             deleteTree(old);
             return dir();

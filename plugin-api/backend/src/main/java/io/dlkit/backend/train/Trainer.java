@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.MiniBatches;
+import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.tensor.Tensors;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.tensorflow.types.TFloat32;
  * Mini-batch training as the notes describe it: each epoch a synchronised shuffle of X and Y
  * (reproducible from the seed and the epoch number), partitioned into batches with a smaller last
  * one; one optimizer step per batch with the scheduled learning rate fed; validation, metrics,
- * early stopping and checkpoints at epoch ends (and every N steps). A NaN or infinite loss stops
- * training with {@link TrainingDivergedException}, leaving the last good checkpoint in place.
+ * early stopping and checkpoints at epoch ends (and every N steps). A NaN or infinite loss, or a
+ * NaN or infinite variable when a checkpoint is due, stops training with {@link
+ * TrainingDivergedException}, leaving the last good checkpoint in place.
  */
 public final class Trainer {
     private final TrainingGraph g;
@@ -82,12 +84,7 @@ public final class Trainer {
             if (g.correct != null) r.fetch(g.correct);
             try (Result res = r.run()) {
                 double loss = Tensors.toFloat(res.get(0));
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException("the loss became " + loss + " at epoch " + (ep + 1)
-                            + ", step " + (step + 1) + (checkpoints != null && checkpoints.exists()
-                                    ? "; the last good checkpoint is kept in " + checkpoints.dir() : "")
-                            + "; lower --lr or add --clip-norm");
-                }
+                if (!Double.isFinite(loss)) throw diverged("the loss became " + loss, ep + 1, step + 1);
                 return new double[] {loss, Tensors.toFloat(res.get(1)), g.correct == null ? 0 : Tensors.toFloat(res.get(2))};
             }
         }
@@ -126,8 +123,37 @@ public final class Trainer {
 
     private void save(TrainState s) {
         if (checkpoints == null) return;
+        requireFiniteVariables(s.batch() > 0 ? s.epoch() + 1 : s.epoch(), s.step());
         checkpoints.save(g.graph().session(), s);
         listener.onCheckpoint(checkpoints.dir(), s.epoch(), s.step());
+    }
+
+    // A step's loss is computed from the weights before its update, so the last step before a
+    // checkpoint can overflow the weights with every loss still finite: such weights must never
+    // replace the last good checkpoint.
+    private void requireFiniteVariables(int epoch, long step) {
+        List<WeightVariable<?>> floats = g.graph().variables().stream()
+                .filter(v -> v.read().type() == TFloat32.class)
+                .toList();
+        if (floats.isEmpty()) return;
+        Session.Runner r = g.graph().session().runner();
+        floats.forEach(v -> r.fetch(v.read()));
+        try (Result res = r.run()) {
+            for (int i = 0; i < floats.size(); i++) {
+                for (float v : Tensors.toFloats(res.get(i))) {
+                    if (!Float.isFinite(v)) {
+                        throw diverged("variable '" + floats.get(i).name() + "' became " + v, epoch, step);
+                    }
+                }
+            }
+        }
+    }
+
+    private TrainingDivergedException diverged(String what, int epoch, long step) {
+        return new TrainingDivergedException(what + " at epoch " + epoch + ", step " + step
+                + (checkpoints != null && checkpoints.exists()
+                        ? "; the last good checkpoint is kept in " + checkpoints.dir() : "")
+                + "; lower --lr or add --clip-norm");
     }
 
     private static double[] withTime(double[] sums, long t0) {

@@ -109,10 +109,13 @@ public final class TrainingGraph {
         List<Operand<?>> targetsOfGrad = new ArrayList<>();
         vars.forEach(v -> targetsOfGrad.add(v.variable()));
         Gradients grads = tf.gradients(totalLoss, targetsOfGrad);
-        // Variables are updated in place: make every update wait until the fetched loss and
-        // accuracy have been computed from the pre-update weights.
+        // Variables are updated in place, and a variable's read shares its buffer: make every
+        // update wait until the fetched loss and accuracy and every gradient have been computed
+        // from the pre-update weights. Without the gradients here, back-propagation into a lower
+        // layer (dA = dZ W^T) could read a W that the optimizer has already changed, at random.
         List<Op> before = new ArrayList<>(List.of(totalLoss));
         if (correct != null) before.add(correct);
+        for (int i = 0; i < vars.size(); i++) before.add(grads.dy(i));
         Ops afterLoss = tf.withControlDependencies(before);
         List<Operand<TFloat32>> g = new ArrayList<>();
         for (int i = 0; i < vars.size(); i++) g.add(afterLoss.identity(grads.<TFloat32>dy(i)));

@@ -39,8 +39,16 @@ final class ImageOracle {
      * {@code Z[i,y,x,k] = b[k] + sum_{u,v,c} A[i, y sh + u - top, x sw + v - left, c] W[u,v,c,k]}.
      */
     static Volume conv(
-            Volume a, double[] kernel, double[] bias, int fh, int fw, int filters, Axis ah, Axis aw,
-            int sh, int sw) {
+            Volume a,
+            double[] kernel,
+            double[] bias,
+            int fh,
+            int fw,
+            int filters,
+            Axis ah,
+            Axis aw,
+            int sh,
+            int sw) {
         double[] out = new double[a.m() * ah.out() * aw.out() * filters];
         int o = 0;
         for (int i = 0; i < a.m(); i++) {
