@@ -2,15 +2,13 @@ package io.dlkit.cli.output;
 
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.output.OutputWriter;
+import io.dlkit.backend.io.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.BooleanSupplier;
 
-/** Writes to a temporary file beside the target, then renames it into place. */
+/** Writes through {@link AtomicFiles} (temp file beside the target, fsync, rename), refusing to replace without {@code --overwrite}. */
 public final class AtomicOutputWriter implements OutputWriter {
     private final BooleanSupplier overwrite;
 
@@ -22,22 +20,14 @@ public final class AtomicOutputWriter implements OutputWriter {
     @Override
     public Path write(Path target, Content content) {
         checkWritable(target);
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                content.writeTo(out);
-            }
-            move(tmp, abs);
+            Path dir = target.toAbsolutePath().getParent();
+            if (dir != null) Files.createDirectories(dir);
+            AtomicFiles.write(target, content::writeTo);
             return target;
         } catch (IOException e) {
             throw new DlkitException(
                     io.dlkit.api.ExitCode.FAILED, "cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(tmp);
         }
     }
 
@@ -49,23 +39,6 @@ public final class AtomicOutputWriter implements OutputWriter {
         }
         if (Files.isDirectory(target)) {
             throw DlkitException.invalidInput(target + " is a directory; give a file path");
-        }
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p == null) return;
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // the temp file is hidden and harmless; nothing better to do
         }
     }
 }

@@ -40,8 +40,6 @@ record ConvSpec(
                     "initializer",
                     "use_bias",
                     "batch_norm");
-    private static final String BIAS_WITH_BN =
-            "must be false when batch_norm is true (batch norm's beta replaces the bias)";
 
     ConvSpec {
         if (filters < 1) {
@@ -54,9 +52,9 @@ record ConvSpec(
         requireNonNull(activation, "activation is null");
         initializer = initializer == null ? Initializers.defaultFor(activation) : initializer;
         if (useBias == null) {
+            // A bias before batch norm is redundant (beta replaces it), but Keras's applications
+            // have one, so it is allowed when asked for: their weights then import exactly.
             useBias = !batchNorm;
-        } else if (useBias && batchNorm) {
-            throw new IllegalArgumentException("use_bias " + BIAS_WITH_BN);
         }
     }
 
@@ -80,9 +78,6 @@ record ConvSpec(
         Boolean useBias = null;
         if (r.has("use_bias")) {
             useBias = r.optBool("use_bias", true);
-            if (useBias && batchNorm) {
-                throw r.error("use_bias", BIAS_WITH_BN);
-            }
         }
         return new ConvSpec(
                 r.optName(),

@@ -42,13 +42,16 @@ public final class ResidualBlock extends BlockLayer {
     public static final String TYPE = "residual_block";
 
     private static final List<String> KEYS =
-            List.of("type", "name", "block", "filters", "kernel_size", "strides", "activation");
+            List.of(
+                    "type", "name", "block", "filters", "kernel_size", "strides", "activation",
+                    "use_bias");
 
     private final boolean convolutional;
     private final int[] filters;
     private final int[] kernelSize;
     private final int[] strides;
     private final Activation activation;
+    private final boolean useBias;
     private final List<Conv2DLayer> mainPath = new ArrayList<>();
     private final Conv2DLayer shortcut;
 
@@ -72,6 +75,7 @@ public final class ResidualBlock extends BlockLayer {
                             + Spatial.pairConfig(strides));
         }
         this.activation = requireNonNull(b.activation, "activation is null");
+        this.useBias = b.useBias;
         boolean bottleneck = filters.length == 3;
         for (int i = 0; i < filters.length; i++) {
             boolean middle = !bottleneck || i == 1;
@@ -82,7 +86,8 @@ public final class ResidualBlock extends BlockLayer {
                             .optPadding(middle ? Padding.SAME : Padding.VALID)
                             .optActivation(
                                     i == filters.length - 1 ? Activations.LINEAR : activation)
-                            .optBatchNorm(true);
+                            .optBatchNorm(true)
+                            .optUseBias(b.useBias);
             if (i == 0) {
                 conv.optStrides(strides[0], strides[1]);
             }
@@ -97,6 +102,7 @@ public final class ResidualBlock extends BlockLayer {
                                         .setKernelSize(1)
                                         .optStrides(strides[0], strides[1])
                                         .optBatchNorm(true)
+                                        .optUseBias(b.useBias)
                                         .build())
                         : null;
     }
@@ -136,6 +142,12 @@ public final class ResidualBlock extends BlockLayer {
         b.optName(r.optName());
         if (r.has("activation")) {
             b.optActivation(Activations.resolve(r.get("activation"), r.pathOf("activation")));
+        }
+        if (r.has("use_bias")) {
+            if (!(r.get("use_bias") instanceof Boolean useBias)) {
+                throw r.error("use_bias", "must be true or false, got " + ConfigReader.show(r.get("use_bias")));
+            }
+            b.optUseBias(useBias);
         }
         return b.build();
     }
@@ -179,6 +191,7 @@ public final class ResidualBlock extends BlockLayer {
         m.put("kernel_size", Spatial.pairConfig(kernelSize));
         m.put("strides", Spatial.pairConfig(strides));
         m.put("activation", activation.config());
+        if (useBias) m.put("use_bias", true);
         return m;
     }
 
@@ -239,6 +252,7 @@ public final class ResidualBlock extends BlockLayer {
         private int[] kernelSize = {3, 3};
         private int[] strides = {1, 1};
         private Activation activation = Activations.RELU;
+        private boolean useBias;
 
         private Builder(boolean convolutional, int[] filters) {
             this.convolutional = convolutional;
@@ -266,6 +280,15 @@ public final class ResidualBlock extends BlockLayer {
         /** The activation {@code g} (default relu). */
         public Builder optActivation(Activation activation) {
             this.activation = requireNonNull(activation, "activation is null");
+            return this;
+        }
+
+        /**
+         * Whether every convolution adds a bias before its batch norm (default false; Keras's
+         * ResNet50 has them, so its weights need it).
+         */
+        public Builder optUseBias(boolean useBias) {
+            this.useBias = useBias;
             return this;
         }
 

@@ -130,20 +130,6 @@ class ConvLayerConfigTest {
                                 + " filters, kernel_size, strides, padding, activation, initializer,"
                                 + " use_bias, batch_norm"),
                 Arguments.of(
-                        Map.of(
-                                "type",
-                                "conv2d",
-                                "filters",
-                                4,
-                                "kernel_size",
-                                3,
-                                "batch_norm",
-                                true,
-                                "use_bias",
-                                true),
-                        "layers[0].use_bias: must be false when batch_norm is true (batch norm's"
-                                + " beta replaces the bias)"),
-                Arguments.of(
                         Map.of("type", "max_pool", "pool_size", 2, "padding", 1),
                         "layers[0].padding: must be 'valid' or 'same', got 1"),
                 Arguments.of(

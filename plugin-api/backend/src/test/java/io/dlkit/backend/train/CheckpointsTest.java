@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -12,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checkpoints are written to a temporary folder and renamed into place, so {@code checkpoint/}
@@ -24,7 +26,13 @@ class CheckpointsTest {
             new TrainState(1, 0, 3, new double[4], 0.5, 0, List.of(metrics(1, 3, 0.5)));
     private static final TrainState SECOND =
             new TrainState(
-                    2, 1, 7, new double[] {1.25, 0.5, 3, 4}, 0.5, 1, List.of(metrics(1, 3, 0.5), metrics(2, 6, 0.75)));
+                    2,
+                    1,
+                    7,
+                    new double[] {1.25, 0.5, 3, 4},
+                    0.5,
+                    1,
+                    List.of(metrics(1, 3, 0.5), metrics(2, 6, 0.75)));
 
     @TempDir Path modelDir;
 
@@ -109,7 +117,18 @@ class CheckpointsTest {
                         new double[] {0.1 + 0.2, 1e-300, 7, 9, 0.25},
                         Double.NaN,
                         2,
-                        List.of(new EpochMetrics(1, 4, 1.0 / 3, 0.01, Double.NaN, 2.5, 0.75, 0.095, 1.5, 8.25)));
+                        List.of(
+                                new EpochMetrics(
+                                        1,
+                                        4,
+                                        1.0 / 3,
+                                        0.01,
+                                        Double.NaN,
+                                        2.5,
+                                        0.75,
+                                        0.095,
+                                        1.5,
+                                        8.25)));
         StringWriter out = new StringWriter();
         // when
         state.store(out);

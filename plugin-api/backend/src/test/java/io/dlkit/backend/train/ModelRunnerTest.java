@@ -8,9 +8,11 @@ import io.dlkit.backend.nn.DenseLayer;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Evaluation and prediction of models whose weights are set by hand, against counts and losses
@@ -80,7 +82,8 @@ class ModelRunnerTest {
             GraphValues.assign(g, "out_kernel", 1, -1);
             // when
             Evaluation e = new ModelRunner(graph).evaluate(data, 4);
-            // then: the binary cross-entropy of each row is log(1 + e^-z) for y = 1, else log(1 + e^z)
+            // then: the binary cross-entropy of each row is log(1 + e^-z) for y = 1, else log(1 +
+            // e^z)
             double loss = 0;
             for (int i = 0; i < 5; i++) {
                 double z = x[2 * i] - x[2 * i + 1];

@@ -2,13 +2,15 @@ package io.dlkit.backend.train;
 
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Update rules for the trainer's tests. The real optimizers live in a plugin the backend cannot
@@ -49,7 +51,8 @@ final class TestOptimizers {
 
     /**
      * Momentum, {@code v := beta v + (1 - beta) dW; W := W - alpha v}, with {@code v} in the
-     * non-trainable variable {@code <W>_velocity}, so a checkpoint must carry it for an exact resume.
+     * non-trainable variable {@code <W>_velocity}, so a checkpoint must carry it for an exact
+     * resume.
      */
     record Momentum(double beta) implements Optimizer {
         @Override

@@ -8,11 +8,13 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.schedule.PerEpochList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A loss that overflows stops training with a one-line message and leaves the last good checkpoint
@@ -22,14 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainerDivergenceTest {
     private static final long SEED = 3;
     private static final Dataset TRAIN =
-            Dataset.ofTargets(new float[] {1, 1, 1, 1}, new long[] {1}, new float[] {1, 1, 1, 1}, 1);
+            Dataset.ofTargets(
+                    new float[] {1, 1, 1, 1}, new long[] {1}, new float[] {1, 1, 1, 1}, 1);
 
     @TempDir Path modelDir;
 
     @Test
     void should_stop_at_the_overflowing_step_and_keep_the_checkpoint_of_the_last_good_epoch() {
         // given: epoch 1 at alpha 0.1 takes w to 1 - 0.8^4 = 0.5904; epoch 2 at alpha 1e20 takes it
-        // to 0.5904 + 1e20 * 2 * 0.4096 = 8.2e19 at step 5, and step 6's loss (8.2e19 - 1)^2 = 6.7e39
+        // to 0.5904 + 1e20 * 2 * 0.4096 = 8.2e19 at step 5, and step 6's loss (8.2e19 - 1)^2 =
+        // 6.7e39
         // is beyond float's 3.4e38
         List<Float> weights = new ArrayList<>();
         Checkpoints checkpoints = new Checkpoints(modelDir);
@@ -47,7 +51,8 @@ class TrainerDivergenceTest {
             assertThatThrownBy(() -> trainer.fit(TRAIN, null, TrainState.initial()))
                     .isInstanceOf(TrainingDivergedException.class)
                     .hasMessage(
-                            "the loss became Infinity at epoch 2, step 6; the last good checkpoint is kept in "
+                            "the loss became Infinity at epoch 2, step 6; the last good checkpoint"
+                                + " is kept in "
                                     + modelDir.resolve("checkpoint")
                                     + "; lower --lr or add --clip-norm");
         }
@@ -77,8 +82,8 @@ class TrainerDivergenceTest {
             assertThatThrownBy(() -> trainer.fit(one, null, TrainState.initial()))
                     .isInstanceOf(TrainingDivergedException.class)
                     .hasMessage(
-                            "variable 'lin_kernel' became Infinity at epoch 2, step 2; the last good"
-                                    + " checkpoint is kept in "
+                            "variable 'lin_kernel' became Infinity at epoch 2, step 2; the last"
+                                + " good checkpoint is kept in "
                                     + modelDir.resolve("checkpoint")
                                     + "; lower --lr or add --clip-norm");
         }
@@ -94,13 +99,13 @@ class TrainerDivergenceTest {
         // given: alpha 1e20 from the start takes w from 0 to 2e20 at step 1; step 2's loss
         // (2e20 - 1)^2 = 4e40 overflows
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, SEED)) {
-            Trainer trainer =
-                    new Trainer(graph(g), options(1e20), new Checkpoints(modelDir), null);
+            Trainer trainer = new Trainer(graph(g), options(1e20), new Checkpoints(modelDir), null);
             // when / then
             assertThatThrownBy(() -> trainer.fit(TRAIN, null, TrainState.initial()))
                     .isInstanceOf(TrainingDivergedException.class)
                     .hasMessage(
-                            "the loss became Infinity at epoch 1, step 2; lower --lr or add --clip-norm");
+                            "the loss became Infinity at epoch 1, step 2; lower --lr or add"
+                                + " --clip-norm");
         }
         assertThat(new Checkpoints(modelDir).exists()).isFalse();
     }

@@ -13,12 +13,14 @@ import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.schedule.ExponentialDecay;
 import io.dlkit.backend.train.schedule.LearningRateSchedule;
 import io.dlkit.backend.train.schedule.PerEpochList;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 
 /**
  * The epoch loop against the notes' "Mini-Batch Gradient descent" (shuffle, then partition with a
@@ -45,7 +47,8 @@ class TrainerLoopTest {
                 new TrainingListener() {
                     @Override
                     public void onStart(int epoch, int epochs, int stepsPerEpoch) {
-                        events.add("start " + epoch + "/" + epochs + ", " + stepsPerEpoch + " steps");
+                        events.add(
+                                "start " + epoch + "/" + epochs + ", " + stepsPerEpoch + " steps");
                     }
 
                     @Override
@@ -120,7 +123,9 @@ class TrainerLoopTest {
             w -= alpha * 2 * (w - 1);
             assertThat(fedRates.get(e)).as("rate fed in epoch %d", e + 1).isEqualTo((float) alpha);
             assertThat(end.history().get(e).learningRate()).isCloseTo(alpha, within(1e-15));
-            assertThat(weights.get(e)).as("w after epoch %d", e + 1).isCloseTo((float) w, within(1e-6f));
+            assertThat(weights.get(e))
+                    .as("w after epoch %d", e + 1)
+                    .isCloseTo((float) w, within(1e-6f));
         }
         assertThat(weights.get(3)).isCloseTo(0.5600234f, within(1e-6f));
     }
@@ -150,7 +155,8 @@ class TrainerLoopTest {
             int batchSize,
             LearningRateSchedule schedule,
             TrainingListener listener) {
-        return fit(train, new TrainOptions(epochs, batchSize, schedule, SEED, 0, null, 1), listener);
+        return fit(
+                train, new TrainOptions(epochs, batchSize, schedule, SEED, 0, null, 1), listener);
     }
 
     private TrainState fit(Dataset train, TrainOptions options, TrainingListener listener) {
@@ -158,8 +164,12 @@ class TrainerLoopTest {
             context = g;
             TrainingGraph graph =
                     TrainingGraph.build(
-                            g, linearUnit(), new TestOptimizers.GradientDescent(), TrainingSpec.defaults());
-            return new Trainer(graph, options, null, listener).fit(train, null, TrainState.initial());
+                            g,
+                            linearUnit(),
+                            new TestOptimizers.GradientDescent(),
+                            TrainingSpec.defaults());
+            return new Trainer(graph, options, null, listener)
+                    .fit(train, null, TrainState.initial());
         }
     }
 

@@ -10,13 +10,15 @@ import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.schedule.ExponentialDecay;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Resuming from a checkpoint continues exactly as if training had never stopped, and the same seed
@@ -124,8 +126,8 @@ class TrainerResumeTest {
     }
 
     /**
-     * Builds everything afresh, as a new process would, and trains to {@code epochs}; with a
-     * {@code modelDir}, checkpoints at epoch ends and every {@code every} steps (0 = never).
+     * Builds everything afresh, as a new process would, and trains to {@code epochs}; with a {@code
+     * modelDir}, checkpoints at epoch ends and every {@code every} steps (0 = never).
      */
     private static Outcome train(
             long seed,
@@ -145,14 +147,10 @@ class TrainerResumeTest {
             TrainState start = resume ? checkpoints.restore(g.session()) : TrainState.initial();
             TrainOptions options =
                     new TrainOptions(
-                            epochs,
-                            BATCH,
-                            new ExponentialDecay(0.05, 0.95),
-                            seed,
-                            every,
-                            null,
-                            1);
-            TrainState end = new Trainer(graph, options, checkpoints, listener).fit(TRAIN, VALIDATION, start);
+                            epochs, BATCH, new ExponentialDecay(0.05, 0.95), seed, every, null, 1);
+            TrainState end =
+                    new Trainer(graph, options, checkpoints, listener)
+                            .fit(TRAIN, VALIDATION, start);
             return new Outcome(
                     end.history().stream().map(Numbers::of).toList(), GraphValues.snapshot(g));
         }
@@ -169,7 +167,12 @@ class TrainerResumeTest {
                                 .optBatchNorm(true)
                                 .build())
                 .add(new DropoutLayer("drop", 0.6))
-                .add(DenseLayer.builder().setUnits(3).optName("out").optActivation("softmax").build())
+                .add(
+                        DenseLayer.builder()
+                                .setUnits(3)
+                                .optName("out")
+                                .optActivation("softmax")
+                                .build())
                 .build();
     }
 
@@ -178,7 +181,8 @@ class TrainerResumeTest {
         int[] y = new int[m];
         for (int i = 0; i < m; i++) {
             y[i] = random.nextInt(3);
-            for (int j = 0; j < 3; j++) x[i * 3 + j] = (float) random.nextGaussian() + (j == y[i] ? 1 : 0);
+            for (int j = 0; j < 3; j++)
+                x[i * 3 + j] = (float) random.nextGaussian() + (j == y[i] ? 1 : 0);
         }
         return Dataset.ofClasses(x, y, 3, 3);
     }
@@ -199,11 +203,19 @@ class TrainerResumeTest {
         return new TrainingListener() {
             @Override
             public void onStart(int epoch, int epochs, int stepsPerEpoch) {
-                events.add("start at epoch " + epoch + " of " + epochs + ", " + stepsPerEpoch + " steps");
+                events.add(
+                        "start at epoch "
+                                + epoch
+                                + " of "
+                                + epochs
+                                + ", "
+                                + stepsPerEpoch
+                                + " steps");
             }
 
             @Override
-            public void onBatch(int epoch, int batch, long step, double loss, double acc, double lr) {
+            public void onBatch(
+                    int epoch, int batch, long step, double loss, double acc, double lr) {
                 events.add("epoch " + epoch + " batch " + batch + " step " + step);
             }
         };

@@ -9,14 +9,16 @@ import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.schedule.ConstantSchedule;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Test;
 
 /**
- * One optimizer step of the training graph against the notes' formulas, computed by hand in
- * double: the L2 cost {@code (1/m)(lambda/2) sum ||W||^2} (kernels only) with its gradient {@code
+ * One optimizer step of the training graph against the notes' formulas, computed by hand in double:
+ * the L2 cost {@code (1/m)(lambda/2) sum ||W||^2} (kernels only) with its gradient {@code
  * (lambda/m) W}, and back-propagation through two layers. A float32 step agrees to about 1e-7; a
  * wrong formula is off by 1e-2 or more.
  */
@@ -36,7 +38,12 @@ class TrainingGraphStepTest {
         Sequential model =
                 Sequential.builder()
                         .input(2)
-                        .add(DenseLayer.builder().setUnits(3).optName("a").optActivation("tanh").build())
+                        .add(
+                                DenseLayer.builder()
+                                        .setUnits(3)
+                                        .optName("a")
+                                        .optActivation("tanh")
+                                        .build())
                         .add(DenseLayer.builder().setUnits(1).optName("b").build())
                         .build();
         Consumer<GraphContext> readKernels =
@@ -64,7 +71,12 @@ class TrainingGraphStepTest {
         Sequential model =
                 Sequential.builder()
                         .input(2)
-                        .add(DenseLayer.builder().setUnits(1).optName("lin").optUseBias(false).build())
+                        .add(
+                                DenseLayer.builder()
+                                        .setUnits(1)
+                                        .optName("lin")
+                                        .optUseBias(false)
+                                        .build())
                         .build();
         float[][] w = new float[2][];
         // when
@@ -97,8 +109,18 @@ class TrainingGraphStepTest {
         Sequential model =
                 Sequential.builder()
                         .input(2)
-                        .add(DenseLayer.builder().setUnits(2).optName("a").optUseBias(false).build())
-                        .add(DenseLayer.builder().setUnits(1).optName("b").optUseBias(false).build())
+                        .add(
+                                DenseLayer.builder()
+                                        .setUnits(2)
+                                        .optName("a")
+                                        .optUseBias(false)
+                                        .build())
+                        .add(
+                                DenseLayer.builder()
+                                        .setUnits(1)
+                                        .optName("b")
+                                        .optUseBias(false)
+                                        .build())
                         .build();
         float[][] after = new float[2][];
         // when
@@ -141,7 +163,10 @@ class TrainingGraphStepTest {
         }
     }
 
-    /** Trains with plain gradient descent, full batch; {@code before} and {@code afterEach} run on the graph. */
+    /**
+     * Trains with plain gradient descent, full batch; {@code before} and {@code afterEach} run on
+     * the graph.
+     */
     private static List<EpochMetrics> train(
             Sequential model,
             double lambda,

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AlexNet (Krizhevsky et al., 2012) on one device, as the notes draw it: ReLU throughout, no
- * local response normalisation, dropout 0.5 after the two hidden dense layers.
+ * AlexNet (Krizhevsky et al., 2012) on one device, as the notes draw it: ReLU throughout, no local
+ * response normalisation, dropout 0.5 after the two hidden dense layers.
  *
  * <pre>
  * 227x227x3 -> conv1 96@11x11/4 -> 55x55x96 -> pool1 3x3/2 -> 27x27x96

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Inception v1, GoogLeNet (Szegedy et al., 2014), table 1 of the paper, with the layer names of
- * the reference Caffe model ({@code inception_3a}, {@code pool3_3x3_s2}, ...):
+ * Inception v1, GoogLeNet (Szegedy et al., 2014), table 1 of the paper, with the layer names of the
+ * reference Caffe model ({@code inception_3a}, {@code pool3_3x3_s2}, ...):
  *
  * <pre>
  * conv1_7x7_s2 64@7x7/2 -> pool1_3x3_s2 -> conv2_3x3_reduce 64@1x1 -> conv2_3x3 192@3x3
@@ -22,11 +22,11 @@ import java.util.Map;
  * -> inception_5a, 5b -> avg_pool (global) -> dropout (keep 0.6) -> predictions (softmax)
  * </pre>
  *
- * <p>Every pooling is 3x3 stride 2 {@code same}, so 224x224 shrinks to 7x7 at {@code
- * inception_5b} (1024 channels). Left out: the two local response normalisations (dlkit has no
- * such layer; batch norm superseded them) and the two auxiliary classifiers (a {@code Sequential}
- * has one output). 6,998,552 parameters at 224x224x3 with 1000 classes, 5,973,552 without the top,
- * which ends at {@code inception_5b}.
+ * <p>Every pooling is 3x3 stride 2 {@code same}, so 224x224 shrinks to 7x7 at {@code inception_5b}
+ * (1024 channels). Left out: the two local response normalisations (dlkit has no such layer; batch
+ * norm superseded them) and the two auxiliary classifiers (a {@code Sequential} has one output).
+ * 6,998,552 parameters at 224x224x3 with 1000 classes, 5,973,552 without the top, which ends at
+ * {@code inception_5b}.
  */
 final class InceptionV1 {
     /** An inception block of the paper's table 1: its id and {@code [F1, R3, F3, R5, F5, FP]}. */

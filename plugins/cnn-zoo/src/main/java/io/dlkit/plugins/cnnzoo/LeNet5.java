@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LeNet-5 (LeCun et al., 1998) as the notes draw it, with ReLU where the paper had sigmoid/tanh.
- * On MNIST's {@code 28x28x1} the first conv pads by 2, which gives the paper's {@code 32x32}:
+ * LeNet-5 (LeCun et al., 1998) as the notes draw it, with ReLU where the paper had sigmoid/tanh. On
+ * MNIST's {@code 28x28x1} the first conv pads by 2, which gives the paper's {@code 32x32}:
  *
  * <pre>
  * conv1  6@5x5, pad 2, relu   28x28x6       156 params

@@ -28,17 +28,17 @@ import java.util.Map;
  * </pre>
  *
  * <p>Each block is one {@code residual_block} layer named after its output in Keras, {@code
- * conv4_block6_out}, so {@code layerOutput("conv4_block6_out")} is the same tensor as in Keras;
- * its convolutions are {@code conv4_block6_out_conv1..3} (Keras {@code conv4_block6_1_conv} and
- * {@code _1_bn} ...) and the projection {@code conv4_block6_out_shortcut} (Keras {@code _0_conv}).
- * Keras ends with global average pooling where the notes have a 2x2 average pool and flatten; this
+ * conv4_block6_out}, so {@code layerOutput("conv4_block6_out")} is the same tensor as in Keras; its
+ * convolutions are {@code conv4_block6_out_conv1..3} (Keras {@code conv4_block6_1_conv} and {@code
+ * _1_bn} ...) and the projection {@code conv4_block6_out_shortcut} (Keras {@code _0_conv}). Keras
+ * ends with global average pooling where the notes have a 2x2 average pool and flatten; this
  * follows Keras, so the parameter counts agree. Without the top the model ends at {@code
  * conv5_block3_out}.
  *
  * <p>One difference remains: dlkit's residual blocks have no conv biases (batch norm's beta
  * replaces them), where Keras's block convolutions have both, 26,496 parameters in all. So this
- * model has 25,610,216 parameters at 224x224x3 with 1000 classes (Keras 25,636,712) and
- * 23,561,216 without the top (Keras 23,587,712). The stem's {@code conv1_conv} keeps its bias.
+ * model has 25,610,216 parameters at 224x224x3 with 1000 classes (Keras 25,636,712) and 23,561,216
+ * without the top (Keras 23,587,712). The stem's {@code conv1_conv} keeps its bias.
  */
 final class ResNet50 {
     /** Keras's batch-norm epsilon in ResNet50. */

@@ -8,8 +8,8 @@ final class Suggestions {
     private Suggestions() {}
 
     /**
-     * {@code " (did you mean vgg16?)"}, or {@code ""} when nothing is close: at most {@code
-     * max(2, length / 3)} single-character edits away.
+     * {@code " (did you mean vgg16?)"}, or {@code ""} when nothing is close: at most {@code max(2,
+     * length / 3)} single-character edits away.
      */
     static String didYouMean(String given, Collection<String> candidates) {
         String g = given.toLowerCase(Locale.ROOT);

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * VGG-16 and VGG-19 (Simonyan & Zisserman, 2015), laid out and named as Keras's {@code
  * keras.applications} so Keras weights map by name: five blocks of 3x3 stride-1 {@code same} ReLU
- * convolutions ({@code block1_conv1} ...) with 64, 128, 256, 512, 512 filters, each block closed
- * by a 2x2 stride-2 max pool ({@code block1_pool} ...) that halves height and width, then {@code
+ * convolutions ({@code block1_conv1} ...) with 64, 128, 256, 512, 512 filters, each block closed by
+ * a 2x2 stride-2 max pool ({@code block1_pool} ...) that halves height and width, then {@code
  * flatten}, {@code fc1} and {@code fc2} (4096, ReLU) and {@code predictions} (softmax).
  *
  * <p>At 224x224x3 with 1000 classes: VGG-16 138,357,544 parameters (14,714,688 without the top),

@@ -54,8 +54,8 @@ public final class ZooArchitectures implements ArchitectureProvider {
     }
 
     /**
-     * The spec of the original network: its usual input ({@code [224, 224, 3]}, LeNet-5 {@code
-     * [28, 28, 1]}, AlexNet {@code [227, 227, 3]}), its classes (1000, LeNet-5 10), with the top.
+     * The spec of the original network: its usual input ({@code [224, 224, 3]}, LeNet-5 {@code [28,
+     * 28, 1]}, AlexNet {@code [227, 227, 3]}), its classes (1000, LeNet-5 10), with the top.
      *
      * @throws IllegalArgumentException for an unknown name
      */

@@ -65,11 +65,17 @@ class ArchitectureLayoutTest {
         // when
         long[] stage4 =
                 Graphs.built(
-                        model, m -> m.layerOutputShapes().get(names(m).indexOf("conv4_block6_out")));
+                        model,
+                        m -> m.layerOutputShapes().get(names(m).indexOf("conv4_block6_out")));
         // then: 16 blocks after the stem; 224 / 16 = 14 at the end of stage 4
         assertThat(names(model))
                 .startsWith(
-                        "conv1_pad", "conv1_conv", "conv1_bn", "conv1_relu", "pool1_pad", "pool1_pool")
+                        "conv1_pad",
+                        "conv1_conv",
+                        "conv1_bn",
+                        "conv1_relu",
+                        "pool1_pad",
+                        "pool1_pool")
                 .contains("conv2_block1_out", "conv3_block4_out", "conv4_block6_out")
                 .hasSize(6 + 16);
         assertThat(names(model)).last().isEqualTo("conv5_block3_out");
@@ -104,8 +110,7 @@ class ArchitectureLayoutTest {
     void should_build_at_its_smallest_input_down_to_one_pixel(String name) {
         // given: the smallest input the architecture claims to take
         int min = zoo.minInputSize(name);
-        Sequential model =
-                zoo.build(name, new ArchitectureSpec(new long[] {min, min, 3}, 5, true));
+        Sequential model = zoo.build(name, new ArchitectureSpec(new long[] {min, min, 3}, 5, true));
         // when
         List<long[]> shapes = Graphs.built(model, Sequential::layerOutputShapes);
         // then

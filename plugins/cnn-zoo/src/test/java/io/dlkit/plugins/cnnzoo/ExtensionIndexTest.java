@@ -18,7 +18,12 @@ class ExtensionIndexTest {
             throws Exception {
         // given: the plugin's own classes folder, not an index from another jar on the path
         Path classes =
-                Path.of(CnnZooPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path.of(
+                        CnnZooPlugin.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI());
         // when
         List<String> index =
                 Files.readAllLines(classes.resolve("META-INF/extensions.idx")).stream()
@@ -27,7 +32,8 @@ class ExtensionIndexTest {
                         .toList();
         // then
         assertThat(index)
-                .containsExactlyInAnyOrder(ZooArchitectures.class.getName(), ZooCommand.class.getName());
+                .containsExactlyInAnyOrder(
+                        ZooArchitectures.class.getName(), ZooCommand.class.getName());
     }
 
     @Test

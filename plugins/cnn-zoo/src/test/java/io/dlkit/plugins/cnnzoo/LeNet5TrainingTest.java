@@ -46,8 +46,12 @@ class LeNet5TrainingTest {
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 3)) {
             TrainingGraph graph =
                     TrainingGraph.build(g, model, new GradientDescent(), TrainingSpec.defaults());
-            TrainOptions options = new TrainOptions(8, M, new ConstantSchedule(0.05), 3, 0, null, 1);
-            history = new Trainer(graph, options, null, null).fit(data, null, TrainState.initial()).history();
+            TrainOptions options =
+                    new TrainOptions(8, M, new ConstantSchedule(0.05), 3, 0, null, 1);
+            history =
+                    new Trainer(graph, options, null, null)
+                            .fit(data, null, TrainState.initial())
+                            .history();
         }
         // then: it starts near ln 10 (an untrained softmax guesses) and ends lower
         double first = history.get(0).loss();

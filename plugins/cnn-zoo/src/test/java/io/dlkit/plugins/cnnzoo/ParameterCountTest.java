@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Exact parameter counts of each architecture at its default spec, graphs built but never run.
  * Where Keras has the network the number is its {@code model.summary()} total ({@code
- * keras.applications}, 1000 classes, 224x224x3); otherwise it is the sum of {@code f_h f_w n_C
- * n_f + n_f} per conv and {@code n_prev units + units} per dense layer, written out in each row.
+ * keras.applications}, 1000 classes, 224x224x3); otherwise it is the sum of {@code f_h f_w n_C n_f
+ * + n_f} per conv and {@code n_prev units + units} per dense layer, written out in each row.
  */
 class ParameterCountTest {
     private final ZooArchitectures zoo = new ZooArchitectures();
@@ -42,7 +42,8 @@ class ParameterCountTest {
         ArchitectureSpec d = zoo.defaultSpec(name);
         // when
         ModelSummary s =
-                Graphs.summary(zoo.build(name, new ArchitectureSpec(d.inputShape(), d.classes(), top)));
+                Graphs.summary(
+                        zoo.build(name, new ArchitectureSpec(d.inputShape(), d.classes(), top)));
         // then
         assertThat(s.totalParams()).isEqualTo(expected);
     }
@@ -67,7 +68,9 @@ class ParameterCountTest {
         ModelSummary top = Graphs.summary(zoo.build("resnet50", zoo.defaultSpec("resnet50")));
         ModelSummary noTop =
                 Graphs.summary(
-                        zoo.build("resnet50", new ArchitectureSpec(new long[] {224, 224, 3}, 1000, false)));
+                        zoo.build(
+                                "resnet50",
+                                new ArchitectureSpec(new long[] {224, 224, 3}, 1000, false)));
         // then
         assertThat(top.totalParams()).isEqualTo(25_636_712 - biases).isEqualTo(25_610_216);
         assertThat(noTop.totalParams()).isEqualTo(23_587_712 - biases).isEqualTo(23_561_216);
@@ -80,7 +83,8 @@ class ParameterCountTest {
         // given: VGG-16's top is fc2 (4096) -> predictions, 4096 * classes + classes
         ModelSummary ten =
                 Graphs.summary(
-                        zoo.build("vgg16", new ArchitectureSpec(new long[] {224, 224, 3}, 10, true)));
+                        zoo.build(
+                                "vgg16", new ArchitectureSpec(new long[] {224, 224, 3}, 10, true)));
         // then
         assertThat(ten.totalParams()).isEqualTo(138_357_544L - 4096 * 990 - 990);
     }

@@ -10,7 +10,10 @@ import picocli.CommandLine.Parameters;
 
 /** The architecture name and the options that shape it, shared by summary, export and train. */
 public final class SpecOptions {
-    @Parameters(index = "0", paramLabel = "NAME", description = "Architecture, see 'dlkit zoo list'.")
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "Architecture, see 'dlkit zoo list'.")
     String name;
 
     @Option(

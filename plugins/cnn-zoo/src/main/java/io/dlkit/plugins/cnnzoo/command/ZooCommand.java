@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "zoo",
         mixinStandardHelpOptions = true,
-        description = "Classic CNN architectures: list them, summarise, export as model files, train.",
+        description =
+                "Classic CNN architectures: list them, summarise, export as model files, train.",
         subcommands = {
             ZooListCommand.class,
             ZooSummaryCommand.class,

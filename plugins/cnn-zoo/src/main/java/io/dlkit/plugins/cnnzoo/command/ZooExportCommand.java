@@ -50,7 +50,8 @@ public final class ZooExportCommand implements Callable<Integer> {
         }
         Path target = ctx.settings().workDir().resolve(output);
         boolean json = target.getFileName().toString().endsWith(".json");
-        Path written = ctx.writer().writeString(target, json ? json(config) : ZooFormats.yaml(config));
+        Path written =
+                ctx.writer().writeString(target, json ? json(config) : ZooFormats.yaml(config));
         if (!ctx.settings().quiet()) {
             ctx.err().println("wrote " + written);
             ctx.err().flush();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -59,7 +60,7 @@ public final class ZooTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (trainArgs.contains("--model")) {
+        if (trainArgs.stream().anyMatch(a -> a.equals("--model") || a.startsWith("--model="))) {
             throw DlkitException.invalidInput(
                     "zoo train: --model is set by zoo train itself; use 'dlkit train --model FILE'"
                             + " for a model file");
@@ -68,7 +69,7 @@ public final class ZooTrainCommand implements Callable<Integer> {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("dlkit-zoo-");
-            Path file = Files.writeString(dir.resolve(spec.name().toLowerCase() + ".yaml"), text);
+            Path file = Files.writeString(dir.resolve(spec.name().toLowerCase(Locale.ROOT) + ".yaml"), text);
             List<String> args = new ArrayList<>(List.of("train", "--model", file.toString()));
             args.addAll(trainArgs);
             return ctx.runCommand(args.toArray(String[]::new));

@@ -20,8 +20,8 @@ import picocli.CommandLine;
 /**
  * What dlkit gives a plugin command, in memory: output captured, a CPU graph, plain file writes,
  * and {@link #runCommand} recorded and answered by a function. {@link #commandLine()} sets picocli
- * up as the host does: {@code zoo} under a root, subcommands created with this context, every
- * error one line with its exit code.
+ * up as the host does: {@code zoo} under a root, subcommands created with this context, every error
+ * one line with its exit code.
  */
 final class FakeContext implements CommandContext {
     final StringWriter out = new StringWriter();
@@ -55,7 +55,8 @@ final class FakeContext implements CommandContext {
                     @Override
                     public <K> K create(Class<K> type) throws Exception {
                         try {
-                            return type.getConstructor(CommandContext.class).newInstance(FakeContext.this);
+                            return type.getConstructor(CommandContext.class)
+                                    .newInstance(FakeContext.this);
                         } catch (NoSuchMethodException e) {
                             return CommandLine.defaultFactory().create(type);
                         }

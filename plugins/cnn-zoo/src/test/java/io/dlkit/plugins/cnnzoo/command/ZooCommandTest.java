@@ -38,7 +38,8 @@ class ZooCommandTest {
     void should_list_the_architectures_as_one_json_document() throws Exception {
         FakeContext ctx = new FakeContext("json");
         assertThat(ctx.execute("zoo", "list")).isZero();
-        List<Map<String, Object>> rows = JSON.readValue(ctx.out.toString(), new TypeReference<>() {});
+        List<Map<String, Object>> rows =
+                JSON.readValue(ctx.out.toString(), new TypeReference<>() {});
         assertThat(rows).extracting(r -> r.get("name")).contains("lenet5", "resnet50");
         assertThat(rows.get(0))
                 .containsEntry("default_input", List.of(28, 28, 1))
@@ -162,8 +163,20 @@ class ZooCommandTest {
         // when: zoo's own options mixed among train's, which keep their order
         int code =
                 ctx.execute(
-                        "zoo", "train", "lenet5", "--data", "d.csv", "--input", "32x32x1",
-                        "--epochs", "2", "--classes", "5", "--lr-schedule", "constant", "--plot");
+                        "zoo",
+                        "train",
+                        "lenet5",
+                        "--data",
+                        "d.csv",
+                        "--input",
+                        "32x32x1",
+                        "--epochs",
+                        "2",
+                        "--classes",
+                        "5",
+                        "--lr-schedule",
+                        "constant",
+                        "--plot");
         // then
         assertThat(code).isEqualTo(3);
         List<String> run = ctx.commandsRun.get(0);
@@ -182,8 +195,12 @@ class ZooCommandTest {
     @Test
     void should_refuse_a_model_option_in_zoo_train() {
         FakeContext ctx = new FakeContext("table");
-        assertThat(ctx.execute("zoo", "train", "vgg16", "--model", "x.yaml")).isEqualTo(2);
+        assertThat(ctx.execute("zoo", "train", "vgg16", "--model=x.yaml")).isEqualTo(2);
         assertThat(ctx.commandsRun).isEmpty();
+        assertThat(ctx.err.toString().strip())
+                .isEqualTo(
+                        "error: zoo train: --model is set by zoo train itself; use 'dlkit train"
+                                + " --model FILE' for a model file");
     }
 
     private static String readQuietly(Path file) {
