@@ -6,6 +6,7 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.ModelSummary;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.tensor.FloatFeed;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.Trainer;
@@ -15,28 +16,38 @@ import io.dlkit.backend.train.schedule.Schedules;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dlkit bench}: measured throughput of dlkit's own training loop. */
+/** {@code dlkit bench}: measured throughput of dlkit's own training loop and inference. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: training throughput of a model file on this machine.",
-        subcommands = BenchCommand.Train.class)
+        description = "Benchmarks: training and inference throughput of a model on this machine.",
+        subcommands = {BenchCommand.Train.class, BenchCommand.Infer.class})
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw DlkitException.invalidInput("say what to benchmark: dlkit bench train --model FILE");
+        throw DlkitException.invalidInput("say what to benchmark: dlkit bench train|infer --model FILE (or --arch NAME)");
     }
 
-    /** {@code dlkit bench train}: samples/s and GFLOP/s of the real training loop. */
-    @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Training samples/second and GFLOP/s of a model (the real loop: shuffle, batch copy, feed, step).")
-    static final class Train implements Callable<Integer> {
-        @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file.")
+    /** The model options both benchmarks share. */
+    static class ModelOptions {
+        @Option(names = "--model", paramLabel = "FILE", description = "Model file (or a zoo architecture reference).")
         Path model;
+
+        @Option(names = "--arch", paramLabel = "NAME", description = "A zoo architecture instead of --model (see dlkit zoo list).")
+        String arch;
+
+        @Option(names = "--input", paramLabel = "HxWxC", description = "Input shape for --arch, e.g. 224x224x3.")
+        String input;
+
+        @Option(names = "--classes", defaultValue = "10", paramLabel = "K", description = "Classes (default: ${DEFAULT-VALUE}).")
+        int classes;
 
         @Option(names = "--batch-size", defaultValue = "128", paramLabel = "B", description = "Batch size (default: ${DEFAULT-VALUE}).")
         int batchSize;
@@ -47,76 +58,166 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--warmup", defaultValue = "20", paramLabel = "W", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
+        Sequential load(ModelFiles files) {
+            if (steps < 1 || warmup < 0 || batchSize < 1) {
+                throw DlkitException.invalidInput("--steps and --batch-size must be >= 1 and --warmup >= 0");
+            }
+            if ((model == null) == (arch == null)) throw DlkitException.invalidInput("give either --model FILE or --arch NAME");
+            Map<String, Object> config;
+            if (model != null) {
+                config = files.read(model);
+            } else {
+                Map<String, Object> ref = new LinkedHashMap<>();
+                ref.put("architecture", arch);
+                ref.put("classes", classes);
+                if (input != null) ref.put("input_shape", parseShape(input));
+                config = files.resolve(ref, "--arch " + arch);
+            }
+            return ModelBuild.model(config, model != null ? model.toString() : "--arch " + arch);
+        }
+
+        String label() {
+            return model != null ? model.getFileName().toString() : arch;
+        }
+    }
+
+    static List<Long> parseShape(String text) {
+        try {
+            return java.util.Arrays.stream(text.split("x")).map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            throw DlkitException.invalidInput("--input " + text + ": use HxWxC, e.g. 224x224x3");
+        }
+    }
+
+    /** {@code dlkit bench train}: samples/s and GFLOP/s of the real training loop. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Training samples/second and GFLOP/s of a model (the real loop: shuffle, batch copy, feed, step).")
+    static final class Train implements Callable<Integer> {
+        @picocli.CommandLine.Mixin ModelOptions m = new ModelOptions();
+
         @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME", description = "Optimizer (default: ${DEFAULT-VALUE}).")
         String optimizer;
 
         @Option(names = "--lr", defaultValue = "0.001", paramLabel = "RATE", description = "Learning rate (default: ${DEFAULT-VALUE}).")
         double lr;
 
-        @Option(names = "--classes", defaultValue = "10", paramLabel = "K", description = "Classes of the synthetic labels (default: ${DEFAULT-VALUE}).")
-        int classes;
-
         private final CommandContext ctx;
         private final OptimizerRegistry optimizers;
+        private final ModelFiles files;
 
         @Inject
-        Train(CommandContext ctx, OptimizerRegistry optimizers) {
+        Train(CommandContext ctx, OptimizerRegistry optimizers, ModelFiles files) {
             this.ctx = ctx;
             this.optimizers = optimizers;
+            this.files = files;
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public Integer call() {
-            if (steps < 1 || warmup < 0) throw DlkitException.invalidInput("--steps must be >= 1 and --warmup >= 0");
-            Map<String, Object> content = Yaml.read(model);
-            Object section = content.get("model");
-            Sequential net = ModelBuild.model(section instanceof Map<?, ?> ? (Map<String, Object>) section : content, model.toString());
-            Dataset data = synthetic(net.inputShape(), Math.max(batchSize * 8, 1024));
-            TrainRequest r = new TrainRequest(model, null, null, 0, null, 1, batchSize, optimizer, Map.of(), lr,
+            Sequential net = m.load(files);
+            var opt = optimizers.create(optimizer, Map.of());
+            Dataset data = synthetic(net.inputShape(), Math.max(m.batchSize * 8, 1024), m.classes, ctx.settings().seed());
+            TrainRequest r = new TrainRequest(null, null, null, 0, null, 1, m.batchSize, optimizer, Map.of(), lr,
                     "constant", 0, 0, 0, "auto", null, 0, null, false, false);
             try (GraphContext g = ctx.openGraph()) {
-                TrainingGraph tg = ModelBuild.graph(g, net, optimizers.create(optimizer, Map.of()), r);
-                Map<String, Object> result = measure(tg, data, ModelSummary.of(net).flopsPerSample());
-                Results.print(ctx, result);
+                TrainingGraph tg = ModelBuild.graph(g, net, opt, r);
+                Results.print(ctx, measure(tg, data, ModelSummary.of(net).flopsPerSample()));
             }
             return 0;
         }
 
         private Map<String, Object> measure(TrainingGraph tg, Dataset data, long flops) {
-            int perEpoch = (data.size() + batchSize - 1) / batchSize;
-            TrainOptions warm = new TrainOptions(Math.max(1, (warmup + perEpoch - 1) / perEpoch), batchSize,
+            int b = m.batchSize;
+            int perEpoch = (data.size() + b - 1) / b;
+            if (m.warmup > 0) {
+                TrainOptions warm = new TrainOptions((m.warmup + perEpoch - 1) / perEpoch, b,
+                        Schedules.parse("constant", lr), ctx.settings().seed(), 0, null, 1);
+                new Trainer(tg, warm, null, TrainingListener.NONE).fit(data, null, TrainState.initial());
+            }
+            TrainOptions timed = new TrainOptions((m.steps + perEpoch - 1) / perEpoch, b,
                     Schedules.parse("constant", lr), ctx.settings().seed(), 0, null, 1);
-            if (warmup > 0) new Trainer(tg, warm, null, TrainingListener.NONE).fit(data, null, TrainState.initial());
-            int epochs = (steps + perEpoch - 1) / perEpoch;
-            TrainOptions timed = new TrainOptions(epochs, batchSize, Schedules.parse("constant", lr), ctx.settings().seed(), 0, null, 1);
             long t0 = System.nanoTime();
             TrainState s = new Trainer(tg, timed, null, TrainingListener.NONE).fit(data, null, TrainState.initial());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long samples = (long) s.step() * batchSize;
-            double sps = samples / seconds;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("workload", "train " + model.getFileName());
-            m.put("batch", batchSize);
-            m.put("threads", ctx.settings().threads());
-            m.put("steps", s.step());
-            m.put("samples_per_s", Math.round(sps * 10) / 10.0);
-            m.put("ms_per_step", Math.round(seconds * 1e6 / s.step()) / 1000.0);
-            // forward + backward is about three forward passes
-            m.put("gflops_per_s", Math.round(3.0 * flops * sps / 1e7) / 100.0);
-            m.put("final_loss", s.history().isEmpty() ? null : s.history().get(s.history().size() - 1).loss());
-            return m;
+            Map<String, Object> r = report("train " + m.label(), s.step(), (long) s.step() * b, seconds, 3.0 * flops);
+            r.put("final_loss", s.history().isEmpty() ? null : s.history().get(s.history().size() - 1).loss());
+            return r;
         }
 
-        private Dataset synthetic(long[] shape, int m) {
-            long size = 1;
-            for (long d : shape) size *= d;
-            Random rnd = new Random(ctx.settings().seed());
-            float[] x = new float[Math.toIntExact(size * m)];
-            for (int i = 0; i < x.length; i++) x[i] = rnd.nextFloat();
-            int[] y = new int[m];
-            for (int i = 0; i < m; i++) y[i] = rnd.nextInt(classes);
-            return Dataset.ofClasses(x, y, classes, shape);
+        private Map<String, Object> report(String workload, long steps, long samples, double seconds, double flopsPerSample) {
+            return BenchCommand.report(workload, m.batchSize, ctx.settings().threads(), steps, samples, seconds, flopsPerSample);
         }
+    }
+
+    /** {@code dlkit bench infer}: images/s of the forward pass in evaluation mode. */
+    @Command(name = "infer", mixinStandardHelpOptions = true,
+            description = "Inference samples/second and GFLOP/s of a model's forward pass (evaluation mode).")
+    static final class Infer implements Callable<Integer> {
+        @picocli.CommandLine.Mixin ModelOptions m = new ModelOptions();
+
+        private final CommandContext ctx;
+        private final ModelFiles files;
+
+        @Inject
+        Infer(CommandContext ctx, ModelFiles files) {
+            this.ctx = ctx;
+            this.files = files;
+        }
+
+        @Override
+        public Integer call() {
+            Sequential net = m.load(files);
+            try (GraphContext g = ctx.openGraph()) {
+                long[] dims = new long[net.inputShape().length + 1];
+                dims[0] = -1;
+                System.arraycopy(net.inputShape(), 0, dims, 1, dims.length - 1);
+                var x = g.tf().placeholder(org.tensorflow.types.TFloat32.class,
+                        org.tensorflow.op.core.Placeholder.shape(org.tensorflow.ndarray.Shape.of(dims)));
+                var out = net.forward(g, x, g.tf().constant(false)).output();
+                g.session().initialize();
+                Dataset data = synthetic(net.inputShape(), m.batchSize, 1, ctx.settings().seed());
+                try (FloatFeed feed = new FloatFeed(net.inputShape())) {
+                    var batch = feed.fill(data.features(), 0, m.batchSize);
+                    for (int i = 0; i < m.warmup; i++) run(g.session(), x, batch, out);
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < m.steps; i++) run(g.session(), x, batch, out);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    long flops = ModelSummary.of(net).flopsPerSample();
+                    Results.print(ctx, report("infer " + m.label(), m.batchSize, ctx.settings().threads(), m.steps,
+                            (long) m.steps * m.batchSize, seconds, flops));
+                }
+            }
+            return 0;
+        }
+
+        private static void run(Session s, org.tensorflow.Operand<?> x, org.tensorflow.Tensor batch, org.tensorflow.Operand<?> out) {
+            try (Result r = s.runner().feed(x, batch).fetch(out).run()) {
+                r.get(0);
+            }
+        }
+    }
+
+    static Map<String, Object> report(String workload, int batch, int threads, long steps, long samples, double seconds, double flopsPerSample) {
+        double sps = samples / seconds;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("workload", workload);
+        m.put("batch", batch);
+        m.put("threads", threads);
+        m.put("steps", steps);
+        m.put("samples_per_s", Math.round(sps * 10) / 10.0);
+        m.put("ms_per_step", Math.round(seconds * 1e6 / steps) / 1000.0);
+        m.put("gflops_per_s", Math.round(flopsPerSample * sps / 1e7) / 100.0);
+        return m;
+    }
+
+    static Dataset synthetic(long[] shape, int m, int classes, long seed) {
+        long size = 1;
+        for (long d : shape) size *= d;
+        Random rnd = new Random(seed);
+        float[] x = new float[Math.toIntExact(size * m)];
+        for (int i = 0; i < x.length; i++) x[i] = rnd.nextFloat();
+        int[] y = new int[m];
+        for (int i = 0; i < m; i++) y[i] = rnd.nextInt(classes);
+        return Dataset.ofClasses(x, y, classes, shape);
     }
 }

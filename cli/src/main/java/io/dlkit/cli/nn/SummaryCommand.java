@@ -25,19 +25,19 @@ public final class SummaryCommand implements Callable<Integer> {
     Path path;
 
     private final CommandContext ctx;
+    private final ModelFiles modelFiles;
 
     @Inject
-    SummaryCommand(CommandContext ctx) {
+    SummaryCommand(CommandContext ctx, ModelFiles modelFiles) {
         this.ctx = ctx;
+        this.modelFiles = modelFiles;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() {
         Path file = Files.isDirectory(path) ? ModelDir.open(path).modelFile() : path;
-        Map<String, Object> content = Yaml.read(file);
-        Object section = content.get("model");
-        Sequential model = ModelBuild.model(section instanceof Map<?, ?> ? (Map<String, Object>) section : content, file.toString());
+        Sequential model = ModelBuild.model(modelFiles.read(file), file.toString());
         ModelSummary s;
         try (GraphContext g = ctx.openGraph()) {
             long[] dims = new long[model.inputShape().length + 1];

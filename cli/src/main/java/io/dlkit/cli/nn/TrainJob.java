@@ -41,11 +41,13 @@ import java.util.Map;
 public final class TrainJob {
     private final CommandContext ctx;
     private final OptimizerRegistry optimizers;
+    private final ModelFiles modelFiles;
 
     @Inject
-    TrainJob(CommandContext ctx, OptimizerRegistry optimizers) {
+    TrainJob(CommandContext ctx, OptimizerRegistry optimizers, ModelFiles modelFiles) {
         this.ctx = ctx;
         this.optimizers = optimizers;
+        this.modelFiles = modelFiles;
     }
 
     /** Runs the request; returns the summary printed as the result. */
@@ -60,7 +62,7 @@ public final class TrainJob {
             r = TrainRequest.resumeFrom(cast(saved.get("training")), request.out(), request.epochs());
         } else {
             checkFreshOutput(dir);
-            modelConfig = modelSection(Yaml.read(request.modelFile()));
+            modelConfig = modelFiles.read(request.modelFile());
         }
         return train(dir, modelConfig, r);
     }
@@ -89,6 +91,7 @@ public final class TrainJob {
                         + " epochs; pass --epochs N with N > " + state.epoch() + " to continue");
             }
             TrainOptions opts = options(r, schedule);
+            checkEarlyStopping(opts, data, tg);
             TrainingLog log;
             try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100)) {
                 log = new TrainingLog(progress, dir, overwriting(), r.plot(), state.history(), r.batchSize());
@@ -111,6 +114,19 @@ public final class TrainJob {
             return new Trainer(tg, opts, cp, log).fit(data.train(), data.validation(), state);
         } catch (TrainingDivergedException e) {
             throw new DlkitException(ExitCode.FAILED, e.getMessage());
+        }
+    }
+
+    private static void checkEarlyStopping(TrainOptions opts, Data data, TrainingGraph tg) {
+        String metric = opts.earlyStopMetric();
+        if (metric == null) return;
+        if (metric.startsWith("val_") && data.validation() == null) {
+            throw DlkitException.invalidInput("--early-stopping " + metric
+                    + " needs validation data; add --val PATH or --val-split F, or stop on loss");
+        }
+        if (metric.endsWith("accuracy") && !tg.loss.classification()) {
+            throw DlkitException.invalidInput("--early-stopping " + metric + ": the " + tg.loss.id()
+                    + " loss has no accuracy; stop on loss or val_loss");
         }
     }
 
@@ -220,10 +236,6 @@ public final class TrainJob {
         overwriting().writeString(dir.manifest(), s.toString());
     }
 
-    private static Map<String, Object> modelSection(Map<String, Object> file) {
-        Object model = file.get("model");
-        return model instanceof Map<?, ?> ? cast(model) : file;
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object o) {

@@ -97,8 +97,10 @@ class CheckpointsTest {
 
     @Test
     void should_say_how_to_start_when_there_is_no_checkpoint() {
+        // given: an empty model directory
         Checkpoints checkpoints = new Checkpoints(modelDir);
         try (GraphContext g = graphWithW()) {
+            // when / then
             assertThat(checkpoints.exists()).isFalse();
             assertThatThrownBy(() -> checkpoints.restore(g.session()))
                     .isInstanceOf(IllegalStateException.class)
