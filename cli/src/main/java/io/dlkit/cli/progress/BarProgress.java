@@ -77,6 +77,7 @@ final class BarProgress extends Progress {
         private final PrintWriter out;
         private final int width;
         private int lastLength;
+        private boolean closed;
 
         WriterConsumer(PrintWriter out, int width) {
             this.out = out;
@@ -91,6 +92,9 @@ final class BarProgress extends Progress {
         @Override
         public void accept(String rendered) {
             synchronized (out) {
+                // The library may deliver one last asynchronous refresh after close(): drop it,
+                // or it would redraw over the finished line.
+                if (closed) return;
                 out.print('\r');
                 out.print(rendered); // already fitted to the width by EpochBarRenderer
                 // Blank what is left of a longer previous drawing.
@@ -105,6 +109,8 @@ final class BarProgress extends Progress {
         @Override
         public void close() {
             synchronized (out) {
+                if (closed) return;
+                closed = true;
                 out.println();
                 out.flush();
             }

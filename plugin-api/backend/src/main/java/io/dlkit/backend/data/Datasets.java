@@ -17,12 +17,15 @@ import java.util.Locale;
  *   <tr><th>Path</th><th>Reader</th></tr>
  *   <tr><td>{@code *.csv}</td><td>{@link CsvReader} with its defaults</td></tr>
  *   <tr><td>{@code *.npz}</td><td>{@link NpzDatasetReader}</td></tr>
- *   <tr><td>{@code *-images-idx3-ubyte[.gz]}</td><td>{@link IdxReader}, with the labels file
+ *   <tr><td>{@code [*-]images-idx3-ubyte[.gz]}</td><td>{@link IdxReader}, with the labels file
  *       beside it ({@code images-idx3} replaced by {@code labels-idx1})</td></tr>
  *   <tr><td>a folder</td><td>{@link IdxReader} on {@code train-images-idx3-ubyte[.gz]} and
  *       {@code train-labels-idx1-ubyte[.gz]} in it, the layout of the MNIST and Fashion-MNIST
  *       downloads; {@link #loadIdxFolder(Path, String)} with {@code "t10k"} reads the test
  *       set</td></tr>
+ *   <tr><td>a folder of class folders ({@code root/cat/*.jpg})</td><td>{@link
+ *       ImageFolderReader}, through {@link #load(Path, long...)} which gives the image
+ *       size</td></tr>
  * </table>
  */
 public final class Datasets {
@@ -47,6 +50,13 @@ public final class Datasets {
     public static Dataset load(Path path) throws IOException {
         requireNonNull(path, "path is null");
         if (Files.isDirectory(path)) {
+            if (ImageFolderReader.isImageFolder(path)) {
+                throw new DataFormatException(
+                        path
+                                + ": an image folder (one sub-folder per class); its images need"
+                                + " a size: use load(path, featureShape) or"
+                                + " ImageFolderReader");
+            }
             return loadIdxFolder(path, TRAIN);
         }
         if (!Files.exists(path)) {
@@ -60,8 +70,9 @@ public final class Datasets {
         if (lower.endsWith(".npz")) {
             return NpzDatasetReader.read(path);
         }
-        if (name.contains(IMAGES)) {
-            Path labels = path.resolveSibling(name.replace(IMAGES, LABELS));
+        // "-images-idx3-ubyte" inside a name, or "images-idx3-ubyte" at its start
+        if (("-" + name).contains(IMAGES)) {
+            Path labels = path.resolveSibling(("-" + name).replace(IMAGES, LABELS).substring(1));
             if (!Files.exists(labels)) {
                 throw new DataFormatException(
                         path
@@ -71,12 +82,12 @@ public final class Datasets {
             }
             return loadIdxPair(path, labels);
         }
-        if (name.contains(LABELS)) {
+        if (("-" + name).contains(LABELS)) {
             throw new DataFormatException(
                     path
                             + ": this is an IDX labels file; load the images"
                             + " file ("
-                            + name.replace(LABELS, IMAGES)
+                            + ("-" + name).replace(LABELS, IMAGES).substring(1)
                             + ") or the folder instead");
         }
         throw new DataFormatException(
@@ -84,6 +95,45 @@ public final class Datasets {
                         + ": unknown data set format; expected a .csv file,"
                         + " a .npz archive, an IDX *-images-idx3-ubyte[.gz] file or a folder holding"
                         + " train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz");
+    }
+
+    /**
+     * Loads the data set at {@code path} for a model that takes samples of {@code featureShape}:
+     * an image folder (see {@link ImageFolderReader}; class ids by sorted folder name) is read
+     * with every image resized to {@code featureShape = [height, width, channels]}; anything else
+     * as {@link #load(Path)}, in its own shape.
+     *
+     * @throws NoSuchFileException if nothing is at the path
+     * @throws DataFormatException if the format is unknown or the content is malformed, or an
+     *     image folder is loaded for a shape that is not {@code [height, width, 1|3|4]}
+     */
+    public static Dataset load(Path path, long... featureShape) throws IOException {
+        requireNonNull(path, "path is null");
+        requireNonNull(featureShape, "featureShape is null");
+        if (!ImageFolderReader.isImageFolder(path)) {
+            return load(path);
+        }
+        return imageFolderReader(path, featureShape).build().read(path).dataset();
+    }
+
+    /**
+     * A reader for the image folder {@code path} that gives samples of {@code featureShape}.
+     *
+     * @throws DataFormatException unless the shape is {@code [height, width, 1|3|4]}
+     */
+    public static ImageFolderReader.Builder imageFolderReader(Path path, long... featureShape) {
+        long c = featureShape.length == 3 ? featureShape[2] : 0;
+        if (c != 1 && c != 3 && c != 4 || featureShape[0] < 1 || featureShape[1] < 1) {
+            throw new DataFormatException(
+                    path
+                            + ": an image folder gives samples of shape [height, width, channels]"
+                            + " with 1, 3 or 4 channels, but the model takes "
+                            + Shapes.toString(featureShape)
+                            + "; give the model such an input_shape");
+        }
+        return ImageFolderReader.builder()
+                .setSize(Math.toIntExact(featureShape[0]), Math.toIntExact(featureShape[1]))
+                .optChannels((int) c);
     }
 
     /**

@@ -72,7 +72,8 @@ final class LayerMaps {
         LayerMap m =
                 layer("residual_block", name)
                         .with("block", convolutional ? "convolutional" : "identity")
-                        .with("filters", Arrays.stream(filters).boxed().toList());
+                        .with("filters", Arrays.stream(filters).boxed().toList())
+                        .with("use_bias", true);
         return convolutional ? m.with("strides", s) : m;
     }
 

@@ -35,10 +35,10 @@ import java.util.Map;
  * follows Keras, so the parameter counts agree. Without the top the model ends at {@code
  * conv5_block3_out}.
  *
- * <p>One difference remains: dlkit's residual blocks have no conv biases (batch norm's beta
- * replaces them), where Keras's block convolutions have both, 26,496 parameters in all. So this
- * model has 25,610,216 parameters at 224x224x3 with 1000 classes (Keras 25,636,712) and 23,561,216
- * without the top (Keras 23,587,712). The stem's {@code conv1_conv} keeps its bias.
+ * <p>As in Keras, every block convolution has a bias before its batch norm ({@code use_bias:
+ * true}; redundant mathematically, but it makes Keras weights import exactly): 25,636,712
+ * parameters at 224x224x3 with 1000 classes, 23,587,712 without the top. One difference remains:
+ * the blocks' batch norms use dlkit's epsilon 1e-3 where Keras uses 1.001e-5.
  */
 final class ResNet50 {
     /** Keras's batch-norm epsilon in ResNet50. */

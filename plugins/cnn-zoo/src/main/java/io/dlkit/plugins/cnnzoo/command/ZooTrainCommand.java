@@ -31,8 +31,7 @@ import picocli.CommandLine.Spec;
         name = "train",
         mixinStandardHelpOptions = true,
         description = {
-            "Train an architecture: runs 'dlkit train --model <its model file>' with the other"
-                    + " options,",
+            "Train an architecture: 'dlkit train' on its model file; other options go to train.",
             "e.g. dlkit zoo train lenet5 --data mnist/ --epochs 2"
         })
 public final class ZooTrainCommand implements Callable<Integer> {
@@ -69,7 +68,9 @@ public final class ZooTrainCommand implements Callable<Integer> {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("dlkit-zoo-");
-            Path file = Files.writeString(dir.resolve(spec.name().toLowerCase(Locale.ROOT) + ".yaml"), text);
+            Path file =
+                    Files.writeString(
+                            dir.resolve(spec.name().toLowerCase(Locale.ROOT) + ".yaml"), text);
             List<String> args = new ArrayList<>(List.of("train", "--model", file.toString()));
             args.addAll(trainArgs);
             return ctx.runCommand(args.toArray(String[]::new));
