@@ -64,7 +64,13 @@ public final class DlkitApplication {
         for (PluginWrapper w : new ArrayList<>(host.getStartedPlugins())) {
             try {
                 for (CommandProvider p : host.getExtensions(CommandProvider.class, w.getPluginId())) {
-                    cmd.addSubcommand(p.command());
+                    Object command = p.command();
+                    String name = new CommandLine(command).getCommandName();
+                    if (cmd.getSubcommands().containsKey(name)) {
+                        throw new IllegalStateException("its command '" + name
+                                + "' is already taken (by dlkit or another plugin); rename it");
+                    }
+                    cmd.addSubcommand(command);
                 }
             } catch (RuntimeException | LinkageError e) {
                 host.markFailed(w, e);

@@ -26,6 +26,12 @@ final class PluginJars {
      */
     static Path build(Path dir, String fileName, Map<String, String> manifest, Map<String, String> sources)
             throws IOException {
+        return build(dir, fileName, manifest, sources, Map.of());
+    }
+
+    /** As {@link #build(Path, String, Map, Map)}, adding resource files (path in jar -> text). */
+    static Path build(Path dir, String fileName, Map<String, String> manifest, Map<String, String> sources,
+            Map<String, String> resources) throws IOException {
         Path src = Files.createTempDirectory(dir, "src");
         Path classes = Files.createTempDirectory(dir, "classes");
         String cp;
@@ -57,6 +63,11 @@ final class PluginJars {
                     Files.copy(p, out);
                     out.closeEntry();
                 }
+            }
+            for (var r : resources.entrySet()) {
+                out.putNextEntry(new JarEntry(r.getKey()));
+                out.write(r.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
             }
         }
         return jar;
