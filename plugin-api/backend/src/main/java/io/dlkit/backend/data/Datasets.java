@@ -128,7 +128,7 @@ public final class Datasets {
                     path
                             + ": an image folder gives samples of shape [height, width, channels]"
                             + " with 1, 3 or 4 channels, but the model takes "
-                            + Shapes.toString(featureShape)
+                            + java.util.Arrays.toString(featureShape)
                             + "; give the model such an input_shape");
         }
         return ImageFolderReader.builder()

@@ -58,7 +58,7 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
                         ? new BatchNormLayer(
                                 spec.name(),
                                 BatchNormLayer.DEFAULT_MOMENTUM,
-                                BatchNormLayer.DEFAULT_EPSILON)
+                                spec.bnEpsilon())
                         : null;
     }
 
@@ -247,6 +247,7 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         private Activation activation = Activations.LINEAR;
         private Initializer initializer;
         private Boolean useBias;
+        private double bnEpsilon = BatchNormLayer.DEFAULT_EPSILON;
         private boolean batchNorm;
 
         private Builder() {}
@@ -329,6 +330,12 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
             return this;
         }
 
+        /** Batch norm's epsilon (default {@link BatchNormLayer#DEFAULT_EPSILON}). */
+        public Builder optBnEpsilon(double epsilon) {
+            this.bnEpsilon = epsilon;
+            return this;
+        }
+
         /** Whether to batch-normalise the convolution before the activation (default false). */
         public Builder optBatchNorm(boolean batchNorm) {
             this.batchNorm = batchNorm;
@@ -345,7 +352,8 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
                     activation,
                     initializer,
                     useBias,
-                    batchNorm);
+                    batchNorm,
+                    bnEpsilon);
         }
 
         /**

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param initializer the kernel initializer (null: he for the relu family, xavier otherwise)
  * @param useBias whether {@code b} is added (null: {@code !batchNorm})
  * @param batchNorm whether batch norm sits between the convolution and {@code g}
+ * @param bnEpsilon batch norm's epsilon (Keras applications use 1.001e-5 in ResNet50)
  */
 record ConvSpec(
         String name,
@@ -27,7 +28,8 @@ record ConvSpec(
         Activation activation,
         Initializer initializer,
         Boolean useBias,
-        boolean batchNorm) {
+        boolean batchNorm,
+        double bnEpsilon) {
     static final List<String> KEYS =
             List.of(
                     "type",
@@ -39,7 +41,8 @@ record ConvSpec(
                     "activation",
                     "initializer",
                     "use_bias",
-                    "batch_norm");
+                    "batch_norm",
+                    "bn_epsilon");
 
     ConvSpec {
         if (filters < 1) {
@@ -51,6 +54,9 @@ record ConvSpec(
         requireNonNull(padding, "padding is null");
         requireNonNull(activation, "activation is null");
         initializer = initializer == null ? Initializers.defaultFor(activation) : initializer;
+        if (!(bnEpsilon > 0) || Double.isInfinite(bnEpsilon)) {
+            throw new IllegalArgumentException("bn_epsilon must be > 0, got " + bnEpsilon);
+        }
         if (useBias == null) {
             // A bias before batch norm is redundant (beta replaces it), but Keras's applications
             // have one, so it is allowed when asked for: their weights then import exactly.
@@ -88,7 +94,17 @@ record ConvSpec(
                 activation,
                 initializer,
                 useBias,
-                batchNorm);
+                batchNorm,
+                readEpsilon(r));
+    }
+
+    /** The optional {@code bn_epsilon} key. */
+    static double readEpsilon(ConfigReader r) {
+        if (!r.has("bn_epsilon")) return BatchNormLayer.DEFAULT_EPSILON;
+        if (!(r.get("bn_epsilon") instanceof Number n) || !(n.doubleValue() > 0)) {
+            throw r.error("bn_epsilon", "must be a number > 0, got " + ConfigReader.show(r.get("bn_epsilon")));
+        }
+        return n.doubleValue();
     }
 
     /** The optional {@code initializer} key. */
@@ -114,6 +130,7 @@ record ConvSpec(
         m.put("initializer", initializer.name());
         m.put("use_bias", useBias);
         m.put("batch_norm", batchNorm);
+        if (bnEpsilon != BatchNormLayer.DEFAULT_EPSILON) m.put("bn_epsilon", bnEpsilon);
     }
 
     /** The same spec under another name. */
@@ -127,6 +144,7 @@ record ConvSpec(
                 activation,
                 initializer,
                 useBias,
-                batchNorm);
+                batchNorm,
+                bnEpsilon);
     }
 }

@@ -56,7 +56,8 @@ public final class ConvolutionalizedDense {
                         dense.activation(),
                         dense.initializer(),
                         dense.useBias(),
-                        dense.batchNorm()));
+                        dense.batchNorm(),
+                        BatchNormLayer.DEFAULT_EPSILON));
     }
 
     /**

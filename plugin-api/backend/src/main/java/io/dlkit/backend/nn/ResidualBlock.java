@@ -44,7 +44,7 @@ public final class ResidualBlock extends BlockLayer {
     private static final List<String> KEYS =
             List.of(
                     "type", "name", "block", "filters", "kernel_size", "strides", "activation",
-                    "use_bias");
+                    "use_bias", "bn_epsilon");
 
     private final boolean convolutional;
     private final int[] filters;
@@ -52,6 +52,7 @@ public final class ResidualBlock extends BlockLayer {
     private final int[] strides;
     private final Activation activation;
     private final boolean useBias;
+    private final double bnEpsilon;
     private final List<Conv2DLayer> mainPath = new ArrayList<>();
     private final Conv2DLayer shortcut;
 
@@ -76,6 +77,7 @@ public final class ResidualBlock extends BlockLayer {
         }
         this.activation = requireNonNull(b.activation, "activation is null");
         this.useBias = b.useBias;
+        this.bnEpsilon = b.bnEpsilon;
         boolean bottleneck = filters.length == 3;
         for (int i = 0; i < filters.length; i++) {
             boolean middle = !bottleneck || i == 1;
@@ -87,7 +89,8 @@ public final class ResidualBlock extends BlockLayer {
                             .optActivation(
                                     i == filters.length - 1 ? Activations.LINEAR : activation)
                             .optBatchNorm(true)
-                            .optUseBias(b.useBias);
+                            .optUseBias(b.useBias)
+                            .optBnEpsilon(b.bnEpsilon);
             if (i == 0) {
                 conv.optStrides(strides[0], strides[1]);
             }
@@ -103,6 +106,7 @@ public final class ResidualBlock extends BlockLayer {
                                         .optStrides(strides[0], strides[1])
                                         .optBatchNorm(true)
                                         .optUseBias(b.useBias)
+                                        .optBnEpsilon(b.bnEpsilon)
                                         .build())
                         : null;
     }
@@ -149,6 +153,7 @@ public final class ResidualBlock extends BlockLayer {
             }
             b.optUseBias(useBias);
         }
+        b.bnEpsilon = ConvSpec.readEpsilon(r);
         return b.build();
     }
 
@@ -192,6 +197,7 @@ public final class ResidualBlock extends BlockLayer {
         m.put("strides", Spatial.pairConfig(strides));
         m.put("activation", activation.config());
         if (useBias) m.put("use_bias", true);
+        if (bnEpsilon != BatchNormLayer.DEFAULT_EPSILON) m.put("bn_epsilon", bnEpsilon);
         return m;
     }
 
@@ -253,6 +259,7 @@ public final class ResidualBlock extends BlockLayer {
         private int[] strides = {1, 1};
         private Activation activation = Activations.RELU;
         private boolean useBias;
+        private double bnEpsilon = BatchNormLayer.DEFAULT_EPSILON;
 
         private Builder(boolean convolutional, int[] filters) {
             this.convolutional = convolutional;
@@ -289,6 +296,12 @@ public final class ResidualBlock extends BlockLayer {
          */
         public Builder optUseBias(boolean useBias) {
             this.useBias = useBias;
+            return this;
+        }
+
+        /** Batch norm's epsilon in every convolution (Keras's ResNet50: 1.001e-5). */
+        public Builder optBnEpsilon(double epsilon) {
+            this.bnEpsilon = epsilon;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.dlkit.backend.train;
 
+import io.dlkit.backend.data.BatchAugmenter;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.MiniBatches;
 import io.dlkit.backend.tensor.FloatFeed;
@@ -10,7 +11,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Copies one batch at a time into reused buffers and input tensors and adds them to a runner.
- * Labels (a few hundred ints) get a fresh small tensor per batch; features reuse one tensor.
+ * Labels (a few hundred ints) get a fresh small tensor per batch; features reuse one tensor. A
+ * training feeder augments each batch's features (seeded from the run's seed, the epoch and the
+ * batch) between the copy and the feed; an evaluation feeder never does.
  */
 final class BatchFeeder implements AutoCloseable {
     private final TrainingGraph g;
@@ -20,10 +23,20 @@ final class BatchFeeder implements AutoCloseable {
     private final float[] targets;
     private final FloatFeed xFeed;
     private final FloatFeed yFeed;
+    private final BatchAugmenter augmenter;
+    private final long seed;
     private TInt32 labelTensor;
 
+    /** A feeder without augmentation, for evaluation and prediction. */
     BatchFeeder(TrainingGraph g, MiniBatches batches) {
+        this(g, batches, BatchAugmenter.NONE, 0L);
+    }
+
+    /** A training feeder that augments every batch it feeds. */
+    BatchFeeder(TrainingGraph g, MiniBatches batches, BatchAugmenter augmenter, long seed) {
         this.g = g;
+        this.augmenter = augmenter;
+        this.seed = seed;
         this.data = batches.dataset();
         this.features = batches.newFeatureBuffer();
         this.xFeed = new FloatFeed(data.featureShape());
@@ -41,6 +54,9 @@ final class BatchFeeder implements AutoCloseable {
     /** Copies batch {@code b} of {@code epoch} and feeds it; returns the number of rows. */
     int feed(MiniBatches.Epoch epoch, int b, Session.Runner runner) {
         int rows = labels != null ? epoch.copy(b, features, labels) : epoch.copy(b, features, targets);
+        if (augmenter != BatchAugmenter.NONE) {
+            augmenter.augment(features, rows, BatchAugmenter.batchSeed(seed, epoch.number(), b));
+        }
         runner.feed(g.x, xFeed.fill(features, 0, rows));
         if (labels != null) {
             if (labelTensor != null) labelTensor.close();

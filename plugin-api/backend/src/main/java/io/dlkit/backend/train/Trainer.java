@@ -2,6 +2,7 @@ package io.dlkit.backend.train;
 
 import static java.util.Objects.requireNonNull;
 
+import io.dlkit.backend.data.BatchAugmenter;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.MiniBatches;
 import io.dlkit.backend.runtime.WeightVariable;
@@ -20,19 +21,35 @@ import org.tensorflow.types.TFloat32;
  * early stopping and checkpoints at epoch ends (and every N steps). A NaN or infinite loss, or a
  * NaN or infinite variable when a checkpoint is due, stops training with {@link
  * TrainingDivergedException}, leaving the last good checkpoint in place.
+ *
+ * <p>An optional {@link BatchAugmenter} changes each training batch after it is copied and before
+ * it is fed, seeded with {@link BatchAugmenter#batchSeed}{@code (options.seed(), epoch, batch)} so
+ * that a resumed run augments exactly as the interrupted one would have; validation batches are
+ * never augmented.
  */
 public final class Trainer {
     private final TrainingGraph g;
     private final TrainOptions options;
     private final Checkpoints checkpoints;
     private final TrainingListener listener;
+    private final BatchAugmenter augmenter;
 
     /** A trainer; {@code checkpoints} may be null (no checkpoints). */
     public Trainer(TrainingGraph graph, TrainOptions options, Checkpoints checkpoints, TrainingListener listener) {
+        this(graph, options, checkpoints, listener, BatchAugmenter.NONE);
+    }
+
+    /**
+     * A trainer that augments training batches with {@code augmenter} ({@link
+     * BatchAugmenter#NONE} or null: none); {@code checkpoints} may be null (no checkpoints).
+     */
+    public Trainer(TrainingGraph graph, TrainOptions options, Checkpoints checkpoints, TrainingListener listener,
+            BatchAugmenter augmenter) {
         this.g = requireNonNull(graph, "graph is null");
         this.options = requireNonNull(options, "options is null");
         this.checkpoints = checkpoints;
         this.listener = listener == null ? TrainingListener.NONE : listener;
+        this.augmenter = augmenter == null ? BatchAugmenter.NONE : augmenter;
     }
 
     /**
@@ -43,7 +60,7 @@ public final class Trainer {
         MiniBatches batches = MiniBatches.shuffled(train, options.batchSize(), options.seed());
         listener.onStart(state.epoch() + 1, options.epochs(), batches.batchCount());
         TrainState s = state;
-        try (BatchFeeder feeder = new BatchFeeder(g, batches)) {
+        try (BatchFeeder feeder = new BatchFeeder(g, batches, augmenter, options.seed())) {
             while (s.epoch() < options.epochs()) {
                 s = runEpoch(batches, feeder, s);
                 s = endEpoch(s, validation, batches);

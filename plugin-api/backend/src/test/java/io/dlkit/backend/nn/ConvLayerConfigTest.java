@@ -128,7 +128,7 @@ class ConvLayerConfigTest {
                         Map.of("type", "conv2d", "filters", 4, "kernel_size", 3, "dilation", 2),
                         "layers[0].dilation: unknown key for a conv2d layer; valid keys: type, name,"
                                 + " filters, kernel_size, strides, padding, activation, initializer,"
-                                + " use_bias, batch_norm"),
+                                + " use_bias, batch_norm, bn_epsilon"),
                 Arguments.of(
                         Map.of("type", "max_pool", "pool_size", 2, "padding", 1),
                         "layers[0].padding: must be 'valid' or 'same', got 1"),

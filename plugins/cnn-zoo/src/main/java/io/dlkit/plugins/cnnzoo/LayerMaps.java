@@ -73,7 +73,8 @@ final class LayerMaps {
                 layer("residual_block", name)
                         .with("block", convolutional ? "convolutional" : "identity")
                         .with("filters", Arrays.stream(filters).boxed().toList())
-                        .with("use_bias", true);
+                        .with("use_bias", true)
+                        .with("bn_epsilon", 1.001e-5);
         return convolutional ? m.with("strides", s) : m;
     }
 
