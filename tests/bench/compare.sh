@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side training/inference throughput of dlkit and PyTorch on this machine, in one run.
-# Usage: tests/bench/compare.sh [mlp|lenet5|all] [--threads N] [--steps S]
+# Usage: tests/bench/compare.sh [mlp|lenet5|resnet50|all] [--threads N] [--steps S]
+#   mlp, lenet5: training samples/s, batch 128 (torch_train.py)
+#   resnet50:    inference images/s, batch 8, 224x224x3, evaluation mode (torch_infer.py)
 # Needs Debian's PyTorch (apt-get install python3-torch python3-torchvision) and ../shared/bench
 # (the peer scripts) and ../shared/data (Fashion-MNIST for the PyTorch side).
 set -euo pipefail
@@ -32,9 +34,22 @@ compare_train() {  # name model-file
     "$name" "$threads" "$steps" "$t" "$d" "$(/usr/bin/python3 -c "print($d/$t)")"
 }
 
+compare_infer() {  # torchvision-name dlkit-architecture
+  local name="$1" arch="$2" iters="${INFER_ITERS:-10}"
+  local torch dl t d
+  torch=$(cd "$shared/bench" && /usr/bin/python3 torch_infer.py "$name" --threads "$threads" --batch 8 --iters "$iters")
+  dl=$("$root/dlkit" --threads "$threads" -q --format json bench infer --arch "$arch" --input 224x224x3 --classes 1000 --batch-size 8 --steps "$iters" --warmup 2)
+  t=$(echo "$torch" | json_field images_per_s)
+  d=$(echo "$dl" | json_field samples_per_s)
+  printf '%-8s threads=%s batch=8 224x224 iters=%s  torchvision %7.2f images/s  dlkit %7.2f images/s  ratio dlkit/torchvision %.2fx\n' \
+    "$name" "$threads" "$iters" "$t" "$d" "$(/usr/bin/python3 -c "print($d/$t)")"
+}
+
 case "$what" in
   mlp) compare_train mlp "$root/samples/models/mlp.yaml" ;;
   lenet5) compare_train lenet5 "$root/samples/models/lenet5.yaml" ;;
-  all) compare_train mlp "$root/samples/models/mlp.yaml"; compare_train lenet5 "$root/samples/models/lenet5.yaml" ;;
-  *) echo "error: unknown workload '$what'; use mlp, lenet5 or all" >&2; exit 2 ;;
+  resnet50) compare_infer resnet50 resnet50 ;;
+  all) compare_train mlp "$root/samples/models/mlp.yaml"; compare_train lenet5 "$root/samples/models/lenet5.yaml"
+       compare_infer resnet50 resnet50 ;;
+  *) echo "error: unknown workload '$what'; use mlp, lenet5, resnet50 or all" >&2; exit 2 ;;
 esac
