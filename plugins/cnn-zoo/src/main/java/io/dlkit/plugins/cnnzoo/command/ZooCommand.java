@@ -4,6 +4,7 @@ import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
 import java.util.concurrent.Callable;
 import org.pf4j.Extension;
+import io.dlkit.plugins.cnnzoo.keras.KerasImportCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
             ZooListCommand.class,
             ZooSummaryCommand.class,
             ZooExportCommand.class,
-            ZooTrainCommand.class
+            ZooTrainCommand.class,
+            KerasImportCommand.class
         })
 public final class ZooCommand implements CommandProvider, Callable<Integer> {
     /** PF4J creates it. */

@@ -58,7 +58,15 @@ final class FakeContext implements CommandContext {
                             return type.getConstructor(CommandContext.class)
                                     .newInstance(FakeContext.this);
                         } catch (NoSuchMethodException e) {
-                            return CommandLine.defaultFactory().create(type);
+                            // the import command also takes the host's model store
+                            try {
+                                return type.getConstructor(
+                                                CommandContext.class,
+                                                io.dlkit.api.model.ModelStore.class)
+                                        .newInstance(FakeContext.this, null);
+                            } catch (NoSuchMethodException e2) {
+                                return CommandLine.defaultFactory().create(type);
+                            }
                         }
                     }
                 };
