@@ -65,7 +65,8 @@ public final class DlkitApplication {
             try {
                 for (CommandProvider p : host.getExtensions(CommandProvider.class, w.getPluginId())) {
                     Object command = p.command();
-                    String name = new CommandLine(command).getCommandName();
+                    // The root's factory: subcommands with @Inject constructors (zoo's) need it.
+                    String name = new CommandLine(command, cmd.getFactory()).getCommandName();
                     if (cmd.getSubcommands().containsKey(name)) {
                         throw new IllegalStateException("its command '" + name
                                 + "' is already taken (by dlkit or another plugin); rename it");

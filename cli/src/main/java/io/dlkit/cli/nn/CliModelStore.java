@@ -93,16 +93,15 @@ public final class CliModelStore implements ModelStore {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public List<String> classNames() {
-            Object names = m.dir.read().get("class_names");
-            return names instanceof List<?> l ? (List<String>) l : List.of();
+            return m.classNames;
         }
 
         @Override
         public float[] predict(float[] features, int rows) {
             long[] shape = m.model.inputShape();
-            io.dlkit.backend.data.Dataset d = io.dlkit.backend.data.Dataset.ofClasses(features, new int[rows], 1, shape);
+            io.dlkit.backend.data.Dataset d =
+                    io.dlkit.backend.data.Dataset.ofClasses(m.normalize(features), new int[rows], 1, shape);
             return m.runner().predict(d, Math.max(1, Math.min(rows, 64)), b -> {});
         }
 

@@ -3,17 +3,21 @@ package io.dlkit.cli.nn;
 import io.dlkit.api.DlkitException;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.Datasets;
+import io.dlkit.backend.data.ImageFolderReader;
 import io.dlkit.backend.io.DataFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A data set on disk: a CSV, NPZ or IDX file, or an MNIST-style folder with its split ({@code
- * train} or {@code t10k}), optionally restricted to rows {@code [from, to)}.
+ * A data set on disk: a CSV, NPZ or IDX file, an MNIST-style folder with its split ({@code
+ * train} or {@code t10k}), or an image folder (one sub-folder of images per class, read at the
+ * model's input size; see {@link ImageFolderReader}), optionally restricted to rows {@code [from,
+ * to)}.
  *
  * @param path the file or folder
  * @param split for a folder: {@code train} or {@code t10k} (null: train)
@@ -34,18 +38,31 @@ record DataSource(Path path, String split, int from, int to) {
         return new DataSource(Path.of(text).toAbsolutePath(), split, 0, -1);
     }
 
-    /** Loads the rows, with one-line errors naming the file. */
+    /** The rows and, for an image folder, its class names by id (empty for other data). */
+    record Loaded(Dataset data, List<String> classNames) {}
+
+    /** Loads the rows, with one-line errors naming the file; an image folder is refused. */
     Dataset load() {
+        return load(null, List.of()).data();
+    }
+
+    /**
+     * Loads the rows, with one-line errors naming the file. An image folder's images are resized
+     * to {@code inputShape} ({@code [height, width, channels]}); non-empty {@code classNames} fix
+     * its class ids (a trained model's classes), else they are its sorted folder names.
+     */
+    Loaded load(long[] inputShape, List<String> classNames) {
         try {
+            if (inputShape != null && ImageFolderReader.isImageFolder(path)) {
+                ImageFolderReader.Builder b = Datasets.imageFolderReader(path, inputShape);
+                if (!classNames.isEmpty()) b.optClassNames(classNames);
+                ImageFolderReader.Result r = b.build().read(path);
+                return new Loaded(rows(r.dataset()), r.classNames());
+            }
             Dataset d = Files.isDirectory(path)
                     ? Datasets.loadIdxFolder(path, split == null ? Datasets.TRAIN : split)
                     : Datasets.load(path);
-            int end = to < 0 ? d.size() : to;
-            if (from < 0 || end > d.size() || from >= end) {
-                throw DlkitException.invalidInput(path + ": rows " + from + ":" + (to < 0 ? "" : to)
-                        + " are out of range; the data set has " + d.size() + " rows");
-            }
-            return from == 0 && end == d.size() ? d : d.subset(from, end);
+            return new Loaded(rows(d), List.of());
         } catch (NoSuchFileException e) {
             throw DlkitException.invalidInput(path + ": no such file or folder");
         } catch (DataFormatException e) {
@@ -53,6 +70,15 @@ record DataSource(Path path, String split, int from, int to) {
         } catch (IOException e) {
             throw DlkitException.invalidInput(path + ": cannot read: " + e.getMessage());
         }
+    }
+
+    private Dataset rows(Dataset d) {
+        int end = to < 0 ? d.size() : to;
+        if (from < 0 || end > d.size() || from >= end) {
+            throw DlkitException.invalidInput(path + ": rows " + from + ":" + (to < 0 ? "" : to)
+                    + " are out of range; the data set has " + d.size() + " rows");
+        }
+        return from == 0 && end == d.size() ? d : d.subset(from, end);
     }
 
     Map<String, Object> toConfig() {
@@ -74,7 +100,8 @@ record DataSource(Path path, String split, int from, int to) {
     @Override
     public String toString() {
         // The split means something only for a folder; "flower.csv (train)" would mislead.
-        return path + (split == null || !Files.isDirectory(path) ? "" : " (" + split + ")")
+        boolean idxFolder = Files.isDirectory(path) && !ImageFolderReader.isImageFolder(path);
+        return path + (split == null || !idxFolder ? "" : " (" + split + ")")
                 + (from == 0 && to < 0 ? "" : " rows " + from + ":" + (to < 0 ? "" : to));
     }
 }

@@ -51,7 +51,7 @@ public final class NnSteps {
         public List<ParamSpec> params() {
             return List.of(
                     ParamSpec.required("model", ParamType.PATH, "model file (.yaml/.json)"),
-                    ParamSpec.required("data", ParamType.PATH, "training data: .csv, .npz, IDX file or MNIST-style folder (PATH@FROM:TO picks rows)"),
+                    ParamSpec.required("data", ParamType.PATH, "training data: .csv, .npz, IDX file, MNIST-style folder or image folder (PATH@FROM:TO picks rows)"),
                     ParamSpec.optional("split", ParamType.STRING, "train", "split of an MNIST-style folder"),
                     ParamSpec.optional("val", ParamType.PATH, null, "validation data"),
                     ParamSpec.optional("val_split", ParamType.FLOAT, 0.0, "fraction of the training data held out"),
@@ -69,7 +69,9 @@ public final class NnSteps {
                     ParamSpec.optional("early_stopping", ParamType.STRING, null, "METRIC[:PATIENCE]"),
                     ParamSpec.optional("checkpoint_every", ParamType.INT, 0, "also checkpoint every N steps"),
                     ParamSpec.optional("out", ParamType.STRING, "model", "model directory, inside the run's output folder"),
-                    ParamSpec.optional("plot", ParamType.BOOL, true, "write curves.png"));
+                    ParamSpec.optional("plot", ParamType.BOOL, true, "write curves.png"),
+                    ParamSpec.optional("augment", ParamType.STRING, "none", "training-batch augmentation: flip, crop:P, flip,crop:4 or none"),
+                    ParamSpec.optional("normalize", ParamType.STRING, "none", "input normalization: none, scale or standardize"));
         }
 
         @Override
@@ -94,7 +96,8 @@ public final class NnSteps {
                     p.integer("batch_size"), p.string("optimizer"), new LinkedHashMap<>(p.map("optimizer_config")),
                     p.number("learning_rate"), p.string("lr_schedule"), p.number("l2"), p.number("clip_value"),
                     p.number("clip_norm"), p.string("loss"), p.string("early_stopping"),
-                    p.integer("checkpoint_every"), out, false, p.bool("plot"));
+                    p.integer("checkpoint_every"), out, false, p.bool("plot"),
+                    InputPrep.checkAugment(p.string("augment")), InputPrep.checkNormalize(p.string("normalize")));
             Map<String, Object> result = job.run(r);
             for (String f : new String[] {"model.yaml", "metrics.csv", "metrics.json", "curves.png", "manifest.json"}) {
                 Path file = out.resolve(f);

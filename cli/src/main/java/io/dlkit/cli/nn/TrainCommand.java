@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code dlkit train}: trains a network described by a model file on a data set. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a network from a model file (YAML/JSON) on CSV, NPZ or IDX data.",
+        description = {"Train a network from a model file (YAML/JSON) on CSV, NPZ, IDX or image-folder data.",
             "Writes a model directory: model.yaml, checkpoint/, metrics.csv, metrics.json, manifest.json"
                     + " (and curves.png with --plot)."})
 public final class TrainCommand implements Callable<Integer> {
@@ -20,7 +20,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--data", paramLabel = "PATH[@FROM:TO]",
-            description = "Training data: a .csv, .npz, an IDX *-images-idx3-ubyte[.gz] file or an MNIST-style folder; @FROM:TO picks rows.")
+            description = "Training data: a .csv, .npz, an IDX *-images-idx3-ubyte[.gz] file, an MNIST-style folder, or an"
+                    + " image folder (one sub-folder of images per class, resized to the model's input); @FROM:TO picks rows.")
     String data;
 
     @Option(names = "--split", paramLabel = "train|t10k", defaultValue = "train",
@@ -69,6 +70,17 @@ public final class TrainCommand implements Callable<Integer> {
             description = "auto (from the output activation), categorical_crossentropy, binary_crossentropy or mse.")
     String loss;
 
+    @Option(names = "--augment", paramLabel = "SPEC", defaultValue = "none",
+            description = "Augment training batches (never evaluation): flip (random left-right flip), crop:P (zero-pad"
+                    + " P pixels and crop back: random shifts up to P), e.g. flip,crop:4 (default: ${DEFAULT-VALUE}).")
+    String augment;
+
+    @Option(names = "--normalize", paramLabel = "none|scale|standardize", defaultValue = "none",
+            description = "Input normalization stored with the model: none; scale (check features are in [0, 1], as"
+                    + " image and IDX loaders give); standardize (per-channel mean/std of the training data)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String normalize;
+
     @Option(names = "--early-stopping", paramLabel = "METRIC[:PATIENCE]", description = "Stop when METRIC (loss, accuracy, val_loss, val_accuracy) has not improved for PATIENCE epochs (default 3).")
     String earlyStopping;
 
@@ -112,6 +124,6 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainRequest(model.toAbsolutePath(), DataSource.parse(data, split), DataSource.parse(val, "t10k"),
                 valSplit, DataSource.parse(test, "t10k"), epochs == null ? 10 : epochs, batchSize, optimizer,
                 Results.parseValues(optimizerConfig), lr, schedule, l2, clipValue, clipNorm, loss, earlyStopping,
-                checkpointEvery, dir, false, plot);
+                checkpointEvery, dir, false, plot, InputPrep.checkAugment(augment), InputPrep.checkNormalize(normalize));
     }
 }

@@ -3,6 +3,8 @@ package io.dlkit.cli.nn;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
+import io.dlkit.backend.data.BatchAugmenter;
+import io.dlkit.backend.data.ChannelNormalization;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
@@ -54,9 +56,10 @@ public final class TrainJob {
     Map<String, Object> run(TrainRequest request) {
         ModelDir dir = new ModelDir(request.out());
         Map<String, Object> modelConfig;
+        Map<String, Object> saved = null;
         TrainRequest r = request;
         if (request.resume()) {
-            Map<String, Object> saved = ModelDir.open(request.out()).read();
+            saved = ModelDir.open(request.out()).read();
             modelConfig = cast(saved.get("model"));
             checkSeed(request.out(), cast(saved.get("training")));
             r = TrainRequest.resumeFrom(cast(saved.get("training")), request.out(), request.epochs());
@@ -64,14 +67,15 @@ public final class TrainJob {
             checkFreshOutput(dir);
             modelConfig = modelFiles.read(request.modelFile());
         }
-        return train(dir, modelConfig, r);
+        return train(dir, modelConfig, r, saved);
     }
 
-    private Map<String, Object> train(ModelDir dir, Map<String, Object> modelConfig, TrainRequest r) {
+    private Map<String, Object> train(ModelDir dir, Map<String, Object> modelConfig, TrainRequest r,
+            Map<String, Object> saved) {
         Instant started = Instant.now();
         Sequential model = ModelBuild.model(modelConfig, r.resume() ? dir.modelFile().toString() : String.valueOf(r.modelFile()));
         LearningRateSchedule schedule = schedule(r);
-        Data data = Data.load(r, model.inputShape());
+        Data data = Data.load(r, model.inputShape(), saved, dir.modelFile().toString());
         // Resolved before the graph so that a bad name fails without loading the runtime.
         Optimizer optimizer = optimizers.create(r.optimizer(), r.optimizerConfig());
         try (GraphContext g = ctx.openGraph()) {
@@ -84,7 +88,7 @@ public final class TrainJob {
             if (r.resume()) {
                 state = checkpoints.restore(g.session());
             } else {
-                ctx.writer().writeString(dir.modelFile(), Yaml.write(ModelDir.content(model.config(), training(r, tg))));
+                ctx.writer().writeString(dir.modelFile(), Yaml.write(content(model, training(r, tg), data)));
             }
             if (state.epoch() >= r.epochs()) {
                 throw DlkitException.invalidInput(dir.dir() + " already trained " + state.epoch()
@@ -111,7 +115,7 @@ public final class TrainJob {
 
     private TrainState fit(TrainingGraph tg, TrainOptions opts, Checkpoints cp, TrainingLog log, Data data, TrainState state) {
         try {
-            return new Trainer(tg, opts, cp, log).fit(data.train(), data.validation(), state);
+            return new Trainer(tg, opts, cp, log, data.augmenter()).fit(data.train(), data.validation(), state);
         } catch (TrainingDivergedException e) {
             throw new DlkitException(ExitCode.FAILED, e.getMessage());
         }
@@ -186,6 +190,14 @@ public final class TrainJob {
         return new io.dlkit.cli.output.AtomicOutputWriter(() -> true);
     }
 
+    /** model.yaml: the model, the training settings, and what prediction needs of the data. */
+    private static Map<String, Object> content(Sequential model, Map<String, Object> training, Data data) {
+        Map<String, Object> m = ModelDir.content(model.config(), training);
+        if (!data.classNames().isEmpty()) m.put("class_names", data.classNames());
+        if (data.normalization() != null) m.put("normalization", data.normalization().toConfig());
+        return m;
+    }
+
     /** model.yaml's {@code training:} section: the request, the resolved loss and the seed. */
     private Map<String, Object> training(TrainRequest r, TrainingGraph tg) {
         Map<String, Object> t = r.toConfig();
@@ -242,11 +254,20 @@ public final class TrainJob {
         return (Map<String, Object>) o;
     }
 
-    /** The data of a run, fitted to the model's input shape. */
-    record Data(Dataset train, Dataset validation, Dataset test) {
-        static Data load(TrainRequest r, long[] inputShape) {
-            Dataset train = ModelBuild.fit(r.data().load(), inputShape, r.data().toString());
-            Dataset val = r.validation() == null ? null : ModelBuild.fit(r.validation().load(), inputShape, r.validation().toString());
+    /**
+     * The data of a run, fitted to the model's input shape and normalized; the class names of an
+     * image folder; the normalization (computed, or as a resumed model stored it) and the
+     * training batches' augmenter.
+     */
+    record Data(Dataset train, Dataset validation, Dataset test, List<String> classNames,
+            ChannelNormalization normalization, BatchAugmenter augmenter) {
+        static Data load(TrainRequest r, long[] inputShape, Map<String, Object> saved, String modelFile) {
+            InputPrep.checkNormalize(r.normalize());
+            InputPrep.checkAugment(r.augment());
+            DataSource.Loaded loaded = r.data().load(inputShape, saved == null ? List.of() : InputPrep.classNames(saved));
+            List<String> names = loaded.classNames();
+            Dataset train = ModelBuild.fit(loaded.data(), inputShape, r.data().toString());
+            Dataset val = load(r.validation(), inputShape, names);
             if (val == null && r.validationSplit() > 0) {
                 if (r.validationSplit() >= 1) {
                     throw DlkitException.invalidInput("--val-split must be in [0, 1), got " + r.validationSplit());
@@ -255,8 +276,16 @@ public final class TrainJob {
                 train = split.train();
                 val = split.validation();
             }
-            Dataset test = r.test() == null ? null : ModelBuild.fit(r.test().load(), inputShape, r.test().toString());
-            return new Data(train, val, test);
+            Dataset test = load(r.test(), inputShape, names);
+            ChannelNormalization n = saved != null ? InputPrep.stored(saved, modelFile)
+                    : InputPrep.fit(r.normalize(), train, r.data().toString());
+            return new Data(InputPrep.apply(n, train), InputPrep.apply(n, val), InputPrep.apply(n, test), names, n,
+                    InputPrep.augmenter(r.augment(), inputShape, n));
+        }
+
+        private static Dataset load(DataSource source, long[] inputShape, List<String> classNames) {
+            if (source == null) return null;
+            return ModelBuild.fit(source.load(inputShape, classNames).data(), inputShape, source.toString());
         }
     }
 }

@@ -28,7 +28,19 @@ record TrainRequest(
         int checkpointEvery,
         Path out,
         boolean resume,
-        boolean plot) {
+        boolean plot,
+        String augment,
+        String normalize) {
+
+    /** A request without augmentation or normalization. */
+    TrainRequest(Path modelFile, DataSource data, DataSource validation, double validationSplit,
+            DataSource test, int epochs, int batchSize, String optimizer, Map<String, Object> optimizerConfig,
+            double learningRate, String schedule, double l2, double clipValue, double clipNorm, String loss,
+            String earlyStopping, int checkpointEvery, Path out, boolean resume, boolean plot) {
+        this(modelFile, data, validation, validationSplit, test, epochs, batchSize, optimizer, optimizerConfig,
+                learningRate, schedule, l2, clipValue, clipNorm, loss, earlyStopping, checkpointEvery, out, resume,
+                plot, "none", "none");
+    }
 
     /** The {@code training:} section of model.yaml. */
     Map<String, Object> toConfig() {
@@ -50,6 +62,8 @@ record TrainRequest(
         m.put("early_stopping", earlyStopping);
         m.put("checkpoint_every", checkpointEvery);
         m.put("plot", plot);
+        m.put("augment", augment);
+        m.put("normalize", normalize);
         return m;
     }
 
@@ -69,7 +83,9 @@ record TrainRequest(
                 (String) t.get("optimizer"), (Map<String, Object>) t.getOrDefault("optimizer_config", Map.of()),
                 num(t, "learning_rate"), (String) t.get("lr_schedule"), num(t, "l2"), num(t, "clip_value"),
                 num(t, "clip_norm"), (String) t.get("loss"), (String) t.get("early_stopping"),
-                (int) num(t, "checkpoint_every"), out, true, Boolean.TRUE.equals(t.get("plot")));
+                (int) num(t, "checkpoint_every"), out, true, Boolean.TRUE.equals(t.get("plot")),
+                t.get("augment") instanceof String a ? a : "none",
+                t.get("normalize") instanceof String n ? n : "none");
     }
 
     private static double num(Map<String, Object> t, String key) {

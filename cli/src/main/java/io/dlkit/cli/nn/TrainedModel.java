@@ -1,6 +1,8 @@
 package io.dlkit.cli.nn;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.api.DlkitException;
+import io.dlkit.backend.data.ChannelNormalization;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
@@ -8,11 +10,13 @@ import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.ModelRunner;
 import io.dlkit.backend.train.TrainingGraph;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A model directory opened for evaluation or prediction: its graph rebuilt exactly as in training
- * (so checkpoint names match) and its variables restored. Close it when done.
+ * (so checkpoint names match) and its variables restored, with the class names and the input
+ * normalization model.yaml records. Close it when done.
  */
 final class TrainedModel implements AutoCloseable {
     final ModelDir dir;
@@ -20,13 +24,20 @@ final class TrainedModel implements AutoCloseable {
     final GraphContext graph;
     final TrainingGraph training;
     final TrainRequest request;
+    /** Class names by output index; empty when model.yaml has none. */
+    final List<String> classNames;
+    /** The input normalization; null when model.yaml has none. */
+    final ChannelNormalization normalization;
 
-    private TrainedModel(ModelDir dir, Sequential model, GraphContext graph, TrainingGraph training, TrainRequest request) {
+    private TrainedModel(ModelDir dir, Sequential model, GraphContext graph, TrainingGraph training, TrainRequest request,
+            List<String> classNames, ChannelNormalization normalization) {
         this.dir = dir;
         this.model = model;
         this.graph = graph;
         this.training = training;
         this.request = request;
+        this.classNames = classNames;
+        this.normalization = normalization;
     }
 
     @SuppressWarnings("unchecked")
@@ -35,20 +46,38 @@ final class TrainedModel implements AutoCloseable {
         Map<String, Object> saved = dir.read();
         Sequential model = ModelBuild.model((Map<String, Object>) saved.get("model"), dir.modelFile().toString());
         TrainRequest r = TrainRequest.resumeFrom((Map<String, Object>) saved.get("training"), path, 0);
+        ChannelNormalization n = InputPrep.stored(saved, dir.modelFile().toString());
+        if (n != null && n.channels() != model.inputShape()[model.inputShape().length - 1]) {
+            throw DlkitException.invalidInput(dir.modelFile() + ": normalization has " + n.channels()
+                    + " channels but the model's input_shape " + java.util.Arrays.toString(model.inputShape())
+                    + " ends in " + model.inputShape()[model.inputShape().length - 1]);
+        }
         GraphContext g = ctx.openGraph();
         try {
             TrainingGraph tg = ModelBuild.graph(g, model, optimizers.create(r.optimizer(), r.optimizerConfig()), r);
             new Checkpoints(path).restore(g.session());
-            return new TrainedModel(dir, model, g, tg, r);
+            return new TrainedModel(dir, model, g, tg, r, InputPrep.classNames(saved), n);
         } catch (RuntimeException e) {
             g.close();
             throw e;
         }
     }
 
-    /** Loads data and fits it to the model's input. */
+    /**
+     * Loads data (an image folder at the model's input size, with the model's class ids), fits it
+     * to the model's input and normalizes it as in training.
+     */
     Dataset data(DataSource source) {
-        return ModelBuild.fit(source.load(), model.inputShape(), source.toString());
+        Dataset d = source.load(model.inputShape(), classNames).data();
+        return InputPrep.apply(normalization, ModelBuild.fit(d, model.inputShape(), source.toString()));
+    }
+
+    /** Raw features, row-major, normalized as in training (a copy; the argument is left alone). */
+    float[] normalize(float[] features) {
+        if (normalization == null) return features;
+        float[] x = features.clone();
+        normalization.applyInPlace(x);
+        return x;
     }
 
     ModelRunner runner() {

@@ -16,9 +16,9 @@ import java.util.Map;
  * normalization: {mean: [...], std: [...]}}), and apply the same numbers wherever data enters the
  * model: training, validation, test, evaluation and prediction.
  *
- * <p>This is the transformation of torchvision's {@code Normalize(mean, std)} and of a Keras
- * {@code Normalization} layer adapted to the data; the stored {@code std} is the divisor actually
- * used (a channel with zero spread stores 1, so it is only centred).
+ * <p>This is the transformation of torchvision's {@code Normalize(mean, std)} and of a Keras {@code
+ * Normalization} layer adapted to the data; the stored {@code std} is the divisor actually used (a
+ * channel with zero spread stores 1, so it is only centred).
  *
  * @param mean the value subtracted from each channel
  * @param std the positive, finite divisor of each channel
@@ -51,8 +51,8 @@ public record ChannelNormalization(float[] mean, float[] std) {
     }
 
     /**
-     * The mean and population standard deviation of each channel (last axis) over every sample
-     * and position of {@code train}, computed in double precision in two passes.
+     * The mean and population standard deviation of each channel (last axis) over every sample and
+     * position of {@code train}, computed in double precision in two passes.
      *
      * @throws IllegalArgumentException if the data set is empty
      */
@@ -213,7 +213,10 @@ public record ChannelNormalization(float[] mean, float[] std) {
 
     @Override
     public String toString() {
-        return "ChannelNormalization[mean=" + Arrays.toString(mean) + ", std="
-                + Arrays.toString(std) + "]";
+        return "ChannelNormalization[mean="
+                + Arrays.toString(mean)
+                + ", std="
+                + Arrays.toString(std)
+                + "]";
     }
 }

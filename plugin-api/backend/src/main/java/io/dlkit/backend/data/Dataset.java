@@ -18,8 +18,8 @@ import java.util.Arrays;
  * directly.
  *
  * <p>Pixel scaling: the loaders scale where the file format says the values are 8-bit pixels (IDX
- * files and {@code uint8} arrays in {@code .npz} archives become {@code value / 255} in [0, 1]);
- * CSV values and float arrays are kept as they are. Use {@link #scaled(float)} or {@link
+ * files, image folders and {@code uint8} arrays in {@code .npz} archives become {@code value / 255}
+ * in [0, 1]); CSV values and float arrays are kept as they are. Use {@link #scaled(float)} or {@link
  * #normalized(FeatureStats)} for anything else.
  *
  * <pre>{@code

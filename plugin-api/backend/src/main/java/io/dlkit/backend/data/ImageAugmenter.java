@@ -100,7 +100,10 @@ public final class ImageAugmenter implements BatchAugmenter {
         int size = scratch.length;
         if (rows < 0 || (long) rows * size > features.length) {
             throw new IllegalArgumentException(
-                    rows + " images of " + size + " values do not fit a buffer of "
+                    rows
+                            + " images of "
+                            + size
+                            + " values do not fit a buffer of "
                             + features.length);
         }
         if (isIdentity()) return;
@@ -125,8 +128,12 @@ public final class ImageAugmenter implements BatchAugmenter {
                 int from = Math.max(0, -dx);
                 int to = Math.min(width, width - dx);
                 fill(x, out, 0, from);
-                System.arraycopy(scratch, (sy * width + from + dx) * channels, x,
-                        out + from * channels, (to - from) * channels);
+                System.arraycopy(
+                        scratch,
+                        (sy * width + from + dx) * channels,
+                        x,
+                        out + from * channels,
+                        (to - from) * channels);
                 fill(x, out, to, width);
             } else {
                 for (int col = 0; col < width; col++) {
@@ -134,8 +141,12 @@ public final class ImageAugmenter implements BatchAugmenter {
                     if (sx < 0 || sx >= width) {
                         fill(x, out, col, col + 1);
                     } else {
-                        System.arraycopy(scratch, (sy * width + sx) * channels, x,
-                                out + col * channels, channels);
+                        System.arraycopy(
+                                scratch,
+                                (sy * width + sx) * channels,
+                                x,
+                                out + col * channels,
+                                channels);
                     }
                 }
             }
@@ -157,8 +168,17 @@ public final class ImageAugmenter implements BatchAugmenter {
 
     @Override
     public String toString() {
-        return "ImageAugmenter[" + spec() + ", " + height + "x" + width + "x" + channels
-                + ", fill " + Arrays.toString(fill) + "]";
+        return "ImageAugmenter["
+                + spec()
+                + ", "
+                + height
+                + "x"
+                + width
+                + "x"
+                + channels
+                + ", fill "
+                + Arrays.toString(fill)
+                + "]";
     }
 
     /** Builds an {@link ImageAugmenter}; the image shape is required. */
@@ -220,17 +240,22 @@ public final class ImageAugmenter implements BatchAugmenter {
          * The augmenter.
          *
          * @throws IllegalStateException if the image shape was not set
-         * @throws IllegalArgumentException if the padding is not smaller than the image or the
-         *     fill has not one value per channel
+         * @throws IllegalArgumentException if the padding is not smaller than the image or the fill
+         *     has not one value per channel
          */
         public ImageAugmenter build() {
             if (height == 0) {
-                throw new IllegalStateException("setImageShape(height, width, channels) was not"
-                        + " called");
+                throw new IllegalStateException(
+                        "setImageShape(height, width, channels) was not" + " called");
             }
             if (padding >= Math.min(height, width)) {
                 throw new IllegalArgumentException(
-                        "crop:" + padding + " would shift a " + height + "x" + width
+                        "crop:"
+                                + padding
+                                + " would shift a "
+                                + height
+                                + "x"
+                                + width
                                 + " image out of sight; use a padding below "
                                 + Math.min(height, width));
             }

@@ -85,8 +85,9 @@ public final class ImageFolderReader {
     }
 
     /**
-     * Whether {@code path} is a folder that looks like an image folder: no IDX files of its own, and
-     * at least one sub-folder holding an image file. Cheap: lists the folder and its sub-folders.
+     * Whether {@code path} is a folder that looks like an image folder: no IDX files of its own,
+     * and at least one sub-folder holding an image file. Cheap: lists the folder and its
+     * sub-folders.
      */
     public static boolean isImageFolder(Path path) {
         requireNonNull(path, "path is null");
@@ -119,12 +120,16 @@ public final class ImageFolderReader {
             throw new NoSuchFileException(root.toString(), null, "no such folder");
         }
         if (!Files.isDirectory(root)) {
-            throw new DataFormatException(root + ": not a folder; an image folder holds one"
-                    + " sub-folder of images per class (root/cat/*.jpg, root/dog/*.jpg)");
+            throw new DataFormatException(
+                    root
+                            + ": not a folder; an image folder holds one"
+                            + " sub-folder of images per class (root/cat/*.jpg, root/dog/*.jpg)");
         }
         List<Path> classDirs = classFolders(root);
-        List<String> names = classNames != null ? classNames
-                : classDirs.stream().map(p -> p.getFileName().toString()).toList();
+        List<String> names =
+                classNames != null
+                        ? classNames
+                        : classDirs.stream().map(p -> p.getFileName().toString()).toList();
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < names.size(); i++) ids.put(names.get(i), i);
         List<List<Path>> perClass = new ArrayList<>();
@@ -132,14 +137,21 @@ public final class ImageFolderReader {
         for (Path dir : classDirs) {
             List<Path> files = images(dir);
             if (files.isEmpty()) {
-                throw new DataFormatException(dir + ": the class folder has no images ("
-                        + String.join(", ", sorted(EXTENSIONS)) + "); add some or remove it");
+                throw new DataFormatException(
+                        dir
+                                + ": the class folder has no images ("
+                                + String.join(", ", sorted(EXTENSIONS))
+                                + "); add some or remove it");
             }
             Integer id = ids.get(dir.getFileName().toString());
             if (id == null) {
-                throw new DataFormatException(dir + ": class '" + dir.getFileName()
-                        + "' is not one of the model's classes " + names
-                        + "; rename or remove the folder");
+                throw new DataFormatException(
+                        dir
+                                + ": class '"
+                                + dir.getFileName()
+                                + "' is not one of the model's classes "
+                                + names
+                                + "; rename or remove the folder");
             }
             perClass.add(files);
             classOf.add(id);
@@ -153,24 +165,34 @@ public final class ImageFolderReader {
         float[] features = new float[Math.multiplyExact(m, size)];
         int[] labels = new int[m];
         RuntimeException[] errors = new RuntimeException[m];
-        IntStream.range(0, m).parallel().forEach(i -> {
-            try {
-                float[] px = decode(samples.get(i).file());
-                System.arraycopy(px, 0, features, i * size, size);
-            } catch (IOException e) {
-                errors[i] = new DataFormatException(samples.get(i).file() + ": cannot read the"
-                        + " image (" + e.getClass().getSimpleName() + ")", e);
-            } catch (RuntimeException e) {
-                errors[i] = e;
-            }
-        });
+        IntStream.range(0, m)
+                .parallel()
+                .forEach(
+                        i -> {
+                            try {
+                                float[] px = decode(samples.get(i).file());
+                                System.arraycopy(px, 0, features, i * size, size);
+                            } catch (IOException e) {
+                                errors[i] =
+                                        new DataFormatException(
+                                                samples.get(i).file()
+                                                        + ": cannot read the"
+                                                        + " image ("
+                                                        + e.getClass().getSimpleName()
+                                                        + ")",
+                                                e);
+                            } catch (RuntimeException e) {
+                                errors[i] = e;
+                            }
+                        });
         // The first failing file in data set order, whichever thread saw it first.
         for (RuntimeException e : errors) {
             if (e != null) throw e;
         }
         for (int i = 0; i < m; i++) labels[i] = samples.get(i).label();
-        Dataset d = Dataset.ofClasses(features, labels, Math.max(1, names.size()), height, width,
-                channels);
+        Dataset d =
+                Dataset.ofClasses(
+                        features, labels, Math.max(1, names.size()), height, width, channels);
         return new Result(d, names, samples.stream().map(Sample::file).toList());
     }
 
@@ -203,9 +225,11 @@ public final class ImageFolderReader {
             dirs = s.filter(p -> Files.isDirectory(p) && !hidden(p)).sorted(byName()).toList();
         }
         if (dirs.isEmpty()) {
-            throw new DataFormatException(root + ": the folder has no class sub-folders; an image"
-                    + " folder holds one sub-folder of images per class (root/cat/*.jpg,"
-                    + " root/dog/*.jpg)");
+            throw new DataFormatException(
+                    root
+                            + ": the folder has no class sub-folders; an image"
+                            + " folder holds one sub-folder of images per class (root/cat/*.jpg,"
+                            + " root/dog/*.jpg)");
         }
         return dirs;
     }
@@ -259,8 +283,7 @@ public final class ImageFolderReader {
         /** 1 (grey), 3 (RGB, the default) or 4 (RGBA), converted from what each file holds. */
         public Builder optChannels(int channels) {
             if (channels != 1 && channels != 3 && channels != 4) {
-                throw new IllegalArgumentException(
-                        "channels must be 1, 3 or 4, got " + channels);
+                throw new IllegalArgumentException("channels must be 1, 3 or 4, got " + channels);
             }
             this.channels = channels;
             return this;

@@ -43,7 +43,8 @@ class ChannelNormalizationTest {
     @Test
     void should_round_trip_through_its_model_yaml_form() {
         // given
-        ChannelNormalization n = new ChannelNormalization(new float[] {0.1f, 0.2f}, new float[] {0.3f, 0.7f});
+        ChannelNormalization n =
+                new ChannelNormalization(new float[] {0.1f, 0.2f}, new float[] {0.3f, 0.7f});
 
         // when
         Map<String, Object> config = n.toConfig();
@@ -68,7 +69,8 @@ class ChannelNormalizationTest {
 
     @Test
     void should_map_raw_zero_to_minus_mean_over_std() {
-        ChannelNormalization n = new ChannelNormalization(new float[] {0.5f, 0.25f}, new float[] {0.25f, 0.5f});
+        ChannelNormalization n =
+                new ChannelNormalization(new float[] {0.5f, 0.25f}, new float[] {0.25f, 0.5f});
 
         assertThat(n.normalizedZero()).containsExactly(-2f, -0.5f);
     }
@@ -89,7 +91,8 @@ class ChannelNormalizationTest {
                 .hasMessage("mean and std need the same, non-zero number of channels, got 2 and 1");
         assertThatThrownBy(() -> new ChannelNormalization(new float[] {0}, new float[] {0}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("channel 0: mean must be finite and std finite and > 0, got 0.0 and 0.0");
+                .hasMessage(
+                        "channel 0: mean must be finite and std finite and > 0, got 0.0 and 0.0");
         assertThatThrownBy(
                         () ->
                                 new ChannelNormalization(new float[] {0}, new float[] {1})

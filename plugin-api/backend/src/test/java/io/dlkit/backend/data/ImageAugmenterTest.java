@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Flip and crop against their definitions: with {@code in(y, x, c) = 1000 + 100 y + 10 x + c}
- * every pixel names its position, so an augmented image must be exactly the original mirrored
- * ({@code out(y, x) = in(y, W-1-x)}) and/or shifted ({@code out(y, x) = in(y+dy, x+dx)}, fill
- * outside) for one {@code dy, dx} in {@code -P..P}.
+ * Flip and crop against their definitions: with {@code in(y, x, c) = 1000 + 100 y + 10 x + c} every
+ * pixel names its position, so an augmented image must be exactly the original mirrored ({@code
+ * out(y, x) = in(y, W-1-x)}) and/or shifted ({@code out(y, x) = in(y+dy, x+dx)}, fill outside) for
+ * one {@code dy, dx} in {@code -P..P}.
  */
 class ImageAugmenterTest {
     private static final int H = 5;
@@ -106,7 +106,10 @@ class ImageAugmenterTest {
         float[] other = batch(ROWS);
 
         a.augment(first, ROWS, BatchAugmenter.batchSeed(42, 3, 5));
-        builder().optFlip(true).optCrop(2).build()
+        builder()
+                .optFlip(true)
+                .optCrop(2)
+                .build()
                 .augment(again, ROWS, BatchAugmenter.batchSeed(42, 3, 5));
         a.augment(other, ROWS, BatchAugmenter.batchSeed(42, 3, 6));
 
@@ -146,7 +149,9 @@ class ImageAugmenterTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {"rotate", "crop", "crop:-1", "crop:x", "flip,,crop:2"})
+    @CsvSource(
+            delimiter = ';',
+            value = {"rotate", "crop", "crop:-1", "crop:x", "flip,,crop:2"})
     void should_reject_an_unknown_or_malformed_item(String spec) {
         String item =
                 Arrays.stream(spec.split(","))
@@ -172,8 +177,7 @@ class ImageAugmenterTest {
                                 + " [784]");
         assertThatThrownBy(() -> ImageAugmenter.parse("crop:5").setImageShape(5, 6, 1).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "crop:5 would shift a 5x6 image out of sight; use a padding below 5");
+                .hasMessage("crop:5 would shift a 5x6 image out of sight; use a padding below 5");
         assertThatThrownBy(() -> ImageAugmenter.parse("flip").build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("setImageShape(height, width, channels) was not called");
@@ -189,7 +193,8 @@ class ImageAugmenterTest {
 
     private static float[] batch(int rows) {
         float[] b = new float[rows * SIZE];
-        for (int r = 0; r < rows; r++) System.arraycopy(shifted(false, 0, 0, 0f), 0, b, r * SIZE, SIZE);
+        for (int r = 0; r < rows; r++)
+            System.arraycopy(shifted(false, 0, 0, 0f), 0, b, r * SIZE, SIZE);
         return b;
     }
 

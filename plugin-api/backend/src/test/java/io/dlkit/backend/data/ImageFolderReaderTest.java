@@ -66,7 +66,8 @@ class ImageFolderReaderTest {
     @Test
     void should_convert_rgb_to_grey_and_grey_to_rgb() throws Exception {
         // given: one RGB pixel (255, 0, 0) and one grey pixel 51
-        write(image(BufferedImage.TYPE_3BYTE_BGR, 1, 1, new int[] {255, 0, 0}),
+        write(
+                image(BufferedImage.TYPE_3BYTE_BGR, 1, 1, new int[] {255, 0, 0}),
                 root.resolve("a/red.png"));
         grey(root.resolve("b/grey.png"), 1, 1, 51);
 
@@ -184,7 +185,8 @@ class ImageFolderReaderTest {
         Path idx = root.resolve("idx");
         Files.createDirectories(idx.resolve("cat"));
         grey(idx.resolve("cat/a.png"), 1, 1, 0);
-        IdxFiles.write(idx.resolve("train-images-idx3-ubyte"), IdxFiles.images(0, 1, 1, new byte[0]));
+        IdxFiles.write(
+                idx.resolve("train-images-idx3-ubyte"), IdxFiles.images(0, 1, 1, new byte[0]));
         Path empty = Files.createDirectories(root.resolve("empty/cat"));
 
         // then

@@ -8,10 +8,14 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.schedule.ConstantSchedule;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The trainer's augmentation hook on the linear unit {@code y^ = w x} from {@code w = 0}: it
@@ -59,6 +63,60 @@ class TrainerAugmentationTest {
         assertThat(end.history().get(0).valLoss()).isCloseTo(1, within(1e-6));
         assertThat(end.history().get(1).loss()).isCloseTo(0.64, within(1e-6));
         assertThat(end.history().get(1).valLoss()).isCloseTo(1, within(1e-6));
+    }
+
+    @Test
+    void should_end_bit_identical_when_resumed_mid_epoch_with_augmentation(@TempDir Path dir) {
+        // given: targets y = 2x and an augmenter that adds noise drawn from the batch's seed
+        float[] x = new float[10];
+        float[] y = new float[10];
+        for (int i = 0; i < 10; i++) {
+            x[i] = i / 10f;
+            y[i] = 2 * x[i];
+        }
+        Dataset train = Dataset.ofTargets(x, new long[] {1}, y, 1);
+        BatchAugmenter noise =
+                (f, rows, seed) -> {
+                    SplittableRandom r = new SplittableRandom(seed);
+                    for (int i = 0; i < rows; i++) f[i] += (float) r.nextDouble();
+                };
+        Map<String, String> uninterrupted = run(train, noise, null, false, 0);
+        // when: checkpoints every step, killed after step 5 (batch 2 of epoch 2), then resumed
+        try {
+            run(train, noise, dir, false, 5);
+        } catch (Killed expected) {
+            // the process died
+        }
+        Map<String, String> resumed = run(train, noise, dir, true, 0);
+        // then
+        assertThat(resumed).isEqualTo(uninterrupted);
+    }
+
+    private static final class Killed extends RuntimeException {}
+
+    /** Three epochs of batches of 4 in a fresh graph; with {@code dir}, checkpoints every step. */
+    private static Map<String, String> run(
+            Dataset train, BatchAugmenter a, Path dir, boolean resume, long killAfter) {
+        TrainOptions options = new TrainOptions(3, 4, new ConstantSchedule(0.1), SEED, 1, null, 1);
+        TrainingListener killer =
+                new TrainingListener() {
+                    @Override
+                    public void onBatch(int e, int b, long step, double l, double acc, double lr) {
+                        if (step == killAfter) throw new Killed();
+                    }
+                };
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, SEED)) {
+            TrainingGraph graph =
+                    TrainingGraph.build(
+                            g,
+                            TrainerLoopTest.linearUnit(),
+                            new TestOptimizers.GradientDescent(),
+                            TrainingSpec.defaults());
+            Checkpoints checkpoints = dir == null ? null : new Checkpoints(dir);
+            TrainState start = resume ? checkpoints.restore(g.session()) : TrainState.initial();
+            new Trainer(graph, options, checkpoints, killer, a).fit(train, null, start);
+            return GraphValues.snapshot(g);
+        }
     }
 
     private static TrainState fit(

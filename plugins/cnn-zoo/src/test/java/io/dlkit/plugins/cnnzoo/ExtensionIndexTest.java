@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dlkit.api.extension.ArchitectureProvider;
 import io.dlkit.api.extension.CommandProvider;
+import io.dlkit.plugins.cnnzoo.classify.ClassifyCommand;
+import io.dlkit.plugins.cnnzoo.classify.ClassifyStepProvider;
 import io.dlkit.plugins.cnnzoo.command.ZooCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,10 @@ class ExtensionIndexTest {
         // then
         assertThat(index)
                 .containsExactlyInAnyOrder(
-                        ZooArchitectures.class.getName(), ZooCommand.class.getName());
+                        ZooArchitectures.class.getName(),
+                        ZooCommand.class.getName(),
+                        ClassifyCommand.class.getName(),
+                        ClassifyStepProvider.class.getName());
     }
 
     @Test
