@@ -50,9 +50,17 @@ final class CliCommandContext implements CommandContext {
 
     @Override
     public int runCommand(String... args) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(
-                "--device", options.device, "--threads", Integer.toString(options.threads),
-                "--seed", Long.toString(options.seed), "--format", options.format));
+        java.util.List<String> all =
+                new java.util.ArrayList<>(
+                        java.util.List.of(
+                                "--device",
+                                options.device,
+                                "--threads",
+                                Integer.toString(options.threads),
+                                "--seed",
+                                Long.toString(options.seed),
+                                "--format",
+                                options.format));
         if (options.quiet) all.add("-q");
         if (options.verbose) all.add("-v");
         if (options.overwrite) all.add("--overwrite");
@@ -64,7 +72,8 @@ final class CliCommandContext implements CommandContext {
     @Override
     public GraphContext openGraph() {
         RunSettings s = settings();
-        GraphContext g = GraphContext.create(DeviceRequest.parse(s.device()), s.threads(), s.seed());
+        GraphContext g =
+                GraphContext.create(DeviceRequest.parse(s.device()), s.threads(), s.seed());
         if (!s.quiet()) {
             err.println(g.header());
             err.flush();

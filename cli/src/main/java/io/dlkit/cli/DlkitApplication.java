@@ -24,7 +24,8 @@ public final class DlkitApplication {
     private DlkitApplication() {}
 
     /** Runs dlkit with {@code args}; returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    public static int run(
+            String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         boolean stackTraces = hasFlag(args, "-x", "--stacktrace");
         ErrorHandler errors = new ErrorHandler(stackTraces);
         try {
@@ -44,7 +45,11 @@ public final class DlkitApplication {
     }
 
     private static CommandLine commandLine(
-            Injector injector, PluginHost host, GlobalOptions global, PrintWriter out, PrintWriter err,
+            Injector injector,
+            PluginHost host,
+            GlobalOptions global,
+            PrintWriter out,
+            PrintWriter err,
             ErrorHandler errors) {
         CommandLine cmd = new CommandLine(new DlkitCommand(global), new InjectingFactory(injector));
         for (Class<?> c : CoreCommands.ALL) {
@@ -63,13 +68,16 @@ public final class DlkitApplication {
     private static void addPluginCommands(CommandLine cmd, PluginHost host, PrintWriter err) {
         for (PluginWrapper w : new ArrayList<>(host.getStartedPlugins())) {
             try {
-                for (CommandProvider p : host.getExtensions(CommandProvider.class, w.getPluginId())) {
+                for (CommandProvider p :
+                        host.getExtensions(CommandProvider.class, w.getPluginId())) {
                     Object command = p.command();
                     // The root's factory: subcommands with @Inject constructors (zoo's) need it.
                     String name = new CommandLine(command, cmd.getFactory()).getCommandName();
                     if (cmd.getSubcommands().containsKey(name)) {
-                        throw new IllegalStateException("its command '" + name
-                                + "' is already taken (by dlkit or another plugin); rename it");
+                        throw new IllegalStateException(
+                                "its command '"
+                                        + name
+                                        + "' is already taken (by dlkit or another plugin); rename it");
                     }
                     cmd.addSubcommand(command);
                 }
@@ -95,7 +103,9 @@ public final class DlkitApplication {
             else if (args[i].startsWith("--plugins-dir=")) dir = args[i].substring(14);
             if (dir != null && !Files.isDirectory(Path.of(dir))) {
                 throw DlkitException.invalidInput(
-                        "--plugins-dir " + dir + ": no such directory; give a folder of plugin jars");
+                        "--plugins-dir "
+                                + dir
+                                + ": no such directory; give a folder of plugin jars");
             }
             if (dir != null) roots.add(Path.of(dir));
         }

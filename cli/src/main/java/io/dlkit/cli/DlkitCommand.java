@@ -45,8 +45,16 @@ final class DlkitCommand implements Callable<Integer> {
         public String[] getVersion() {
             return new String[] {
                 "dlkit " + Version.dlkit(),
-                "TensorFlow Java " + Version.tensorflowJava() + " (" + Version.nativeClassifier() + ")",
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+                "TensorFlow Java "
+                        + Version.tensorflowJava()
+                        + " ("
+                        + Version.nativeClassifier()
+                        + ")",
+                "Java "
+                        + System.getProperty("java.version")
+                        + " ("
+                        + System.getProperty("java.vendor")
+                        + ")"
             };
         }
     }

@@ -12,8 +12,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns every error into one line on stderr and a named exit code (DESIGN.md section 4); the
- * stack trace only with {@code -x}.
+ * Turns every error into one line on stderr and a named exit code (DESIGN.md section 4); the stack
+ * trace only with {@code -x}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final boolean stackTraces;
@@ -32,7 +32,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         String line = "error: " + firstLine(e.getMessage());
-        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getSuggestions().isEmpty()) {
             line += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
         }
         err.println(line + "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
@@ -46,8 +47,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         ExitCode code = exitCodeOf(e);
         String message = firstLine(e.getMessage());
         if (code == ExitCode.FAILED && !(e instanceof DlkitException)) {
-            message = "internal error: " + e.getClass().getSimpleName() + ": " + message
-                    + (stackTraces ? "" : " (run with -x for the stack trace)");
+            message =
+                    "internal error: "
+                            + e.getClass().getSimpleName()
+                            + ": "
+                            + message
+                            + (stackTraces ? "" : " (run with -x for the stack trace)");
         }
         err.println("error: " + message);
         if (stackTraces) e.printStackTrace(err);

@@ -17,7 +17,8 @@ public final class GlobalOptions {
             names = "--device",
             scope = ScopeType.INHERIT,
             paramLabel = "cpu|gpu[:N]|auto",
-            description = "Device to run on (default: ${DEFAULT-VALUE}). A missing GPU is an error.",
+            description =
+                    "Device to run on (default: ${DEFAULT-VALUE}). A missing GPU is an error.",
             defaultValue = "cpu")
     String device;
 
@@ -33,7 +34,8 @@ public final class GlobalOptions {
             names = "--seed",
             scope = ScopeType.INHERIT,
             paramLabel = "N",
-            description = "Base random seed; the same seed gives the same run (default: ${DEFAULT-VALUE}).",
+            description =
+                    "Base random seed; the same seed gives the same run (default: ${DEFAULT-VALUE}).",
             defaultValue = "42")
     long seed;
 
@@ -92,7 +94,14 @@ public final class GlobalOptions {
             throw io.dlkit.api.DlkitException.invalidInput(e.getMessage());
         }
         return new RunSettings(
-                device, threads, seed, format, quiet, verbose, overwrite, Path.of("").toAbsolutePath());
+                device,
+                threads,
+                seed,
+                format,
+                quiet,
+                verbose,
+                overwrite,
+                Path.of("").toAbsolutePath());
     }
 
     /** Whether stack traces were requested. */

@@ -21,7 +21,9 @@ public final class Version {
         return PROPS.getProperty("tensorflow.java", "unknown");
     }
 
-    /** The native classifier dlkit was built with: {@code linux-x86_64} or {@code linux-x86_64-gpu}. */
+    /**
+     * The native classifier dlkit was built with: {@code linux-x86_64} or {@code linux-x86_64-gpu}.
+     */
     public static String nativeClassifier() {
         return PROPS.getProperty("native.classifier", "unknown");
     }

@@ -25,11 +25,23 @@ class ClassLoadingIT {
     static void build() throws Exception {
         extraPlugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(TemplateBuild.jar(), extraPlugins.resolve("stats-example.jar"));
-        PluginJars.withId(TemplateBuild.jar(), extraPlugins.resolve("stats-copy.jar"), "stats-copy");
+        PluginJars.withId(
+                TemplateBuild.jar(), extraPlugins.resolve("stats-copy.jar"), "stats-copy");
         Files.createDirectories(dir.resolve("graphs"));
-        PluginJars.build(dir.resolve("graphs"), "sum.jar",
-                Map.of("Plugin-Id", "sum", "Plugin-Version", "1.0.0", "Plugin-Requires", ">=0.1.0",
-                        "Plugin-Class", "org.pf4j.Plugin", "Plugin-Description", "sums an array in a graph"),
+        PluginJars.build(
+                dir.resolve("graphs"),
+                "sum.jar",
+                Map.of(
+                        "Plugin-Id",
+                        "sum",
+                        "Plugin-Version",
+                        "1.0.0",
+                        "Plugin-Requires",
+                        ">=0.1.0",
+                        "Plugin-Class",
+                        "org.pf4j.Plugin",
+                        "Plugin-Description",
+                        "sums an array in a graph"),
                 Map.of("test.sum.SumSteps", SUM_STEP_SOURCE),
                 Map.of("META-INF/extensions.idx", "test.sum.SumSteps\n"));
     }
@@ -46,22 +58,32 @@ class ClassLoadingIT {
             try (JarFile f = new JarFile(jar.toFile())) {
                 assertThat(f.stream().map(e -> e.getName()))
                         .as(jar.getFileName().toString())
-                        .noneMatch(n -> n.startsWith("org/tensorflow") || n.startsWith("org/bytedeco")
-                                || n.startsWith("com/google/protobuf") || n.startsWith("picocli/")
-                                || n.startsWith("org/pf4j/") || n.startsWith("io/dlkit/api/"));
+                        .noneMatch(
+                                n ->
+                                        n.startsWith("org/tensorflow")
+                                                || n.startsWith("org/bytedeco")
+                                                || n.startsWith("com/google/protobuf")
+                                                || n.startsWith("picocli/")
+                                                || n.startsWith("org/pf4j/")
+                                                || n.startsWith("io/dlkit/api/"));
             }
         }
     }
 
     @Test
     void every_plugin_should_see_the_applications_tensorflow_classes() throws Exception {
-        PluginHost host = new PluginHost(List.of(DlkitProcess.DIST.resolve("plugins"), extraPlugins), "0.1.0");
+        PluginHost host =
+                new PluginHost(
+                        List.of(DlkitProcess.DIST.resolve("plugins"), extraPlugins), "0.1.0");
         host.loadAndStart();
         assertThat(host.getStartedPlugins()).hasSize(9);
         for (PluginWrapper w : host.getStartedPlugins()) {
             ClassLoader cl = w.getPluginClassLoader();
-            assertThat(cl.loadClass("org.tensorflow.Graph")).as(w.getPluginId()).isSameAs(org.tensorflow.Graph.class);
-            assertThat(cl.loadClass("org.bytedeco.javacpp.Pointer")).isSameAs(org.bytedeco.javacpp.Pointer.class);
+            assertThat(cl.loadClass("org.tensorflow.Graph"))
+                    .as(w.getPluginId())
+                    .isSameAs(org.tensorflow.Graph.class);
+            assertThat(cl.loadClass("org.bytedeco.javacpp.Pointer"))
+                    .isSameAs(org.bytedeco.javacpp.Pointer.class);
             assertThat(cl.loadClass("io.dlkit.api.extension.StepProvider"))
                     .isSameAs(io.dlkit.api.extension.StepProvider.class);
             assertThat(cl.loadClass("io.dlkit.backend.runtime.GraphContext"))
@@ -73,43 +95,62 @@ class ClassLoadingIT {
     }
 
     @Test
-    void two_plugins_should_run_tensorflow_graphs_in_one_process(@TempDir Path tmp) throws Exception {
+    void two_plugins_should_run_tensorflow_graphs_in_one_process(@TempDir Path tmp)
+            throws Exception {
         // given a pipeline with one step from each copy of the template plugin
         Path a = tmp.resolve("a.npy");
         Path b = tmp.resolve("b.npy");
         io.dlkit.backend.io.Npy.write(a, io.dlkit.backend.io.NdArray.of(new float[] {1, 2, 3}, 3));
         io.dlkit.backend.io.Npy.write(b, io.dlkit.backend.io.NdArray.of(new float[] {10, 20}, 2));
         Path pipeline = tmp.resolve("two-plugins.yaml");
-        Files.writeString(pipeline, String.join("\n",
-                "steps:",
-                "  - id: first",
-                "    uses: stats-example/tensor-stats",
-                "    with: {path: a.npy}",
-                "  - id: second",
-                "    uses: sum/sum",
-                "    with: {path: b.npy}",
-                ""));
+        Files.writeString(
+                pipeline,
+                String.join(
+                        "\n",
+                        "steps:",
+                        "  - id: first",
+                        "    uses: stats-example/tensor-stats",
+                        "    with: {path: a.npy}",
+                        "  - id: second",
+                        "    uses: sum/sum",
+                        "    with: {path: b.npy}",
+                        ""));
         // when
-        Files.copy(TemplateBuild.jar(), dir.resolve("graphs/stats-example.jar"),
+        Files.copy(
+                TemplateBuild.jar(),
+                dir.resolve("graphs/stats-example.jar"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        DlkitProcess.Result r = DlkitProcess.run("--plugins-dir", dir.resolve("graphs").toString(), "--format", "json",
-                "run", pipeline.toString(), "--out", tmp.resolve("out").toString());
+        DlkitProcess.Result r =
+                DlkitProcess.run(
+                        "--plugins-dir",
+                        dir.resolve("graphs").toString(),
+                        "--format",
+                        "json",
+                        "run",
+                        pipeline.toString(),
+                        "--out",
+                        tmp.resolve("out").toString());
         // then: both plugins' graphs ran in the one dlkit process: mean of a is 2, sum of b is 30
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("results");
+        var results =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("results");
         assertThat(results.get("first.stats").get("mean").asDouble()).isEqualTo(2.0);
         assertThat(results.get("second.sum").get("sum").asDouble()).isEqualTo(30.0);
     }
 
     @Test
     void a_plugin_whose_command_name_is_taken_should_be_reported_failed() {
-        DlkitProcess.Result r = DlkitProcess.run("--plugins-dir", extraPlugins.toString(), "plugins");
-        assertThat(r.out()).containsPattern("(?m)^stats-example +1\\.0\\.0 +failed: its command 'tensor-stats'"
-                + " is already taken \\(by dlkit or another plugin\\); rename it ");
+        DlkitProcess.Result r =
+                DlkitProcess.run("--plugins-dir", extraPlugins.toString(), "plugins");
+        assertThat(r.out())
+                .containsPattern(
+                        "(?m)^stats-example +1\\.0\\.0 +failed: its command 'tensor-stats'"
+                                + " is already taken \\(by dlkit or another plugin\\); rename it ");
     }
 
     /** A second, independent plugin: a step that sums a .npy array in its own TensorFlow graph. */
-    static final String SUM_STEP_SOURCE = """
+    static final String SUM_STEP_SOURCE =
+            """
             package test.sum;
             import io.dlkit.api.CommandContext;
             import io.dlkit.api.pipeline.*;

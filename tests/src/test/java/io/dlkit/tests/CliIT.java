@@ -16,8 +16,13 @@ class CliIT {
     void should_list_core_commands_in_help() {
         Result r = DlkitProcess.run("--help");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Usage: dlkit").contains("plugins").contains("doctor")
-                .contains("validate").contains("run").contains("--device=cpu|gpu[:N]|auto");
+        assertThat(r.out())
+                .contains("Usage: dlkit")
+                .contains("plugins")
+                .contains("doctor")
+                .contains("validate")
+                .contains("run")
+                .contains("--device=cpu|gpu[:N]|auto");
     }
 
     @Test
@@ -31,8 +36,9 @@ class CliIT {
     void should_reject_an_unknown_option_with_one_line_and_exit_2() {
         Result r = DlkitProcess.run("--devce", "gpu", "doctor");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo(
-                "error: Unknown options: '--devce', 'gpu' (did you mean --device?); see 'dlkit --help'\n");
+        assertThat(r.err())
+                .isEqualTo(
+                        "error: Unknown options: '--devce', 'gpu' (did you mean --device?); see 'dlkit --help'\n");
         assertThat(r.out()).isEmpty();
     }
 
@@ -40,14 +46,18 @@ class CliIT {
     void should_reject_a_bad_device_name() {
         Result r = DlkitProcess.run("--device", "tpu", "plugins");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("error: invalid device 'tpu': use cpu, gpu, gpu:N (N >= 0) or auto\n");
+        assertThat(r.err())
+                .isEqualTo("error: invalid device 'tpu': use cpu, gpu, gpu:N (N >= 0) or auto\n");
     }
 
     @Test
     void should_list_the_seven_bundled_plugins_as_started() {
         Result r = DlkitProcess.run("plugins");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        for (String id : new String[] {"optimizers", "cnn-zoo", "detector", "face", "nst", "rnn", "embeddings"}) {
+        for (String id :
+                new String[] {
+                    "optimizers", "cnn-zoo", "detector", "face", "nst", "rnn", "embeddings"
+                }) {
             assertThat(r.out()).containsPattern("(?m)^" + id + " +0\\.1\\.0 +started ");
         }
     }
@@ -56,8 +66,11 @@ class CliIT {
     void should_report_tensorflow_2_18_and_the_cpu_in_doctor() {
         Result r = DlkitProcess.run("doctor");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("tensorflow: 2.18.0").contains("type=CPU, name=CPU:0")
-                .contains("device_in_use: CPU:0").contains("optimizers 0.1.0 started");
+        assertThat(r.out())
+                .contains("tensorflow: 2.18.0")
+                .contains("type=CPU, name=CPU:0")
+                .contains("device_in_use: CPU:0")
+                .contains("optimizers 0.1.0 started");
         assertThat(r.err()).contains("device: CPU:0 | TensorFlow 2.18.0");
     }
 
@@ -65,9 +78,11 @@ class CliIT {
     void should_exit_4_with_how_to_fix_when_a_gpu_is_requested_without_one() {
         Result r = DlkitProcess.run("--device", "gpu", "doctor");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
-        assertThat(r.err()).isEqualTo("error: --device gpu:0 requested but TensorFlow sees no GPU: this dlkit"
-                + " uses TensorFlow's CPU library; for GPU support install an NVIDIA driver, CUDA 12 and"
-                + " cuDNN 9, rebuild with `mvn -Pgpu package`, or run with --device cpu\n");
+        assertThat(r.err())
+                .isEqualTo(
+                        "error: --device gpu:0 requested but TensorFlow sees no GPU: this dlkit"
+                                + " uses TensorFlow's CPU library; for GPU support install an NVIDIA driver, CUDA 12 and"
+                                + " cuDNN 9, rebuild with `mvn -Pgpu package`, or run with --device cpu\n");
     }
 
     @Test
@@ -86,8 +101,12 @@ class CliIT {
         Path pipeline = DlkitProcess.ROOT.resolve("pipelines/annotate-image.yaml");
         assertThat(DlkitProcess.runIn(DlkitProcess.ROOT, env, "--help").exitCode()).isZero();
         assertThat(DlkitProcess.runIn(DlkitProcess.ROOT, env, "plugins").exitCode()).isZero();
-        assertThat(DlkitProcess.runIn(DlkitProcess.ROOT, env, "validate", pipeline.toString()).exitCode()).isZero();
-        // JavaCPP extracts the native libraries into its cache on first load: nothing must be there.
+        assertThat(
+                        DlkitProcess.runIn(DlkitProcess.ROOT, env, "validate", pipeline.toString())
+                                .exitCode())
+                .isZero();
+        // JavaCPP extracts the native libraries into its cache on first load: nothing must be
+        // there.
         assertThat(cache.resolve("javacpp")).doesNotExist();
     }
 
@@ -95,8 +114,9 @@ class CliIT {
     void should_fail_clearly_for_a_missing_plugins_dir() {
         Result r = DlkitProcess.run("--plugins-dir", "/nonexistent/plugins", "plugins");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo(
-                "error: --plugins-dir /nonexistent/plugins: no such directory; give a folder of plugin jars\n");
+        assertThat(r.err())
+                .isEqualTo(
+                        "error: --plugins-dir /nonexistent/plugins: no such directory; give a folder of plugin jars\n");
     }
 
     @Test
@@ -109,10 +129,15 @@ class CliIT {
                 else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
-        var pb = new ProcessBuilder(copy.resolve("bin/dlkit").toString(), "plugins").directory(tmp.toFile());
+        var pb =
+                new ProcessBuilder(copy.resolve("bin/dlkit").toString(), "plugins")
+                        .directory(tmp.toFile());
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
-        assertThat(out).contains("optimizers").contains("started").contains(copy.toString().isEmpty() ? "" : "cnn-zoo");
+        assertThat(out)
+                .contains("optimizers")
+                .contains("started")
+                .contains(copy.toString().isEmpty() ? "" : "cnn-zoo");
     }
 }

@@ -11,9 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged distribution's {@code bin/dlkit} as a real process. */
 final class DlkitProcess {
-    static final Path DIST = Path.of(System.getProperty("dlkit.dist", "target/dlkit")).toAbsolutePath();
-    static final Path ROOT = Path.of(System.getProperty("dlkit.root", "..")).toAbsolutePath().normalize();
-    static final Path SHARED = Path.of(System.getProperty("dlkit.shared.dir", "../../shared")).toAbsolutePath().normalize();
+    static final Path DIST =
+            Path.of(System.getProperty("dlkit.dist", "target/dlkit")).toAbsolutePath();
+    static final Path ROOT =
+            Path.of(System.getProperty("dlkit.root", "..")).toAbsolutePath().normalize();
+    static final Path SHARED =
+            Path.of(System.getProperty("dlkit.shared.dir", "../../shared"))
+                    .toAbsolutePath()
+                    .normalize();
 
     /** What a run printed and returned. */
     record Result(int exitCode, String out, String err) {
@@ -38,17 +43,24 @@ final class DlkitProcess {
         try {
             Path out = Files.createTempFile("dlkit-out", ".txt");
             Path err = Files.createTempFile("dlkit-err", ".txt");
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd)
+                            .directory(dir.toFile())
+                            .redirectOutput(out.toFile())
+                            .redirectError(err.toFile())
+                            .redirectInput(
+                                    ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             pb.environment().putAll(env);
             Process p = pb.start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("dlkit " + args[0] + " did not finish in 300 s");
             }
-            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            Result r =
+                    new Result(
+                            p.exitValue(),
+                            Files.readString(out, StandardCharsets.UTF_8),
+                            Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);
             return r;

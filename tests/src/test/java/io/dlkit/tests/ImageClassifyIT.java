@@ -224,32 +224,63 @@ class ImageClassifyIT {
         String flowerModel = DlkitProcess.ROOT.resolve("samples/models/flower.yaml").toString();
 
         // when
-        Result rotate = dlkit("-q train --augment rotate --model", model, "--data",
-                train.toString(), "--out", tmp.resolve("never").toString());
-        Result minmax = dlkit("-q train --normalize minmax --model", model, "--data",
-                train.toString(), "--out", tmp.resolve("never").toString());
-        Result flatFlip = dlkit("-q train --augment flip --model", flowerModel, "--data", flower,
-                "--out", tmp.resolve("never").toString());
-        Result scale = dlkit("-q train --normalize scale --model", flowerModel, "--data", flower,
-                "--out", tmp.resolve("never").toString());
+        Result rotate =
+                dlkit(
+                        "-q train --augment rotate --model",
+                        model,
+                        "--data",
+                        train.toString(),
+                        "--out",
+                        tmp.resolve("never").toString());
+        Result minmax =
+                dlkit(
+                        "-q train --normalize minmax --model",
+                        model,
+                        "--data",
+                        train.toString(),
+                        "--out",
+                        tmp.resolve("never").toString());
+        Result flatFlip =
+                dlkit(
+                        "-q train --augment flip --model",
+                        flowerModel,
+                        "--data",
+                        flower,
+                        "--out",
+                        tmp.resolve("never").toString());
+        Result scale =
+                dlkit(
+                        "-q train --normalize scale --model",
+                        flowerModel,
+                        "--data",
+                        flower,
+                        "--out",
+                        tmp.resolve("never").toString());
 
         // then
         assertThat(rotate.exitCode()).isEqualTo(2);
-        assertThat(rotate.err().strip()).isEqualTo("error: --augment: augmentation 'rotate' is"
-                + " unknown; use flip, crop:P (shift by up to P pixels), both as flip,crop:4, or"
-                + " none");
+        assertThat(rotate.err().strip())
+                .isEqualTo(
+                        "error: --augment: augmentation 'rotate' is"
+                                + " unknown; use flip, crop:P (shift by up to P pixels), both as flip,crop:4, or"
+                                + " none");
         assertThat(minmax.exitCode()).isEqualTo(2);
-        assertThat(minmax.err().strip()).isEqualTo("error: --normalize minmax: unknown; use none,"
-                + " scale (check features are in [0, 1]) or standardize (per-channel mean and std"
-                + " of the training data)");
+        assertThat(minmax.err().strip())
+                .isEqualTo(
+                        "error: --normalize minmax: unknown; use none,"
+                                + " scale (check features are in [0, 1]) or standardize (per-channel mean and std"
+                                + " of the training data)");
         assertThat(flatFlip.exitCode()).isEqualTo(2);
-        assertThat(flatFlip.err().strip()).isEqualTo("error: --augment flip: flip and crop augment"
-                + " images of shape [height, width, channels], not [2]");
+        assertThat(flatFlip.err().strip())
+                .isEqualTo(
+                        "error: --augment flip: flip and crop augment"
+                                + " images of shape [height, width, channels], not [2]");
         assertThat(scale.exitCode()).isEqualTo(2);
         assertThat(scale.err().strip())
                 .startsWith("error: --normalize scale: " + flower + " has values in [")
-                .endsWith("], not [0, 1] as images, IDX files and uint8 NPZ arrays give; use"
-                        + " --normalize standardize or none")
+                .endsWith(
+                        "], not [0, 1] as images, IDX files and uint8 NPZ arrays give; use"
+                                + " --normalize standardize or none")
                 .doesNotContain("\n");
     }
 

@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Builds real PF4J plugin jars in a test folder: compiles sources against the distribution's lib/. */
+/**
+ * Builds real PF4J plugin jars in a test folder: compiles sources against the distribution's lib/.
+ */
 final class PluginJars {
     private PluginJars() {}
 
@@ -24,22 +26,36 @@ final class PluginJars {
      *
      * @param manifest PF4J descriptor entries (Plugin-Id, Plugin-Version, ...)
      */
-    static Path build(Path dir, String fileName, Map<String, String> manifest, Map<String, String> sources)
+    static Path build(
+            Path dir, String fileName, Map<String, String> manifest, Map<String, String> sources)
             throws IOException {
         return build(dir, fileName, manifest, sources, Map.of());
     }
 
     /** As {@link #build(Path, String, Map, Map)}, adding resource files (path in jar -> text). */
-    static Path build(Path dir, String fileName, Map<String, String> manifest, Map<String, String> sources,
-            Map<String, String> resources) throws IOException {
+    static Path build(
+            Path dir,
+            String fileName,
+            Map<String, String> manifest,
+            Map<String, String> sources,
+            Map<String, String> resources)
+            throws IOException {
         Path src = Files.createTempDirectory(dir, "src");
         Path classes = Files.createTempDirectory(dir, "classes");
         String cp;
         try (Stream<Path> libs = Files.list(DlkitProcess.DIST.resolve("lib"))) {
             cp = String.join(java.io.File.pathSeparator, libs.map(Path::toString).toList());
         }
-        List<String> args = new ArrayList<>(
-                List.of("-d", classes.toString(), "-cp", cp, "-proc:none", "--release", "17"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "-d",
+                                classes.toString(),
+                                "-cp",
+                                cp,
+                                "-proc:none",
+                                "--release",
+                                "17"));
         for (var e : sources.entrySet()) {
             Path f = src.resolve(e.getKey().replace('.', '/') + ".java");
             Files.createDirectories(f.getParent());

@@ -30,10 +30,15 @@ final class TemplateBuild {
             }
         }
         Path log = copy.resolve("build.log");
-        Process p = new ProcessBuilder("mvn", "-B", "-q", "package", "-DskipTests")
-                .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p =
+                new ProcessBuilder("mvn", "-B", "-q", "package", "-DskipTests")
+                        .directory(copy.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
         if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError("the plugin template did not build:\n" + Files.readString(log));
+            throw new AssertionError(
+                    "the plugin template did not build:\n" + Files.readString(log));
         }
         jar = copy.resolve("target/dlkit-plugin-stats-example-1.0.0.jar");
         return jar;
@@ -42,7 +47,8 @@ final class TemplateBuild {
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList())
+                Files.delete(p);
         }
     }
 }

@@ -25,8 +25,11 @@ import picocli.CommandLine.Command;
  * sees, plugin states, cache folders, free disk and memory. Loads the runtime and opens a graph on
  * the requested {@code --device}, so a missing GPU fails here with exit code 4.
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check the installation: Java, TensorFlow, devices, plugins, caches, disk, memory.")
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check the installation: Java, TensorFlow, devices, plugins, caches, disk, memory.")
 public final class DoctorCommand implements Callable<Integer> {
     private final PluginHost host;
     private final CommandContext ctx;
@@ -41,10 +44,25 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("dlkit", Version.dlkit());
-        report.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        report.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-        report.put("tensorflow_java", Version.tensorflowJava() + " (" + Version.nativeClassifier() + ")");
+        report.put(
+                "java",
+                System.getProperty("java.version")
+                        + " ("
+                        + System.getProperty("java.vendor")
+                        + ")");
+        report.put(
+                "os",
+                System.getProperty("os.name")
+                        + " "
+                        + System.getProperty("os.version")
+                        + " "
+                        + System.getProperty("os.arch")
+                        + ", "
+                        + Runtime.getRuntime().availableProcessors()
+                        + " cores");
+        report.put(
+                "tensorflow_java",
+                Version.tensorflowJava() + " (" + Version.nativeClassifier() + ")");
         String device;
         try (GraphContext g = ctx.openGraph()) {
             device = g.device().shortName();
@@ -70,13 +88,20 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private static String plugin(PluginStatus p) {
-        return p.id() + " " + p.version() + " " + p.state() + (p.reason().isEmpty() ? "" : " (" + p.reason() + ")");
+        return p.id()
+                + " "
+                + p.version()
+                + " "
+                + p.state()
+                + (p.reason().isEmpty() ? "" : " (" + p.reason() + ")");
     }
 
     private static List<Map<String, Object>> caches() {
         List<Map<String, Object>> out = new ArrayList<>();
-        String javacpp = System.getProperty("org.bytedeco.javacpp.cachedir",
-                System.getProperty("user.home") + "/.javacpp/cache");
+        String javacpp =
+                System.getProperty(
+                        "org.bytedeco.javacpp.cachedir",
+                        System.getProperty("user.home") + "/.javacpp/cache");
         out.add(folder("javacpp_cache", Path.of(javacpp)));
         String cache = System.getProperty("dlkit.cache");
         if (cache != null) out.add(folder("dlkit_cache", Path.of(cache)));
@@ -100,7 +125,8 @@ public final class DoctorCommand implements Callable<Integer> {
     private static Map<String, Object> memory() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jvm_max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             m.put("physical_total_mb", os.getTotalMemorySize() >> 20);
             m.put("physical_free_mb", os.getFreeMemorySize() >> 20);
         }
@@ -118,7 +144,11 @@ public final class DoctorCommand implements Callable<Integer> {
             if (e.getValue() instanceof List<?> list) {
                 out.println(e.getKey() + ":");
                 for (Object item : list) {
-                    out.println("  " + (item instanceof Map<?, ?> m ? oneLine((Map<String, Object>) m) : item));
+                    out.println(
+                            "  "
+                                    + (item instanceof Map<?, ?> m
+                                            ? oneLine((Map<String, Object>) m)
+                                            : item));
                 }
             } else if (e.getValue() instanceof Map<?, ?> m) {
                 out.println(e.getKey() + ": " + oneLine((Map<String, Object>) m));
@@ -131,7 +161,8 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private static String oneLine(Map<String, Object> m) {
         StringBuilder sb = new StringBuilder();
-        m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append("=").append(v));
+        m.forEach(
+                (k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append("=").append(v));
         return sb.toString();
     }
 }

@@ -4,9 +4,9 @@ import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.cli.output.Json;
 import io.dlkit.cli.output.Table;
+import io.dlkit.cli.pipeline.StepRegistry;
 import io.dlkit.cli.plugin.PluginHost;
 import io.dlkit.cli.plugin.PluginStatus;
-import io.dlkit.cli.pipeline.StepRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -45,14 +45,20 @@ public final class PluginsCommand implements Callable<Integer> {
         }
         Table t = new Table("ID", "VERSION", "STATE", "DESCRIPTION");
         for (PluginStatus p : all) {
-            t.row(p.id(), p.version(), p.started() ? p.state() : p.state() + ": " + p.reason(), p.description());
+            t.row(
+                    p.id(),
+                    p.version(),
+                    p.started() ? p.state() : p.state() + ": " + p.reason(),
+                    p.description());
         }
         t.print(out);
         return 0;
     }
 
     /** {@code dlkit plugins info ID}. */
-    @Command(name = "info", description = "Show a plugin's id, version, state, extensions and failure reason.",
+    @Command(
+            name = "info",
+            description = "Show a plugin's id, version, state, extensions and failure reason.",
             mixinStandardHelpOptions = true)
     static final class Info implements Callable<Integer> {
         @Parameters(paramLabel = "ID", description = "The plugin id, as 'dlkit plugins' lists it.")
@@ -70,9 +76,21 @@ public final class PluginsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             List<PluginStatus> all = host.statuses();
-            PluginStatus p = all.stream().filter(s -> s.id().equals(id)).findFirst()
-                    .orElseThrow(() -> DlkitException.invalidInput("no plugin '" + id + "'; known: "
-                            + String.join(", ", all.stream().map(PluginStatus::id).toList())));
+            PluginStatus p =
+                    all.stream()
+                            .filter(s -> s.id().equals(id))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            DlkitException.invalidInput(
+                                                    "no plugin '"
+                                                            + id
+                                                            + "'; known: "
+                                                            + String.join(
+                                                                    ", ",
+                                                                    all.stream()
+                                                                            .map(PluginStatus::id)
+                                                                            .toList())));
             if (ctx.settings().json()) {
                 Json.print(ctx.out(), p);
                 return 0;
@@ -85,7 +103,11 @@ public final class PluginsCommand implements Callable<Integer> {
             out.println("description: " + p.description());
             out.println("requires:    dlkit " + p.requires());
             out.println("file:        " + p.path());
-            out.println("extensions:  " + (p.extensions().isEmpty() ? "(none)" : String.join(", ", p.extensions())));
+            out.println(
+                    "extensions:  "
+                            + (p.extensions().isEmpty()
+                                    ? "(none)"
+                                    : String.join(", ", p.extensions())));
             out.flush();
             return 0;
         }

@@ -26,43 +26,73 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dlkit bench}: measured throughput of dlkit's own training loop and inference. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Benchmarks: training and inference throughput of a model on this machine.",
         subcommands = {BenchCommand.Train.class, BenchCommand.Infer.class})
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw DlkitException.invalidInput("say what to benchmark: dlkit bench train|infer --model FILE (or --arch NAME)");
+        throw DlkitException.invalidInput(
+                "say what to benchmark: dlkit bench train|infer --model FILE (or --arch NAME)");
     }
 
     /** The model options both benchmarks share. */
     static class ModelOptions {
-        @Option(names = "--model", paramLabel = "FILE", description = "Model file (or a zoo architecture reference).")
+        @Option(
+                names = "--model",
+                paramLabel = "FILE",
+                description = "Model file (or a zoo architecture reference).")
         Path model;
 
-        @Option(names = "--arch", paramLabel = "NAME", description = "A zoo architecture instead of --model (see dlkit zoo list).")
+        @Option(
+                names = "--arch",
+                paramLabel = "NAME",
+                description = "A zoo architecture instead of --model (see dlkit zoo list).")
         String arch;
 
-        @Option(names = "--input", paramLabel = "HxWxC", description = "Input shape for --arch, e.g. 224x224x3.")
+        @Option(
+                names = "--input",
+                paramLabel = "HxWxC",
+                description = "Input shape for --arch, e.g. 224x224x3.")
         String input;
 
-        @Option(names = "--classes", defaultValue = "10", paramLabel = "K", description = "Classes (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--classes",
+                defaultValue = "10",
+                paramLabel = "K",
+                description = "Classes (default: ${DEFAULT-VALUE}).")
         int classes;
 
-        @Option(names = "--batch-size", defaultValue = "128", paramLabel = "B", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--batch-size",
+                defaultValue = "128",
+                paramLabel = "B",
+                description = "Batch size (default: ${DEFAULT-VALUE}).")
         int batchSize;
 
-        @Option(names = "--steps", defaultValue = "300", paramLabel = "S", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--steps",
+                defaultValue = "300",
+                paramLabel = "S",
+                description = "Timed steps (default: ${DEFAULT-VALUE}).")
         int steps;
 
-        @Option(names = "--warmup", defaultValue = "20", paramLabel = "W", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--warmup",
+                defaultValue = "20",
+                paramLabel = "W",
+                description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
         Sequential load(ModelFiles files) {
             if (steps < 1 || warmup < 0 || batchSize < 1) {
-                throw DlkitException.invalidInput("--steps and --batch-size must be >= 1 and --warmup >= 0");
+                throw DlkitException.invalidInput(
+                        "--steps and --batch-size must be >= 1 and --warmup >= 0");
             }
-            if ((model == null) == (arch == null)) throw DlkitException.invalidInput("give either --model FILE or --arch NAME");
+            if ((model == null) == (arch == null))
+                throw DlkitException.invalidInput("give either --model FILE or --arch NAME");
             Map<String, Object> config;
             if (model != null) {
                 config = files.read(model);
@@ -90,15 +120,26 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code dlkit bench train}: samples/s and GFLOP/s of the real training loop. */
-    @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Training samples/second and GFLOP/s of a model (the real loop: shuffle, batch copy, feed, step).")
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Training samples/second and GFLOP/s of a model (the real loop: shuffle, batch copy, feed, step).")
     static final class Train implements Callable<Integer> {
         @picocli.CommandLine.Mixin ModelOptions m = new ModelOptions();
 
-        @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME", description = "Optimizer (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--optimizer",
+                defaultValue = "adam",
+                paramLabel = "NAME",
+                description = "Optimizer (default: ${DEFAULT-VALUE}).")
         String optimizer;
 
-        @Option(names = "--lr", defaultValue = "0.001", paramLabel = "RATE", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--lr",
+                defaultValue = "0.001",
+                paramLabel = "RATE",
+                description = "Learning rate (default: ${DEFAULT-VALUE}).")
         double lr;
 
         private final CommandContext ctx;
@@ -116,9 +157,34 @@ public final class BenchCommand implements Callable<Integer> {
         public Integer call() {
             Sequential net = m.load(files);
             var opt = optimizers.create(optimizer, Map.of());
-            Dataset data = synthetic(net.inputShape(), Math.max(m.batchSize * 8, 1024), m.classes, ctx.settings().seed());
-            TrainRequest r = new TrainRequest(null, null, null, 0, null, 1, m.batchSize, optimizer, Map.of(), lr,
-                    "constant", 0, 0, 0, "auto", null, 0, null, false, false);
+            Dataset data =
+                    synthetic(
+                            net.inputShape(),
+                            Math.max(m.batchSize * 8, 1024),
+                            m.classes,
+                            ctx.settings().seed());
+            TrainRequest r =
+                    new TrainRequest(
+                            null,
+                            null,
+                            null,
+                            0,
+                            null,
+                            1,
+                            m.batchSize,
+                            optimizer,
+                            Map.of(),
+                            lr,
+                            "constant",
+                            0,
+                            0,
+                            0,
+                            "auto",
+                            null,
+                            0,
+                            null,
+                            false,
+                            false);
             try (GraphContext g = ctx.openGraph()) {
                 TrainingGraph tg = ModelBuild.graph(g, net, opt, r);
                 Results.print(ctx, measure(tg, data, ModelSummary.of(net).flopsPerSample()));
@@ -130,28 +196,64 @@ public final class BenchCommand implements Callable<Integer> {
             int b = m.batchSize;
             int perEpoch = (data.size() + b - 1) / b;
             if (m.warmup > 0) {
-                TrainOptions warm = new TrainOptions((m.warmup + perEpoch - 1) / perEpoch, b,
-                        Schedules.parse("constant", lr), ctx.settings().seed(), 0, null, 1);
-                new Trainer(tg, warm, null, TrainingListener.NONE).fit(data, null, TrainState.initial());
+                TrainOptions warm =
+                        new TrainOptions(
+                                (m.warmup + perEpoch - 1) / perEpoch,
+                                b,
+                                Schedules.parse("constant", lr),
+                                ctx.settings().seed(),
+                                0,
+                                null,
+                                1);
+                new Trainer(tg, warm, null, TrainingListener.NONE)
+                        .fit(data, null, TrainState.initial());
             }
-            TrainOptions timed = new TrainOptions((m.steps + perEpoch - 1) / perEpoch, b,
-                    Schedules.parse("constant", lr), ctx.settings().seed(), 0, null, 1);
+            TrainOptions timed =
+                    new TrainOptions(
+                            (m.steps + perEpoch - 1) / perEpoch,
+                            b,
+                            Schedules.parse("constant", lr),
+                            ctx.settings().seed(),
+                            0,
+                            null,
+                            1);
             long t0 = System.nanoTime();
-            TrainState s = new Trainer(tg, timed, null, TrainingListener.NONE).fit(data, null, TrainState.initial());
+            TrainState s =
+                    new Trainer(tg, timed, null, TrainingListener.NONE)
+                            .fit(data, null, TrainState.initial());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Object> r = report("train " + m.label(), s.step(), (long) s.step() * b, seconds, 3.0 * flops);
-            r.put("final_loss", s.history().isEmpty() ? null : s.history().get(s.history().size() - 1).loss());
+            Map<String, Object> r =
+                    report(
+                            "train " + m.label(),
+                            s.step(),
+                            (long) s.step() * b,
+                            seconds,
+                            3.0 * flops);
+            r.put(
+                    "final_loss",
+                    s.history().isEmpty() ? null : s.history().get(s.history().size() - 1).loss());
             return r;
         }
 
-        private Map<String, Object> report(String workload, long steps, long samples, double seconds, double flopsPerSample) {
-            return BenchCommand.report(workload, m.batchSize, ctx.settings().threads(), steps, samples, seconds, flopsPerSample);
+        private Map<String, Object> report(
+                String workload, long steps, long samples, double seconds, double flopsPerSample) {
+            return BenchCommand.report(
+                    workload,
+                    m.batchSize,
+                    ctx.settings().threads(),
+                    steps,
+                    samples,
+                    seconds,
+                    flopsPerSample);
         }
     }
 
     /** {@code dlkit bench infer}: images/s of the forward pass in evaluation mode. */
-    @Command(name = "infer", mixinStandardHelpOptions = true,
-            description = "Inference samples/second and GFLOP/s of a model's forward pass (evaluation mode).")
+    @Command(
+            name = "infer",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Inference samples/second and GFLOP/s of a model's forward pass (evaluation mode).")
     static final class Infer implements Callable<Integer> {
         @picocli.CommandLine.Mixin ModelOptions m = new ModelOptions();
 
@@ -171,8 +273,11 @@ public final class BenchCommand implements Callable<Integer> {
                 long[] dims = new long[net.inputShape().length + 1];
                 dims[0] = -1;
                 System.arraycopy(net.inputShape(), 0, dims, 1, dims.length - 1);
-                var x = g.tf().placeholder(org.tensorflow.types.TFloat32.class,
-                        org.tensorflow.op.core.Placeholder.shape(org.tensorflow.ndarray.Shape.of(dims)));
+                var x =
+                        g.tf().placeholder(
+                                        org.tensorflow.types.TFloat32.class,
+                                        org.tensorflow.op.core.Placeholder.shape(
+                                                org.tensorflow.ndarray.Shape.of(dims)));
                 var out = net.forward(g, x, g.tf().constant(false)).output();
                 g.session().initialize();
                 Dataset data = synthetic(net.inputShape(), m.batchSize, 1, ctx.settings().seed());
@@ -183,21 +288,40 @@ public final class BenchCommand implements Callable<Integer> {
                     for (int i = 0; i < m.steps; i++) run(g.session(), x, batch, out);
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     long flops = ModelSummary.of(net).flopsPerSample();
-                    Results.print(ctx, report("infer " + m.label(), m.batchSize, ctx.settings().threads(), m.steps,
-                            (long) m.steps * m.batchSize, seconds, flops));
+                    Results.print(
+                            ctx,
+                            report(
+                                    "infer " + m.label(),
+                                    m.batchSize,
+                                    ctx.settings().threads(),
+                                    m.steps,
+                                    (long) m.steps * m.batchSize,
+                                    seconds,
+                                    flops));
                 }
             }
             return 0;
         }
 
-        private static void run(Session s, org.tensorflow.Operand<?> x, org.tensorflow.Tensor batch, org.tensorflow.Operand<?> out) {
+        private static void run(
+                Session s,
+                org.tensorflow.Operand<?> x,
+                org.tensorflow.Tensor batch,
+                org.tensorflow.Operand<?> out) {
             try (Result r = s.runner().feed(x, batch).fetch(out).run()) {
                 r.get(0);
             }
         }
     }
 
-    static Map<String, Object> report(String workload, int batch, int threads, long steps, long samples, double seconds, double flopsPerSample) {
+    static Map<String, Object> report(
+            String workload,
+            int batch,
+            int threads,
+            long steps,
+            long samples,
+            double seconds,
+            double flopsPerSample) {
         double sps = samples / seconds;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("workload", workload);

@@ -20,7 +20,10 @@ import java.util.Map;
 import org.tensorflow.op.Op;
 import org.tensorflow.types.TFloat32;
 
-/** The host's {@link ModelStore}: model directories written and read the way {@code dlkit train} does. */
+/**
+ * The host's {@link ModelStore}: model directories written and read the way {@code dlkit train}
+ * does.
+ */
 public final class CliModelStore implements ModelStore {
     private final CommandContext ctx;
     private final OptimizerRegistry optimizers;
@@ -37,15 +40,21 @@ public final class CliModelStore implements ModelStore {
     }
 
     @Override
-    public void create(Path dir, Map<String, Object> modelConfig, Map<String, NdArray> weights, Map<String, Object> metadata) {
+    public void create(
+            Path dir,
+            Map<String, Object> modelConfig,
+            Map<String, NdArray> weights,
+            Map<String, Object> metadata) {
         Sequential model = ModelBuild.model(modelConfig, "model config");
         TrainRequest r = TrainRequest.forImport(dir);
         ModelDir out = new ModelDir(dir);
         if (out.exists() && !ctx.settings().overwrite()) {
-            throw DlkitException.invalidInput(dir + " already holds a model; pass --overwrite to replace it");
+            throw DlkitException.invalidInput(
+                    dir + " already holds a model; pass --overwrite to replace it");
         }
         try (GraphContext g = ctx.openGraph()) {
-            TrainingGraph tg = ModelBuild.graph(g, model, optimizers.create(r.optimizer(), Map.of()), r);
+            TrainingGraph tg =
+                    ModelBuild.graph(g, model, optimizers.create(r.optimizer(), Map.of()), r);
             assign(g, model, weights);
             Map<String, Object> content = ModelDir.content(model.config(), r.toConfig());
             content.putAll(metadata);
@@ -58,18 +67,28 @@ public final class CliModelStore implements ModelStore {
     private static void assign(GraphContext g, Sequential model, Map<String, NdArray> weights) {
         List<Op> assigns = new ArrayList<>();
         for (WeightVariable<TFloat32> v : model.variables()) {
-                NdArray w = weights.get(v.name());
-                long[] shape = v.variable().shape().asArray();
-                if (w == null) {
-                    throw DlkitException.invalidInput("no weights for " + v.name() + " (shape " + Arrays.toString(shape) + ")");
-                }
-                if (!Arrays.equals(w.shape(), shape)) {
-                    throw DlkitException.invalidInput(v.name() + ": weights have shape " + Arrays.toString(w.shape())
-                            + " but the model needs " + Arrays.toString(shape));
-                }
-                assigns.add(g.tf().assign(v.variable(), g.tf().constant(org.tensorflow.ndarray.Shape.of(shape),
-                        org.tensorflow.ndarray.buffer.DataBuffers.of(w.floats(), true, false))));
+            NdArray w = weights.get(v.name());
+            long[] shape = v.variable().shape().asArray();
+            if (w == null) {
+                throw DlkitException.invalidInput(
+                        "no weights for " + v.name() + " (shape " + Arrays.toString(shape) + ")");
             }
+            if (!Arrays.equals(w.shape(), shape)) {
+                throw DlkitException.invalidInput(
+                        v.name()
+                                + ": weights have shape "
+                                + Arrays.toString(w.shape())
+                                + " but the model needs "
+                                + Arrays.toString(shape));
+            }
+            assigns.add(
+                    g.tf().assign(
+                                    v.variable(),
+                                    g.tf().constant(
+                                                    org.tensorflow.ndarray.Shape.of(shape),
+                                                    org.tensorflow.ndarray.buffer.DataBuffers.of(
+                                                            w.floats(), true, false))));
+        }
         var runner = g.session().runner();
         assigns.forEach(runner::addTarget);
         runner.run();
@@ -101,7 +120,8 @@ public final class CliModelStore implements ModelStore {
         public float[] predict(float[] features, int rows) {
             long[] shape = m.model.inputShape();
             io.dlkit.backend.data.Dataset d =
-                    io.dlkit.backend.data.Dataset.ofClasses(m.normalize(features), new int[rows], 1, shape);
+                    io.dlkit.backend.data.Dataset.ofClasses(
+                            m.normalize(features), new int[rows], 1, shape);
             return m.runner().predict(d, Math.max(1, Math.min(rows, 64)), b -> {});
         }
 

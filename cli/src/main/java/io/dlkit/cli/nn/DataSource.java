@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A data set on disk: a CSV, NPZ or IDX file, an MNIST-style folder with its split ({@code
- * train} or {@code t10k}), or an image folder (one sub-folder of images per class, read at the
- * model's input size; see {@link ImageFolderReader}), optionally restricted to rows {@code [from,
- * to)}.
+ * A data set on disk: a CSV, NPZ or IDX file, an MNIST-style folder with its split ({@code train}
+ * or {@code t10k}), or an image folder (one sub-folder of images per class, read at the model's
+ * input size; see {@link ImageFolderReader}), optionally restricted to rows {@code [from, to)}.
  *
  * @param path the file or folder
  * @param split for a folder: {@code train} or {@code t10k} (null: train)
@@ -32,8 +31,11 @@ record DataSource(Path path, String split, int from, int to) {
         int at = text.lastIndexOf('@');
         if (at > 0 && text.substring(at + 1).matches("\\d*:\\d*")) {
             String[] r = text.substring(at + 1).split(":", -1);
-            return new DataSource(Path.of(text.substring(0, at)).toAbsolutePath(), split,
-                    r[0].isEmpty() ? 0 : Integer.parseInt(r[0]), r[1].isEmpty() ? -1 : Integer.parseInt(r[1]));
+            return new DataSource(
+                    Path.of(text.substring(0, at)).toAbsolutePath(),
+                    split,
+                    r[0].isEmpty() ? 0 : Integer.parseInt(r[0]),
+                    r[1].isEmpty() ? -1 : Integer.parseInt(r[1]));
         }
         return new DataSource(Path.of(text).toAbsolutePath(), split, 0, -1);
     }
@@ -47,9 +49,9 @@ record DataSource(Path path, String split, int from, int to) {
     }
 
     /**
-     * Loads the rows, with one-line errors naming the file. An image folder's images are resized
-     * to {@code inputShape} ({@code [height, width, channels]}); non-empty {@code classNames} fix
-     * its class ids (a trained model's classes), else they are its sorted folder names.
+     * Loads the rows, with one-line errors naming the file. An image folder's images are resized to
+     * {@code inputShape} ({@code [height, width, channels]}); non-empty {@code classNames} fix its
+     * class ids (a trained model's classes), else they are its sorted folder names.
      */
     Loaded load(long[] inputShape, List<String> classNames) {
         try {
@@ -59,9 +61,10 @@ record DataSource(Path path, String split, int from, int to) {
                 ImageFolderReader.Result r = b.build().read(path);
                 return new Loaded(rows(r.dataset()), r.classNames());
             }
-            Dataset d = Files.isDirectory(path)
-                    ? Datasets.loadIdxFolder(path, split == null ? Datasets.TRAIN : split)
-                    : Datasets.load(path);
+            Dataset d =
+                    Files.isDirectory(path)
+                            ? Datasets.loadIdxFolder(path, split == null ? Datasets.TRAIN : split)
+                            : Datasets.load(path);
             return new Loaded(rows(d), List.of());
         } catch (NoSuchFileException e) {
             throw DlkitException.invalidInput(path + ": no such file or folder");
@@ -75,8 +78,15 @@ record DataSource(Path path, String split, int from, int to) {
     private Dataset rows(Dataset d) {
         int end = to < 0 ? d.size() : to;
         if (from < 0 || end > d.size() || from >= end) {
-            throw DlkitException.invalidInput(path + ": rows " + from + ":" + (to < 0 ? "" : to)
-                    + " are out of range; the data set has " + d.size() + " rows");
+            throw DlkitException.invalidInput(
+                    path
+                            + ": rows "
+                            + from
+                            + ":"
+                            + (to < 0 ? "" : to)
+                            + " are out of range; the data set has "
+                            + d.size()
+                            + " rows");
         }
         return from == 0 && end == d.size() ? d : d.subset(from, end);
     }
@@ -92,7 +102,9 @@ record DataSource(Path path, String split, int from, int to) {
 
     static DataSource fromConfig(Object o) {
         if (!(o instanceof Map<?, ?> m)) return null;
-        return new DataSource(Path.of(String.valueOf(m.get("path"))), (String) m.get("split"),
+        return new DataSource(
+                Path.of(String.valueOf(m.get("path"))),
+                (String) m.get("split"),
                 m.get("from") instanceof Number n ? n.intValue() : 0,
                 m.get("to") instanceof Number n ? n.intValue() : -1);
     }
@@ -101,7 +113,8 @@ record DataSource(Path path, String split, int from, int to) {
     public String toString() {
         // The split means something only for a folder; "flower.csv (train)" would mislead.
         boolean idxFolder = Files.isDirectory(path) && !ImageFolderReader.isImageFolder(path);
-        return path + (split == null || !idxFolder ? "" : " (" + split + ")")
+        return path
+                + (split == null || !idxFolder ? "" : " (" + split + ")")
                 + (from == 0 && to < 0 ? "" : " rows " + from + ":" + (to < 0 ? "" : to));
     }
 }

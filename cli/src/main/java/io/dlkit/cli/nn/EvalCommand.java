@@ -7,9 +7,7 @@ import io.dlkit.cli.output.Json;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,19 +16,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dlkit eval MODEL_DIR --data ...}: loss, accuracy and the confusion matrix. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Evaluate a trained model: loss, accuracy and confusion matrix.")
 public final class EvalCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL_DIR", description = "A model directory written by dlkit train.")
     Path modelDir;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH[@FROM:TO]", description = "Data to evaluate on (a folder means its --split).")
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "PATH[@FROM:TO]",
+            description = "Data to evaluate on (a folder means its --split).")
     String data;
 
-    @Option(names = "--split", paramLabel = "train|t10k", defaultValue = "t10k", description = "Split of an MNIST-style folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--split",
+            paramLabel = "train|t10k",
+            defaultValue = "t10k",
+            description = "Split of an MNIST-style folder (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch-size",
+            paramLabel = "B",
+            defaultValue = "256",
+            description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     private final CommandContext ctx;
@@ -69,13 +81,15 @@ public final class EvalCommand implements Callable<Integer> {
         out.println("confusion matrix (rows: true class, columns: predicted):");
         int k = e.confusion().length;
         int w = 2;
-        for (long[] row : e.confusion()) for (long v : row) w = Math.max(w, Long.toString(v).length());
+        for (long[] row : e.confusion())
+            for (long v : row) w = Math.max(w, Long.toString(v).length());
         StringBuilder head = new StringBuilder(" ".repeat(6));
         for (int j = 0; j < k; j++) head.append(String.format(Locale.ROOT, " %" + w + "d", j));
         out.println(head);
         for (int i = 0; i < k; i++) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5d ", i));
-            for (long v : e.confusion()[i]) line.append(String.format(Locale.ROOT, " %" + w + "d", v));
+            for (long v : e.confusion()[i])
+                line.append(String.format(Locale.ROOT, " %" + w + "d", v));
             out.println(line);
         }
         out.flush();

@@ -28,7 +28,8 @@ final class ModelBuild {
     static TrainingGraph graph(GraphContext g, Sequential model, Optimizer opt, TrainRequest r) {
         LossKind loss = r.loss() == null || r.loss().equals("auto") ? null : parseLoss(r.loss());
         try {
-            return TrainingGraph.build(g, model, opt, new TrainingSpec(loss, r.l2(), r.clipValue(), r.clipNorm()));
+            return TrainingGraph.build(
+                    g, model, opt, new TrainingSpec(loss, r.l2(), r.clipValue(), r.clipNorm()));
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput(e.getMessage());
         }
@@ -41,23 +42,41 @@ final class ModelBuild {
         for (long d : inputShape) need *= d;
         if (Arrays.equals(data.featureShape(), inputShape)) return data;
         if (data.featureSize() == need) return data.reshaped(inputShape);
-        throw DlkitException.invalidInput(what + ": samples have shape " + Arrays.toString(data.featureShape())
-                + " (" + data.featureSize() + " values) but the model takes input_shape "
-                + Arrays.toString(inputShape) + " (" + need + " values)");
+        throw DlkitException.invalidInput(
+                what
+                        + ": samples have shape "
+                        + Arrays.toString(data.featureShape())
+                        + " ("
+                        + data.featureSize()
+                        + " values) but the model takes input_shape "
+                        + Arrays.toString(inputShape)
+                        + " ("
+                        + need
+                        + " values)");
     }
 
     /** Checks the labels against the model's output width. */
     static void checkLabels(Dataset data, int outputs, LossKind loss, String what) {
         if (data == null || !loss.classification()) return;
         if (!data.hasClassLabels()) {
-            throw DlkitException.invalidInput(what + ": has float targets but the loss " + loss.id()
-                    + " needs integer class labels");
+            throw DlkitException.invalidInput(
+                    what
+                            + ": has float targets but the loss "
+                            + loss.id()
+                            + " needs integer class labels");
         }
         int classes = loss == LossKind.BINARY_CROSSENTROPY ? 2 : outputs;
         int max = data.numClasses() - 1;
         if (max >= classes) {
-            throw DlkitException.invalidInput(what + ": has label " + max + " but the model's output has "
-                    + classes + " classes (labels must be 0.." + (classes - 1) + ")");
+            throw DlkitException.invalidInput(
+                    what
+                            + ": has label "
+                            + max
+                            + " but the model's output has "
+                            + classes
+                            + " classes (labels must be 0.."
+                            + (classes - 1)
+                            + ")");
         }
     }
 

@@ -43,13 +43,15 @@ record ModelDir(Path dir) {
     static ModelDir open(Path dir) {
         ModelDir d = new ModelDir(dir);
         if (!Files.isDirectory(dir)) {
-            throw DlkitException.invalidInput(dir + ": no such model directory; train one with dlkit train --out " + dir);
+            throw DlkitException.invalidInput(
+                    dir + ": no such model directory; train one with dlkit train --out " + dir);
         }
         if (!d.exists()) {
             throw DlkitException.invalidInput(dir + ": not a model directory (no model.yaml)");
         }
         if (!Files.isDirectory(dir.resolve("checkpoint"))) {
-            throw DlkitException.invalidInput(dir + ": has no checkpoint/; its training never finished an epoch");
+            throw DlkitException.invalidInput(
+                    dir + ": has no checkpoint/; its training never finished an epoch");
         }
         return d;
     }
@@ -58,7 +60,8 @@ record ModelDir(Path dir) {
     Map<String, Object> read() {
         Map<String, Object> m = Yaml.read(modelFile());
         if (!FORMAT.equals(m.get("format")) || !(m.get("model") instanceof Map)) {
-            throw DlkitException.invalidInput(modelFile() + ": not a dlkit model file (expected format: " + FORMAT + ")");
+            throw DlkitException.invalidInput(
+                    modelFile() + ": not a dlkit model file (expected format: " + FORMAT + ")");
         }
         return m;
     }

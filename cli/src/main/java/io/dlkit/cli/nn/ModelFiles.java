@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a model file into the model configuration every command builds from. Three forms:
- * a bare model ({@code input_shape}, {@code layers}), a model directory's model.yaml ({@code
- * model:} section), or a reference to a zoo architecture contributed by a plugin:
+ * Reads a model file into the model configuration every command builds from. Three forms: a bare
+ * model ({@code input_shape}, {@code layers}), a model directory's model.yaml ({@code model:}
+ * section), or a reference to a zoo architecture contributed by a plugin:
  *
  * <pre>
  * architecture: lenet5        # see dlkit zoo list
@@ -47,13 +47,16 @@ public final class ModelFiles {
         String name = String.valueOf(content.get("architecture"));
         ArchitectureProvider p = provider(name, source);
         try {
-            long[] shape = content.get("input_shape") instanceof List<?> l
-                    ? l.stream().mapToLong(v -> ((Number) v).longValue()).toArray() : null;
+            long[] shape =
+                    content.get("input_shape") instanceof List<?> l
+                            ? l.stream().mapToLong(v -> ((Number) v).longValue()).toArray()
+                            : null;
             int classes = content.get("classes") instanceof Number n ? n.intValue() : 1000;
             boolean top = !Boolean.FALSE.equals(content.get("include_top"));
             return p.build(name, new ArchitectureSpec(shape, classes, top)).config();
         } catch (IllegalArgumentException | ClassCastException e) {
-            throw DlkitException.invalidInput(source + ": architecture " + name + ": " + e.getMessage());
+            throw DlkitException.invalidInput(
+                    source + ": architecture " + name + ": " + e.getMessage());
         }
     }
 
@@ -65,10 +68,17 @@ public final class ModelFiles {
     private synchronized ArchitectureProvider provider(String name, String source) {
         ArchitectureProvider p = providers().get(name);
         if (p == null) {
-            throw DlkitException.invalidInput(source + ": unknown architecture '" + name + "'"
-                    + Suggestions.didYouMean(name, providers().keySet()) + " (known: "
-                    + (providers().isEmpty() ? "none: is the cnn-zoo plugin started? see dlkit plugins"
-                            : String.join(", ", providers().keySet())) + ")");
+            throw DlkitException.invalidInput(
+                    source
+                            + ": unknown architecture '"
+                            + name
+                            + "'"
+                            + Suggestions.didYouMean(name, providers().keySet())
+                            + " (known: "
+                            + (providers().isEmpty()
+                                    ? "none: is the cnn-zoo plugin started? see dlkit plugins"
+                                    : String.join(", ", providers().keySet()))
+                            + ")");
         }
         return p;
     }

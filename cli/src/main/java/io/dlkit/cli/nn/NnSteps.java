@@ -51,27 +51,60 @@ public final class NnSteps {
         public List<ParamSpec> params() {
             return List.of(
                     ParamSpec.required("model", ParamType.PATH, "model file (.yaml/.json)"),
-                    ParamSpec.required("data", ParamType.PATH, "training data: .csv, .npz, IDX file, MNIST-style folder or image folder (PATH@FROM:TO picks rows)"),
-                    ParamSpec.optional("split", ParamType.STRING, "train", "split of an MNIST-style folder"),
+                    ParamSpec.required(
+                            "data",
+                            ParamType.PATH,
+                            "training data: .csv, .npz, IDX file, MNIST-style folder or image folder (PATH@FROM:TO picks rows)"),
+                    ParamSpec.optional(
+                            "split", ParamType.STRING, "train", "split of an MNIST-style folder"),
                     ParamSpec.optional("val", ParamType.PATH, null, "validation data"),
-                    ParamSpec.optional("val_split", ParamType.FLOAT, 0.0, "fraction of the training data held out"),
-                    ParamSpec.optional("test", ParamType.PATH, null, "test data evaluated after training"),
+                    ParamSpec.optional(
+                            "val_split",
+                            ParamType.FLOAT,
+                            0.0,
+                            "fraction of the training data held out"),
+                    ParamSpec.optional(
+                            "test", ParamType.PATH, null, "test data evaluated after training"),
                     ParamSpec.optional("epochs", ParamType.INT, 10, "epochs"),
                     ParamSpec.optional("batch_size", ParamType.INT, 64, "mini-batch size"),
                     ParamSpec.optional("optimizer", ParamType.STRING, "adam", "optimizer name"),
-                    ParamSpec.optional("optimizer_config", ParamType.MAP, Map.of(), "optimizer hyperparameters"),
+                    ParamSpec.optional(
+                            "optimizer_config",
+                            ParamType.MAP,
+                            Map.of(),
+                            "optimizer hyperparameters"),
                     ParamSpec.optional("learning_rate", ParamType.FLOAT, 0.001, "learning rate"),
-                    ParamSpec.optional("lr_schedule", ParamType.STRING, "constant", "learning-rate schedule spec"),
+                    ParamSpec.optional(
+                            "lr_schedule",
+                            ParamType.STRING,
+                            "constant",
+                            "learning-rate schedule spec"),
                     ParamSpec.optional("l2", ParamType.FLOAT, 0.0, "L2 strength lambda"),
-                    ParamSpec.optional("clip_value", ParamType.FLOAT, 0.0, "clip gradients to [-v, v]"),
-                    ParamSpec.optional("clip_norm", ParamType.FLOAT, 0.0, "clip the global gradient norm"),
+                    ParamSpec.optional(
+                            "clip_value", ParamType.FLOAT, 0.0, "clip gradients to [-v, v]"),
+                    ParamSpec.optional(
+                            "clip_norm", ParamType.FLOAT, 0.0, "clip the global gradient norm"),
                     ParamSpec.optional("loss", ParamType.STRING, "auto", "loss name or auto"),
-                    ParamSpec.optional("early_stopping", ParamType.STRING, null, "METRIC[:PATIENCE]"),
-                    ParamSpec.optional("checkpoint_every", ParamType.INT, 0, "also checkpoint every N steps"),
-                    ParamSpec.optional("out", ParamType.STRING, "model", "model directory, inside the run's output folder"),
+                    ParamSpec.optional(
+                            "early_stopping", ParamType.STRING, null, "METRIC[:PATIENCE]"),
+                    ParamSpec.optional(
+                            "checkpoint_every", ParamType.INT, 0, "also checkpoint every N steps"),
+                    ParamSpec.optional(
+                            "out",
+                            ParamType.STRING,
+                            "model",
+                            "model directory, inside the run's output folder"),
                     ParamSpec.optional("plot", ParamType.BOOL, true, "write curves.png"),
-                    ParamSpec.optional("augment", ParamType.STRING, "none", "training-batch augmentation: flip, crop:P, flip,crop:4 or none"),
-                    ParamSpec.optional("normalize", ParamType.STRING, "none", "input normalization: none, scale or standardize"));
+                    ParamSpec.optional(
+                            "augment",
+                            ParamType.STRING,
+                            "none",
+                            "training-batch augmentation: flip, crop:P, flip,crop:4 or none"),
+                    ParamSpec.optional(
+                            "normalize",
+                            ParamType.STRING,
+                            "none",
+                            "input normalization: none, scale or standardize"));
         }
 
         @Override
@@ -81,7 +114,8 @@ public final class NnSteps {
 
         @Override
         public List<Port> outputs() {
-            return List.of(Port.of("model", ArtifactType.MODEL, "the model directory"),
+            return List.of(
+                    Port.of("model", ArtifactType.MODEL, "the model directory"),
                     Port.of("metrics", ArtifactType.JSON, "final metrics (and test accuracy)"));
         }
 
@@ -89,17 +123,35 @@ public final class NnSteps {
         @SuppressWarnings("unchecked")
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
             Path out = context.outputDir().resolve(p.string("out"));
-            TrainRequest r = new TrainRequest(p.path("model").toAbsolutePath(),
-                    DataSource.parse(p.string("data"), p.string("split")),
-                    p.has("val") ? DataSource.parse(p.string("val"), "t10k") : null, p.number("val_split"),
-                    p.has("test") ? DataSource.parse(p.string("test"), "t10k") : null, p.integer("epochs"),
-                    p.integer("batch_size"), p.string("optimizer"), new LinkedHashMap<>(p.map("optimizer_config")),
-                    p.number("learning_rate"), p.string("lr_schedule"), p.number("l2"), p.number("clip_value"),
-                    p.number("clip_norm"), p.string("loss"), p.string("early_stopping"),
-                    p.integer("checkpoint_every"), out, false, p.bool("plot"),
-                    InputPrep.checkAugment(p.string("augment")), InputPrep.checkNormalize(p.string("normalize")));
+            TrainRequest r =
+                    new TrainRequest(
+                            p.path("model").toAbsolutePath(),
+                            DataSource.parse(p.string("data"), p.string("split")),
+                            p.has("val") ? DataSource.parse(p.string("val"), "t10k") : null,
+                            p.number("val_split"),
+                            p.has("test") ? DataSource.parse(p.string("test"), "t10k") : null,
+                            p.integer("epochs"),
+                            p.integer("batch_size"),
+                            p.string("optimizer"),
+                            new LinkedHashMap<>(p.map("optimizer_config")),
+                            p.number("learning_rate"),
+                            p.string("lr_schedule"),
+                            p.number("l2"),
+                            p.number("clip_value"),
+                            p.number("clip_norm"),
+                            p.string("loss"),
+                            p.string("early_stopping"),
+                            p.integer("checkpoint_every"),
+                            out,
+                            false,
+                            p.bool("plot"),
+                            InputPrep.checkAugment(p.string("augment")),
+                            InputPrep.checkNormalize(p.string("normalize")));
             Map<String, Object> result = job.run(r);
-            for (String f : new String[] {"model.yaml", "metrics.csv", "metrics.json", "curves.png", "manifest.json"}) {
+            for (String f :
+                    new String[] {
+                        "model.yaml", "metrics.csv", "metrics.json", "curves.png", "manifest.json"
+                    }) {
                 Path file = out.resolve(f);
                 if (java.nio.file.Files.exists(file)) context.recordOutput(file);
             }
@@ -122,7 +174,8 @@ public final class NnSteps {
         public List<ParamSpec> params() {
             return List.of(
                     ParamSpec.required("data", ParamType.PATH, "data to evaluate on"),
-                    ParamSpec.optional("split", ParamType.STRING, "t10k", "split of an MNIST-style folder"),
+                    ParamSpec.optional(
+                            "split", ParamType.STRING, "t10k", "split of an MNIST-style folder"),
                     ParamSpec.optional("batch_size", ParamType.INT, 256, "batch size"));
         }
 
@@ -139,7 +192,13 @@ public final class NnSteps {
         @Override
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
             try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
-                Evaluation e = m.runner().evaluate(m.data(DataSource.parse(p.string("data"), p.string("split"))), p.integer("batch_size"));
+                Evaluation e =
+                        m.runner()
+                                .evaluate(
+                                        m.data(
+                                                DataSource.parse(
+                                                        p.string("data"), p.string("split"))),
+                                        p.integer("batch_size"));
                 Map<String, Object> metrics = new LinkedHashMap<>();
                 metrics.put("samples", e.samples());
                 metrics.put("loss", e.loss());

@@ -33,13 +33,23 @@ public final class OptimizerRegistry {
         if (p == null) {
             List<String> known = names();
             String hint = Suggestions.didYouMean(name, known);
-            throw DlkitException.invalidInput("unknown optimizer '" + name + "'" + hint
-                    + " (known: " + (known.isEmpty() ? "none: is the optimizers plugin started? see dlkit plugins" : String.join(", ", known)) + ")");
+            throw DlkitException.invalidInput(
+                    "unknown optimizer '"
+                            + name
+                            + "'"
+                            + hint
+                            + " (known: "
+                            + (known.isEmpty()
+                                    ? "none: is the optimizers plugin started? see dlkit plugins"
+                                    : String.join(", ", known))
+                            + ")");
         }
         return p;
     }
 
-    /** Creates optimizer {@code name} from hyperparameters; a bad value is an invalid-input error. */
+    /**
+     * Creates optimizer {@code name} from hyperparameters; a bad value is an invalid-input error.
+     */
     public Optimizer create(String name, Map<String, Object> config) {
         try {
             return provider(name).create(config);
@@ -51,7 +61,8 @@ public final class OptimizerRegistry {
     private Map<String, OptimizerProvider> providers() {
         if (byName == null) {
             byName = new TreeMap<>();
-            for (OptimizerProvider p : host.extensionsOf(OptimizerProvider.class)) byName.putIfAbsent(p.name(), p);
+            for (OptimizerProvider p : host.extensionsOf(OptimizerProvider.class))
+                byName.putIfAbsent(p.name(), p);
         }
         return byName;
     }

@@ -16,19 +16,34 @@ import picocli.CommandLine.Parameters;
  * {@code dlkit predict MODEL_DIR --data ...}: one row per sample: the predicted class (for
  * classifiers) and the model's outputs; CSV by default, JSON lines with {@code --format json}.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Predict with a trained model: one line per sample (CSV, or JSON lines with --format json).")
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description =
+                "Predict with a trained model: one line per sample (CSV, or JSON lines with --format json).")
 public final class PredictCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL_DIR", description = "A model directory written by dlkit train.")
     Path modelDir;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH[@FROM:TO]", description = "Samples to predict (labels, if any, are ignored).")
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "PATH[@FROM:TO]",
+            description = "Samples to predict (labels, if any, are ignored).")
     String data;
 
-    @Option(names = "--split", paramLabel = "train|t10k", defaultValue = "t10k", description = "Split of an MNIST-style folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--split",
+            paramLabel = "train|t10k",
+            defaultValue = "t10k",
+            description = "Split of an MNIST-style folder (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch-size",
+            paramLabel = "B",
+            defaultValue = "256",
+            description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     private final CommandContext ctx;
@@ -63,9 +78,11 @@ public final class PredictCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder();
             if (json) {
                 sb.append("{\"index\": ").append(i);
-                if (classes) sb.append(", \"class\": ").append(ModelRunner.predictedClass(y, i, width));
+                if (classes)
+                    sb.append(", \"class\": ").append(ModelRunner.predictedClass(y, i, width));
                 sb.append(classes ? ", \"probabilities\": [" : ", \"outputs\": [");
-                for (int j = 0; j < width; j++) sb.append(j == 0 ? "" : ", ").append(fmt(y[i * width + j]));
+                for (int j = 0; j < width; j++)
+                    sb.append(j == 0 ? "" : ", ").append(fmt(y[i * width + j]));
                 sb.append("]}");
             } else {
                 sb.append(i);

@@ -17,9 +17,10 @@ final class Results {
             Json.print(out, result);
             return;
         }
-        result.forEach((k, v) -> {
-            if (v != null) out.println(k + ": " + format(v));
-        });
+        result.forEach(
+                (k, v) -> {
+                    if (v != null) out.println(k + ": " + format(v));
+                });
         out.flush();
     }
 
@@ -32,13 +33,14 @@ final class Results {
     /** {@code --opt beta1=0.9}: numbers become numbers, the rest stays text. */
     static Map<String, Object> parseValues(Map<String, String> raw) {
         Map<String, Object> out = new LinkedHashMap<>();
-        raw.forEach((k, v) -> {
-            try {
-                out.put(k, Double.parseDouble(v));
-            } catch (NumberFormatException e) {
-                out.put(k, v);
-            }
-        });
+        raw.forEach(
+                (k, v) -> {
+                    try {
+                        out.put(k, Double.parseDouble(v));
+                    } catch (NumberFormatException e) {
+                        out.put(k, v);
+                    }
+                });
         return out;
     }
 }

@@ -17,11 +17,18 @@ import org.tensorflow.types.TFloat32;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code dlkit summary MODEL_FILE_OR_DIR}: a Keras-style table of layers, shapes and parameters. */
-@Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Show a model's layers, output shapes, parameter counts and FLOPs (Keras style).")
+/**
+ * {@code dlkit summary MODEL_FILE_OR_DIR}: a Keras-style table of layers, shapes and parameters.
+ */
+@Command(
+        name = "summary",
+        mixinStandardHelpOptions = true,
+        description =
+                "Show a model's layers, output shapes, parameter counts and FLOPs (Keras style).")
 public final class SummaryCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL_FILE_OR_DIR", description = "A model file (.yaml/.json) or a model directory.")
+    @Parameters(
+            paramLabel = "MODEL_FILE_OR_DIR",
+            description = "A model file (.yaml/.json) or a model directory.")
     Path path;
 
     private final CommandContext ctx;
@@ -43,7 +50,10 @@ public final class SummaryCommand implements Callable<Integer> {
             long[] dims = new long[model.inputShape().length + 1];
             dims[0] = -1;
             System.arraycopy(model.inputShape(), 0, dims, 1, dims.length - 1);
-            var x = g.tf().placeholder(TFloat32.class, org.tensorflow.op.core.Placeholder.shape(Shape.of(dims)));
+            var x =
+                    g.tf().placeholder(
+                                    TFloat32.class,
+                                    org.tensorflow.op.core.Placeholder.shape(Shape.of(dims)));
             model.forward(g, x, g.tf().constant(false));
             s = ModelSummary.of(model);
         }
@@ -58,17 +68,21 @@ public final class SummaryCommand implements Callable<Integer> {
 
     static Map<String, Object> toJson(ModelSummary s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        List<Map<String, Object>> layers = s.rows().stream().map(r -> {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("name", r.name());
-            l.put("type", r.type());
-            l.put("output_shape", r.outputShape());
-            l.put("params", r.params());
-            l.put("trainable_params", r.trainableParams());
-            l.put("non_trainable_params", r.nonTrainableParams());
-            l.put("flops", r.flops());
-            return l;
-        }).toList();
+        List<Map<String, Object>> layers =
+                s.rows().stream()
+                        .map(
+                                r -> {
+                                    Map<String, Object> l = new LinkedHashMap<>();
+                                    l.put("name", r.name());
+                                    l.put("type", r.type());
+                                    l.put("output_shape", r.outputShape());
+                                    l.put("params", r.params());
+                                    l.put("trainable_params", r.trainableParams());
+                                    l.put("non_trainable_params", r.nonTrainableParams());
+                                    l.put("flops", r.flops());
+                                    return l;
+                                })
+                        .toList();
         m.put("layers", layers);
         m.put("total_params", s.totalParams());
         m.put("trainable_params", s.trainableParams());

@@ -37,8 +37,8 @@ import java.util.Map;
 
 /**
  * One training run, from a command or a pipeline step: loads the data, builds the graph once,
- * restores the checkpoint when resuming, trains with progress and a metrics log, evaluates on
- * the test set, and writes model.yaml and manifest.json into the model directory.
+ * restores the checkpoint when resuming, trains with progress and a metrics log, evaluates on the
+ * test set, and writes model.yaml and manifest.json into the model directory.
  */
 public final class TrainJob {
     private final CommandContext ctx;
@@ -62,7 +62,9 @@ public final class TrainJob {
             saved = ModelDir.open(request.out()).read();
             modelConfig = cast(saved.get("model"));
             checkSeed(request.out(), cast(saved.get("training")));
-            r = TrainRequest.resumeFrom(cast(saved.get("training")), request.out(), request.epochs());
+            r =
+                    TrainRequest.resumeFrom(
+                            cast(saved.get("training")), request.out(), request.epochs());
         } else {
             checkFreshOutput(dir);
             modelConfig = modelFiles.read(request.modelFile());
@@ -70,10 +72,16 @@ public final class TrainJob {
         return train(dir, modelConfig, r, saved);
     }
 
-    private Map<String, Object> train(ModelDir dir, Map<String, Object> modelConfig, TrainRequest r,
+    private Map<String, Object> train(
+            ModelDir dir,
+            Map<String, Object> modelConfig,
+            TrainRequest r,
             Map<String, Object> saved) {
         Instant started = Instant.now();
-        Sequential model = ModelBuild.model(modelConfig, r.resume() ? dir.modelFile().toString() : String.valueOf(r.modelFile()));
+        Sequential model =
+                ModelBuild.model(
+                        modelConfig,
+                        r.resume() ? dir.modelFile().toString() : String.valueOf(r.modelFile()));
         LearningRateSchedule schedule = schedule(r);
         Data data = Data.load(r, model.inputShape(), saved, dir.modelFile().toString());
         // Resolved before the graph so that a bad name fails without loading the runtime.
@@ -88,23 +96,38 @@ public final class TrainJob {
             if (r.resume()) {
                 state = checkpoints.restore(g.session());
             } else {
-                ctx.writer().writeString(dir.modelFile(), Yaml.write(content(model, training(r, tg), data)));
+                ctx.writer()
+                        .writeString(
+                                dir.modelFile(), Yaml.write(content(model, training(r, tg), data)));
             }
             if (state.epoch() >= r.epochs()) {
-                throw DlkitException.invalidInput(dir.dir() + " already trained " + state.epoch()
-                        + " epochs; pass --epochs N with N > " + state.epoch() + " to continue");
+                throw DlkitException.invalidInput(
+                        dir.dir()
+                                + " already trained "
+                                + state.epoch()
+                                + " epochs; pass --epochs N with N > "
+                                + state.epoch()
+                                + " to continue");
             }
             TrainOptions opts = options(r, schedule);
             checkEarlyStopping(opts, data, tg);
             TrainingLog log;
             try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100)) {
-                log = new TrainingLog(progress, dir, overwriting(), r.plot(), state.history(), r.batchSize());
+                log =
+                        new TrainingLog(
+                                progress,
+                                dir,
+                                overwriting(),
+                                r.plot(),
+                                state.history(),
+                                r.batchSize());
                 state = fit(tg, opts, checkpoints, log, data, state);
             }
             if (r.plot() && !log.history().isEmpty()) log.writePlot();
             Map<String, Object> result = result(dir, state, log);
             if (data.test() != null) {
-                Evaluation e = new ModelRunner(tg).evaluate(data.test(), Math.max(256, r.batchSize()));
+                Evaluation e =
+                        new ModelRunner(tg).evaluate(data.test(), Math.max(256, r.batchSize()));
                 result.put("test_loss", e.loss());
                 result.put("test_accuracy", Double.isNaN(e.accuracy()) ? null : e.accuracy());
             }
@@ -113,9 +136,16 @@ public final class TrainJob {
         }
     }
 
-    private TrainState fit(TrainingGraph tg, TrainOptions opts, Checkpoints cp, TrainingLog log, Data data, TrainState state) {
+    private TrainState fit(
+            TrainingGraph tg,
+            TrainOptions opts,
+            Checkpoints cp,
+            TrainingLog log,
+            Data data,
+            TrainState state) {
         try {
-            return new Trainer(tg, opts, cp, log, data.augmenter()).fit(data.train(), data.validation(), state);
+            return new Trainer(tg, opts, cp, log, data.augmenter())
+                    .fit(data.train(), data.validation(), state);
         } catch (TrainingDivergedException e) {
             throw new DlkitException(ExitCode.FAILED, e.getMessage());
         }
@@ -125,12 +155,18 @@ public final class TrainJob {
         String metric = opts.earlyStopMetric();
         if (metric == null) return;
         if (metric.startsWith("val_") && data.validation() == null) {
-            throw DlkitException.invalidInput("--early-stopping " + metric
-                    + " needs validation data; add --val PATH or --val-split F, or stop on loss");
+            throw DlkitException.invalidInput(
+                    "--early-stopping "
+                            + metric
+                            + " needs validation data; add --val PATH or --val-split F, or stop on loss");
         }
         if (metric.endsWith("accuracy") && !tg.loss.classification()) {
-            throw DlkitException.invalidInput("--early-stopping " + metric + ": the " + tg.loss.id()
-                    + " loss has no accuracy; stop on loss or val_loss");
+            throw DlkitException.invalidInput(
+                    "--early-stopping "
+                            + metric
+                            + ": the "
+                            + tg.loss.id()
+                            + " loss has no accuracy; stop on loss or val_loss");
         }
     }
 
@@ -142,15 +178,24 @@ public final class TrainJob {
             metric = parts[0];
             try {
                 patience = parts.length > 1 ? Integer.parseInt(parts[1]) : 3;
-                new io.dlkit.backend.train.EpochMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0).metric(metric);
+                new io.dlkit.backend.train.EpochMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                        .metric(metric);
             } catch (IllegalArgumentException e) {
-                throw DlkitException.invalidInput("--early-stopping " + r.earlyStopping()
-                        + ": use METRIC[:PATIENCE] with METRIC loss, accuracy, val_loss or val_accuracy");
+                throw DlkitException.invalidInput(
+                        "--early-stopping "
+                                + r.earlyStopping()
+                                + ": use METRIC[:PATIENCE] with METRIC loss, accuracy, val_loss or val_accuracy");
             }
         }
         try {
-            return new TrainOptions(r.epochs(), r.batchSize(), schedule, ctx.settings().seed(),
-                    r.checkpointEvery(), metric, Math.max(1, patience));
+            return new TrainOptions(
+                    r.epochs(),
+                    r.batchSize(),
+                    schedule,
+                    ctx.settings().seed(),
+                    r.checkpointEvery(),
+                    metric,
+                    Math.max(1, patience));
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput(e.getMessage());
         }
@@ -159,10 +204,15 @@ public final class TrainJob {
     private static LearningRateSchedule schedule(TrainRequest r) {
         // Checked here so the message names --lr, not the schedule; the graph computes in float32.
         if (!(r.learningRate() > 0) || Float.isInfinite((float) r.learningRate())) {
-            throw DlkitException.invalidInput("--lr must be > 0 and at most " + Float.MAX_VALUE + " (float32), got " + r.learningRate());
+            throw DlkitException.invalidInput(
+                    "--lr must be > 0 and at most "
+                            + Float.MAX_VALUE
+                            + " (float32), got "
+                            + r.learningRate());
         }
         try {
-            return Schedules.parse(r.schedule() == null ? "constant" : r.schedule(), r.learningRate());
+            return Schedules.parse(
+                    r.schedule() == null ? "constant" : r.schedule(), r.learningRate());
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput("--lr-schedule: " + e.getMessage());
         }
@@ -170,8 +220,10 @@ public final class TrainJob {
 
     private void checkFreshOutput(ModelDir dir) {
         if (dir.exists() && !ctx.settings().overwrite()) {
-            throw DlkitException.invalidInput(dir.dir() + " already holds a model; pass --resume to continue"
-                    + " its training, --overwrite to start over, or choose another --out");
+            throw DlkitException.invalidInput(
+                    dir.dir()
+                            + " already holds a model; pass --resume to continue"
+                            + " its training, --overwrite to start over, or choose another --out");
         }
         if (dir.exists()) deleteCheckpoint(dir);
     }
@@ -191,7 +243,8 @@ public final class TrainJob {
     }
 
     /** model.yaml: the model, the training settings, and what prediction needs of the data. */
-    private static Map<String, Object> content(Sequential model, Map<String, Object> training, Data data) {
+    private static Map<String, Object> content(
+            Sequential model, Map<String, Object> training, Data data) {
         Map<String, Object> m = ModelDir.content(model.config(), training);
         if (!data.classNames().isEmpty()) m.put("class_names", data.classNames());
         if (data.normalization() != null) m.put("normalization", data.normalization().toConfig());
@@ -208,9 +261,18 @@ public final class TrainJob {
 
     /** The seed orders every epoch's shuffle and the dropout masks, so a resume must reuse it. */
     private void checkSeed(Path dir, Map<String, Object> training) {
-        if (training != null && training.get("seed") instanceof Number n && n.longValue() != ctx.settings().seed()) {
-            throw DlkitException.invalidInput(dir + " was trained with --seed " + n.longValue() + " but this run has --seed "
-                    + ctx.settings().seed() + "; pass --seed " + n.longValue() + " to resume it exactly");
+        if (training != null
+                && training.get("seed") instanceof Number n
+                && n.longValue() != ctx.settings().seed()) {
+            throw DlkitException.invalidInput(
+                    dir
+                            + " was trained with --seed "
+                            + n.longValue()
+                            + " but this run has --seed "
+                            + ctx.settings().seed()
+                            + "; pass --seed "
+                            + n.longValue()
+                            + " to resume it exactly");
         }
     }
 
@@ -219,13 +281,19 @@ public final class TrainJob {
         m.put("model_dir", dir.dir().toString());
         m.put("epochs", state.epoch());
         m.put("steps", state.step());
-        if (!state.history().isEmpty()) m.putAll(TrainingLog.toMap(state.history().get(state.history().size() - 1)));
+        if (!state.history().isEmpty())
+            m.putAll(TrainingLog.toMap(state.history().get(state.history().size() - 1)));
         m.remove("epoch");
         m.remove("step");
         return m;
     }
 
-    private void writeManifest(ModelDir dir, TrainRequest r, GraphContext g, Instant started, Map<String, Object> result) {
+    private void writeManifest(
+            ModelDir dir,
+            TrainRequest r,
+            GraphContext g,
+            Instant started,
+            Map<String, Object> result) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dlkit_version", Version.dlkit());
         m.put("command", "train");
@@ -239,7 +307,8 @@ public final class TrainJob {
         m.put("training", r.toConfig());
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (DataSource s : new DataSource[] {r.data(), r.validation(), r.test()}) {
-            if (s != null && Files.isRegularFile(s.path())) inputs.add(Map.of("path", s.path().toString(), "sha256", Hashes.sha256(s.path())));
+            if (s != null && Files.isRegularFile(s.path()))
+                inputs.add(Map.of("path", s.path().toString(), "sha256", Hashes.sha256(s.path())));
         }
         m.put("inputs", inputs);
         m.put("result", result);
@@ -248,7 +317,6 @@ public final class TrainJob {
         overwriting().writeString(dir.manifest(), s.toString());
     }
 
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object o) {
         return (Map<String, Object>) o;
@@ -256,36 +324,55 @@ public final class TrainJob {
 
     /**
      * The data of a run, fitted to the model's input shape and normalized; the class names of an
-     * image folder; the normalization (computed, or as a resumed model stored it) and the
-     * training batches' augmenter.
+     * image folder; the normalization (computed, or as a resumed model stored it) and the training
+     * batches' augmenter.
      */
-    record Data(Dataset train, Dataset validation, Dataset test, List<String> classNames,
-            ChannelNormalization normalization, BatchAugmenter augmenter) {
-        static Data load(TrainRequest r, long[] inputShape, Map<String, Object> saved, String modelFile) {
+    record Data(
+            Dataset train,
+            Dataset validation,
+            Dataset test,
+            List<String> classNames,
+            ChannelNormalization normalization,
+            BatchAugmenter augmenter) {
+        static Data load(
+                TrainRequest r, long[] inputShape, Map<String, Object> saved, String modelFile) {
             InputPrep.checkNormalize(r.normalize());
             InputPrep.checkAugment(r.augment());
-            DataSource.Loaded loaded = r.data().load(inputShape, saved == null ? List.of() : InputPrep.classNames(saved));
+            DataSource.Loaded loaded =
+                    r.data()
+                            .load(
+                                    inputShape,
+                                    saved == null ? List.of() : InputPrep.classNames(saved));
             List<String> names = loaded.classNames();
             Dataset train = ModelBuild.fit(loaded.data(), inputShape, r.data().toString());
             Dataset val = load(r.validation(), inputShape, names);
             if (val == null && r.validationSplit() > 0) {
                 if (r.validationSplit() >= 1) {
-                    throw DlkitException.invalidInput("--val-split must be in [0, 1), got " + r.validationSplit());
+                    throw DlkitException.invalidInput(
+                            "--val-split must be in [0, 1), got " + r.validationSplit());
                 }
                 Dataset.Split split = train.split(r.validationSplit());
                 train = split.train();
                 val = split.validation();
             }
             Dataset test = load(r.test(), inputShape, names);
-            ChannelNormalization n = saved != null ? InputPrep.stored(saved, modelFile)
-                    : InputPrep.fit(r.normalize(), train, r.data().toString());
-            return new Data(InputPrep.apply(n, train), InputPrep.apply(n, val), InputPrep.apply(n, test), names, n,
+            ChannelNormalization n =
+                    saved != null
+                            ? InputPrep.stored(saved, modelFile)
+                            : InputPrep.fit(r.normalize(), train, r.data().toString());
+            return new Data(
+                    InputPrep.apply(n, train),
+                    InputPrep.apply(n, val),
+                    InputPrep.apply(n, test),
+                    names,
+                    n,
                     InputPrep.augmenter(r.augment(), inputShape, n));
         }
 
         private static Dataset load(DataSource source, long[] inputShape, List<String> classNames) {
             if (source == null) return null;
-            return ModelBuild.fit(source.load(inputShape, classNames).data(), inputShape, source.toString());
+            return ModelBuild.fit(
+                    source.load(inputShape, classNames).data(), inputShape, source.toString());
         }
     }
 }

@@ -33,13 +33,50 @@ record TrainRequest(
         String normalize) {
 
     /** A request without augmentation or normalization. */
-    TrainRequest(Path modelFile, DataSource data, DataSource validation, double validationSplit,
-            DataSource test, int epochs, int batchSize, String optimizer, Map<String, Object> optimizerConfig,
-            double learningRate, String schedule, double l2, double clipValue, double clipNorm, String loss,
-            String earlyStopping, int checkpointEvery, Path out, boolean resume, boolean plot) {
-        this(modelFile, data, validation, validationSplit, test, epochs, batchSize, optimizer, optimizerConfig,
-                learningRate, schedule, l2, clipValue, clipNorm, loss, earlyStopping, checkpointEvery, out, resume,
-                plot, "none", "none");
+    TrainRequest(
+            Path modelFile,
+            DataSource data,
+            DataSource validation,
+            double validationSplit,
+            DataSource test,
+            int epochs,
+            int batchSize,
+            String optimizer,
+            Map<String, Object> optimizerConfig,
+            double learningRate,
+            String schedule,
+            double l2,
+            double clipValue,
+            double clipNorm,
+            String loss,
+            String earlyStopping,
+            int checkpointEvery,
+            Path out,
+            boolean resume,
+            boolean plot) {
+        this(
+                modelFile,
+                data,
+                validation,
+                validationSplit,
+                test,
+                epochs,
+                batchSize,
+                optimizer,
+                optimizerConfig,
+                learningRate,
+                schedule,
+                l2,
+                clipValue,
+                clipNorm,
+                loss,
+                earlyStopping,
+                checkpointEvery,
+                out,
+                resume,
+                plot,
+                "none",
+                "none");
     }
 
     /** The {@code training:} section of model.yaml. */
@@ -67,23 +104,60 @@ record TrainRequest(
         return m;
     }
 
-    /** The training section of a model created from imported weights (plain gradient descent, auto loss). */
+    /**
+     * The training section of a model created from imported weights (plain gradient descent, auto
+     * loss).
+     */
     static TrainRequest forImport(Path out) {
-        return new TrainRequest(null, null, null, 0, null, 0, 64, "gd", Map.of(), 0.001, "constant", 0, 0, 0,
-                "auto", null, 0, out, false, false);
+        return new TrainRequest(
+                null,
+                null,
+                null,
+                0,
+                null,
+                0,
+                64,
+                "gd",
+                Map.of(),
+                0.001,
+                "constant",
+                0,
+                0,
+                0,
+                "auto",
+                null,
+                0,
+                out,
+                false,
+                false);
     }
 
-    /** The request recorded in a model directory, continued up to {@code epochs} (0 = as recorded). */
+    /**
+     * The request recorded in a model directory, continued up to {@code epochs} (0 = as recorded).
+     */
     @SuppressWarnings("unchecked")
     static TrainRequest resumeFrom(Map<String, Object> t, Path out, int epochs) {
-        return new TrainRequest(null, DataSource.fromConfig(t.get("data")),
-                DataSource.fromConfig(t.get("validation")), num(t, "validation_split"),
+        return new TrainRequest(
+                null,
+                DataSource.fromConfig(t.get("data")),
+                DataSource.fromConfig(t.get("validation")),
+                num(t, "validation_split"),
                 DataSource.fromConfig(t.get("test")),
-                epochs > 0 ? epochs : (int) num(t, "epochs"), (int) num(t, "batch_size"),
-                (String) t.get("optimizer"), (Map<String, Object>) t.getOrDefault("optimizer_config", Map.of()),
-                num(t, "learning_rate"), (String) t.get("lr_schedule"), num(t, "l2"), num(t, "clip_value"),
-                num(t, "clip_norm"), (String) t.get("loss"), (String) t.get("early_stopping"),
-                (int) num(t, "checkpoint_every"), out, true, Boolean.TRUE.equals(t.get("plot")),
+                epochs > 0 ? epochs : (int) num(t, "epochs"),
+                (int) num(t, "batch_size"),
+                (String) t.get("optimizer"),
+                (Map<String, Object>) t.getOrDefault("optimizer_config", Map.of()),
+                num(t, "learning_rate"),
+                (String) t.get("lr_schedule"),
+                num(t, "l2"),
+                num(t, "clip_value"),
+                num(t, "clip_norm"),
+                (String) t.get("loss"),
+                (String) t.get("early_stopping"),
+                (int) num(t, "checkpoint_every"),
+                out,
+                true,
+                Boolean.TRUE.equals(t.get("plot")),
                 t.get("augment") instanceof String a ? a : "none",
                 t.get("normalize") instanceof String n ? n : "none");
     }

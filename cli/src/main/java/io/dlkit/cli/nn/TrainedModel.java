@@ -24,13 +24,21 @@ final class TrainedModel implements AutoCloseable {
     final GraphContext graph;
     final TrainingGraph training;
     final TrainRequest request;
+
     /** Class names by output index; empty when model.yaml has none. */
     final List<String> classNames;
+
     /** The input normalization; null when model.yaml has none. */
     final ChannelNormalization normalization;
 
-    private TrainedModel(ModelDir dir, Sequential model, GraphContext graph, TrainingGraph training, TrainRequest request,
-            List<String> classNames, ChannelNormalization normalization) {
+    private TrainedModel(
+            ModelDir dir,
+            Sequential model,
+            GraphContext graph,
+            TrainingGraph training,
+            TrainRequest request,
+            List<String> classNames,
+            ChannelNormalization normalization) {
         this.dir = dir;
         this.model = model;
         this.graph = graph;
@@ -44,17 +52,27 @@ final class TrainedModel implements AutoCloseable {
     static TrainedModel open(Path path, CommandContext ctx, OptimizerRegistry optimizers) {
         ModelDir dir = ModelDir.open(path);
         Map<String, Object> saved = dir.read();
-        Sequential model = ModelBuild.model((Map<String, Object>) saved.get("model"), dir.modelFile().toString());
-        TrainRequest r = TrainRequest.resumeFrom((Map<String, Object>) saved.get("training"), path, 0);
+        Sequential model =
+                ModelBuild.model(
+                        (Map<String, Object>) saved.get("model"), dir.modelFile().toString());
+        TrainRequest r =
+                TrainRequest.resumeFrom((Map<String, Object>) saved.get("training"), path, 0);
         ChannelNormalization n = InputPrep.stored(saved, dir.modelFile().toString());
         if (n != null && n.channels() != model.inputShape()[model.inputShape().length - 1]) {
-            throw DlkitException.invalidInput(dir.modelFile() + ": normalization has " + n.channels()
-                    + " channels but the model's input_shape " + java.util.Arrays.toString(model.inputShape())
-                    + " ends in " + model.inputShape()[model.inputShape().length - 1]);
+            throw DlkitException.invalidInput(
+                    dir.modelFile()
+                            + ": normalization has "
+                            + n.channels()
+                            + " channels but the model's input_shape "
+                            + java.util.Arrays.toString(model.inputShape())
+                            + " ends in "
+                            + model.inputShape()[model.inputShape().length - 1]);
         }
         GraphContext g = ctx.openGraph();
         try {
-            TrainingGraph tg = ModelBuild.graph(g, model, optimizers.create(r.optimizer(), r.optimizerConfig()), r);
+            TrainingGraph tg =
+                    ModelBuild.graph(
+                            g, model, optimizers.create(r.optimizer(), r.optimizerConfig()), r);
             new Checkpoints(path).restore(g.session());
             return new TrainedModel(dir, model, g, tg, r, InputPrep.classNames(saved), n);
         } catch (RuntimeException e) {
@@ -69,7 +87,8 @@ final class TrainedModel implements AutoCloseable {
      */
     Dataset data(DataSource source) {
         Dataset d = source.load(model.inputShape(), classNames).data();
-        return InputPrep.apply(normalization, ModelBuild.fit(d, model.inputShape(), source.toString()));
+        return InputPrep.apply(
+                normalization, ModelBuild.fit(d, model.inputShape(), source.toString()));
     }
 
     /** Raw features, row-major, normalized as in training (a copy; the argument is left alone). */

@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Shows training progress and keeps the metrics log: after every epoch metrics.csv and
- * metrics.json are rewritten atomically (and curves.png with {@code --plot}).
+ * Shows training progress and keeps the metrics log: after every epoch metrics.csv and metrics.json
+ * are rewritten atomically (and curves.png with {@code --plot}).
  */
 final class TrainingLog implements TrainingListener {
     static final String CSV_HEADER =
@@ -29,7 +29,13 @@ final class TrainingLog implements TrainingListener {
     private final List<EpochMetrics> history;
     private int batchSize;
 
-    TrainingLog(Progress progress, ModelDir dir, OutputWriter writer, boolean plot, List<EpochMetrics> past, int batchSize) {
+    TrainingLog(
+            Progress progress,
+            ModelDir dir,
+            OutputWriter writer,
+            boolean plot,
+            List<EpochMetrics> past,
+            int batchSize) {
         this.progress = progress;
         this.dir = dir;
         this.writer = writer;
@@ -55,7 +61,8 @@ final class TrainingLog implements TrainingListener {
 
     @Override
     public void onBatch(int epoch, int batch, long step, double loss, double accuracy, double lr) {
-        if (epoch != lastEpoch && lastEpoch != -1 && batch == 1) progress.startEpoch(epoch, epochs, steps);
+        if (epoch != lastEpoch && lastEpoch != -1 && batch == 1)
+            progress.startEpoch(epoch, epochs, steps);
         lastEpoch = epoch;
         progress.step(batchSize, loss, accuracy);
     }
@@ -78,9 +85,11 @@ final class TrainingLog implements TrainingListener {
         series.put("accuracy", column(EpochMetrics::accuracy));
         series.put("val_accuracy", column(EpochMetrics::valAccuracy));
         try {
-            TrainingCurves.write(dir.curves(), "Training curves: " + dir.dir().getFileName(), series);
+            TrainingCurves.write(
+                    dir.curves(), "Training curves: " + dir.dir().getFileName(), series);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.curves() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write " + dir.curves() + ": " + e.getMessage(), e);
         }
     }
 
@@ -91,9 +100,20 @@ final class TrainingLog implements TrainingListener {
     String csv() {
         StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         for (EpochMetrics m : history) {
-            sb.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%s,%s,%s,%.6g,%.3f,%.1f%n", m.epoch(), m.step(),
-                    m.loss(), m.l2(), num(m.accuracy()), num(m.valLoss()), num(m.valAccuracy()),
-                    m.learningRate(), m.seconds(), m.samplesPerSecond()));
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%d,%d,%.6f,%.6f,%s,%s,%s,%.6g,%.3f,%.1f%n",
+                            m.epoch(),
+                            m.step(),
+                            m.loss(),
+                            m.l2(),
+                            num(m.accuracy()),
+                            num(m.valLoss()),
+                            num(m.valAccuracy()),
+                            m.learningRate(),
+                            m.seconds(),
+                            m.samplesPerSecond()));
         }
         return sb.toString();
     }

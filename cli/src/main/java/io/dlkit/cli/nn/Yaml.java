@@ -14,22 +14,29 @@ import java.util.Map;
 
 /** Reads model files (YAML or JSON) into maps and writes maps as YAML. */
 final class Yaml {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    private static final ObjectMapper YAML =
+            new ObjectMapper(
+                    new YAMLFactory()
+                            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Yaml() {}
 
-    /** Reads a YAML or JSON mapping; a missing or malformed file is a one-line invalid-input error. */
+    /**
+     * Reads a YAML or JSON mapping; a missing or malformed file is a one-line invalid-input error.
+     */
     static Map<String, Object> read(Path file) {
         if (Files.isDirectory(file)) {
-            throw DlkitException.invalidInput(file + ": is a directory; give a model file (.yaml or .json)");
+            throw DlkitException.invalidInput(
+                    file + ": is a directory; give a model file (.yaml or .json)");
         }
         try {
             ObjectMapper m = file.toString().endsWith(".json") ? JSON : YAML;
-            Map<String, Object> map = m.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
-            if (map == null) throw DlkitException.invalidInput(file + ": is empty; expected a model file");
+            Map<String, Object> map =
+                    m.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+            if (map == null)
+                throw DlkitException.invalidInput(file + ": is empty; expected a model file");
             return map;
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw DlkitException.invalidInput(file + ": no such file");

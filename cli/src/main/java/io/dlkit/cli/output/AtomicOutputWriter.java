@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
-/** Writes through {@link AtomicFiles} (temp file beside the target, fsync, rename), refusing to replace without {@code --overwrite}. */
+/**
+ * Writes through {@link AtomicFiles} (temp file beside the target, fsync, rename), refusing to
+ * replace without {@code --overwrite}.
+ */
 public final class AtomicOutputWriter implements OutputWriter {
     private final BooleanSupplier overwrite;
 
@@ -27,7 +30,9 @@ public final class AtomicOutputWriter implements OutputWriter {
             return target;
         } catch (IOException e) {
             throw new DlkitException(
-                    io.dlkit.api.ExitCode.FAILED, "cannot write " + target + ": " + e.getMessage(), e);
+                    io.dlkit.api.ExitCode.FAILED,
+                    "cannot write " + target + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -35,7 +40,8 @@ public final class AtomicOutputWriter implements OutputWriter {
     public void checkWritable(Path target) {
         if (Files.exists(target) && !overwrite.getAsBoolean()) {
             throw DlkitException.invalidInput(
-                    target + " already exists; pass --overwrite to replace it or choose another path");
+                    target
+                            + " already exists; pass --overwrite to replace it or choose another path");
         }
         if (Files.isDirectory(target)) {
             throw DlkitException.invalidInput(target + " is a directory; give a file path");

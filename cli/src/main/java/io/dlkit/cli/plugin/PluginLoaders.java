@@ -18,8 +18,10 @@ final class PluginLoaders {
         }
 
         @Override
-        protected PluginClassLoader createPluginClassLoader(Path pluginPath, PluginDescriptor descriptor) {
-            return new SharedFirstClassLoader(pluginManager, descriptor, getClass().getClassLoader());
+        protected PluginClassLoader createPluginClassLoader(
+                Path pluginPath, PluginDescriptor descriptor) {
+            return new SharedFirstClassLoader(
+                    pluginManager, descriptor, getClass().getClassLoader());
         }
     }
 
@@ -28,7 +30,8 @@ final class PluginLoaders {
      * packages (the Trino PluginClassLoader pattern).
      */
     static final class SharedFirstClassLoader extends PluginClassLoader {
-        SharedFirstClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader parent) {
+        SharedFirstClassLoader(
+                PluginManager manager, PluginDescriptor descriptor, ClassLoader parent) {
             super(manager, descriptor, parent, ClassLoadingStrategy.PDA);
         }
 

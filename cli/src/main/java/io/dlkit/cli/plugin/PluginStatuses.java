@@ -16,7 +16,11 @@ import org.pf4j.PluginWrapper;
 /** Turns PF4J's plugin wrappers and load failures into {@link PluginStatus} rows. */
 final class PluginStatuses {
     private static final List<Class<?>> EXTENSION_POINTS =
-            List.of(CommandProvider.class, StepProvider.class, OptimizerProvider.class, ArchitectureProvider.class);
+            List.of(
+                    CommandProvider.class,
+                    StepProvider.class,
+                    OptimizerProvider.class,
+                    ArchitectureProvider.class);
 
     private PluginStatuses() {}
 
@@ -29,8 +33,14 @@ final class PluginStatuses {
                 (path, reason) ->
                         out.add(
                                 new PluginStatus(
-                                        path.getFileName().toString(), "", "", "", "failed",
-                                        "cannot load " + path.getFileName() + ": " + reason, path, List.of())));
+                                        path.getFileName().toString(),
+                                        "",
+                                        "",
+                                        "",
+                                        "failed",
+                                        "cannot load " + path.getFileName() + ": " + reason,
+                                        path,
+                                        List.of())));
         out.sort(Comparator.comparing(PluginStatus::id));
         return out;
     }
@@ -42,9 +52,14 @@ final class PluginStatuses {
         if (w.getPluginState() == PluginState.STARTED) {
             state = "started";
         } else if (w.getPluginState() == PluginState.DISABLED
-                && !host.getVersionManager().checkVersionConstraint(host.getSystemVersion(), d.getRequires())) {
+                && !host.getVersionManager()
+                        .checkVersionConstraint(host.getSystemVersion(), d.getRequires())) {
             state = "refused";
-            reason = "requires dlkit " + d.getRequires() + ", this is dlkit " + host.getSystemVersion();
+            reason =
+                    "requires dlkit "
+                            + d.getRequires()
+                            + ", this is dlkit "
+                            + host.getSystemVersion();
         } else if (w.getFailedException() != null) {
             state = "failed";
             reason = oneLine(w.getFailedException());
@@ -52,8 +67,13 @@ final class PluginStatuses {
             state = w.getPluginState().toString().toLowerCase(java.util.Locale.ROOT);
         }
         return new PluginStatus(
-                d.getPluginId(), d.getVersion(), nullToEmpty(d.getPluginDescription()),
-                nullToEmpty(d.getRequires()), state, reason, w.getPluginPath(),
+                d.getPluginId(),
+                d.getVersion(),
+                nullToEmpty(d.getPluginDescription()),
+                nullToEmpty(d.getRequires()),
+                state,
+                reason,
+                w.getPluginPath(),
                 state.equals("started") ? extensions(host, w) : List.of());
     }
 
@@ -63,7 +83,8 @@ final class PluginStatuses {
             for (String cls : host.getExtensionClassNames(w.getPluginId())) {
                 try {
                     Class<?> c = w.getPluginClassLoader().loadClass(cls);
-                    if (point.isAssignableFrom(c)) out.add(point.getSimpleName() + " " + c.getSimpleName());
+                    if (point.isAssignableFrom(c))
+                        out.add(point.getSimpleName() + " " + c.getSimpleName());
                 } catch (ClassNotFoundException | LinkageError e) {
                     out.add("broken " + cls + ": " + oneLine(e));
                 }
@@ -74,7 +95,9 @@ final class PluginStatuses {
 
     static String oneLine(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
+        while (t.getCause() != null
+                && t.getCause() != t
+                && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
         }
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

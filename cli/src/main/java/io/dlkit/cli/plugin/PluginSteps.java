@@ -24,7 +24,8 @@ public final class PluginSteps {
             try {
                 List<StepType> mine = new ArrayList<>();
                 for (StepProvider p : host.getExtensions(StepProvider.class, w.getPluginId())) {
-                    for (StepType t : p.stepTypes()) mine.add(new PluginStepType(w.getPluginId(), t));
+                    for (StepType t : p.stepTypes())
+                        mine.add(new PluginStepType(w.getPluginId(), t));
                 }
                 for (StepType t : mine) {
                     String prev = owner.get(t.name());

@@ -1,20 +1,20 @@
 package io.dlkit.cli.wiring;
 
 import com.google.inject.AbstractModule;
-import io.dlkit.api.CommandContext;
-import io.dlkit.api.output.OutputWriter;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.dlkit.api.pipeline.StepType;
+import io.dlkit.api.CommandContext;
 import io.dlkit.api.model.ModelStore;
+import io.dlkit.api.output.OutputWriter;
+import io.dlkit.api.pipeline.StepType;
 import io.dlkit.cli.nn.CliModelStore;
 import io.dlkit.cli.nn.NnSteps;
 import io.dlkit.cli.pipeline.StepRegistry;
-import java.util.ArrayList;
-import java.util.List;
 import io.dlkit.cli.plugin.PluginHost;
 import io.dlkit.cli.plugin.PluginSteps;
 import io.dlkit.cli.steps.CoreStepProvider;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Binds the host's collaborators that commands and plugin extensions receive by injection. */
 public final class CoreModule extends AbstractModule {

@@ -5,8 +5,8 @@ import io.dlkit.backend.runtime.GraphContext;
 import java.io.PrintWriter;
 
 /**
- * What a command (core or plugin) works with: the parsed global options, the output streams and
- * the atomic writer. Inject it ({@code @Inject MyCommand(CommandContext ctx)}); read {@link
+ * What a command (core or plugin) works with: the parsed global options, the output streams and the
+ * atomic writer. Inject it ({@code @Inject MyCommand(CommandContext ctx)}); read {@link
  * #settings()} when the command runs, since options are parsed after commands are created.
  */
 public interface CommandContext {

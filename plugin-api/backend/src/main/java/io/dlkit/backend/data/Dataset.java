@@ -19,8 +19,8 @@ import java.util.Arrays;
  *
  * <p>Pixel scaling: the loaders scale where the file format says the values are 8-bit pixels (IDX
  * files, image folders and {@code uint8} arrays in {@code .npz} archives become {@code value / 255}
- * in [0, 1]); CSV values and float arrays are kept as they are. Use {@link #scaled(float)} or {@link
- * #normalized(FeatureStats)} for anything else.
+ * in [0, 1]); CSV values and float arrays are kept as they are. Use {@link #scaled(float)} or
+ * {@link #normalized(FeatureStats)} for anything else.
  *
  * <pre>{@code
  * Dataset all = Datasets.load(Path.of("fashion-mnist"));          // 60000 x (28, 28, 1), 10 classes

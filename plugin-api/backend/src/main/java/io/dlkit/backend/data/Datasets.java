@@ -98,14 +98,14 @@ public final class Datasets {
     }
 
     /**
-     * Loads the data set at {@code path} for a model that takes samples of {@code featureShape}:
-     * an image folder (see {@link ImageFolderReader}; class ids by sorted folder name) is read
-     * with every image resized to {@code featureShape = [height, width, channels]}; anything else
-     * as {@link #load(Path)}, in its own shape.
+     * Loads the data set at {@code path} for a model that takes samples of {@code featureShape}: an
+     * image folder (see {@link ImageFolderReader}; class ids by sorted folder name) is read with
+     * every image resized to {@code featureShape = [height, width, channels]}; anything else as
+     * {@link #load(Path)}, in its own shape.
      *
      * @throws NoSuchFileException if nothing is at the path
-     * @throws DataFormatException if the format is unknown or the content is malformed, or an
-     *     image folder is loaded for a shape that is not {@code [height, width, 1|3|4]}
+     * @throws DataFormatException if the format is unknown or the content is malformed, or an image
+     *     folder is loaded for a shape that is not {@code [height, width, 1|3|4]}
      */
     public static Dataset load(Path path, long... featureShape) throws IOException {
         requireNonNull(path, "path is null");

@@ -56,9 +56,7 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         this.batchNorm =
                 spec.batchNorm()
                         ? new BatchNormLayer(
-                                spec.name(),
-                                BatchNormLayer.DEFAULT_MOMENTUM,
-                                spec.bnEpsilon())
+                                spec.name(), BatchNormLayer.DEFAULT_MOMENTUM, spec.bnEpsilon())
                         : null;
     }
 

@@ -102,7 +102,9 @@ record ConvSpec(
     static double readEpsilon(ConfigReader r) {
         if (!r.has("bn_epsilon")) return BatchNormLayer.DEFAULT_EPSILON;
         if (!(r.get("bn_epsilon") instanceof Number n) || !(n.doubleValue() > 0)) {
-            throw r.error("bn_epsilon", "must be a number > 0, got " + ConfigReader.show(r.get("bn_epsilon")));
+            throw r.error(
+                    "bn_epsilon",
+                    "must be a number > 0, got " + ConfigReader.show(r.get("bn_epsilon")));
         }
         return n.doubleValue();
     }

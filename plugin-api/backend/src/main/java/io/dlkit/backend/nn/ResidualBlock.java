@@ -43,8 +43,15 @@ public final class ResidualBlock extends BlockLayer {
 
     private static final List<String> KEYS =
             List.of(
-                    "type", "name", "block", "filters", "kernel_size", "strides", "activation",
-                    "use_bias", "bn_epsilon");
+                    "type",
+                    "name",
+                    "block",
+                    "filters",
+                    "kernel_size",
+                    "strides",
+                    "activation",
+                    "use_bias",
+                    "bn_epsilon");
 
     private final boolean convolutional;
     private final int[] filters;
@@ -149,7 +156,9 @@ public final class ResidualBlock extends BlockLayer {
         }
         if (r.has("use_bias")) {
             if (!(r.get("use_bias") instanceof Boolean useBias)) {
-                throw r.error("use_bias", "must be true or false, got " + ConfigReader.show(r.get("use_bias")));
+                throw r.error(
+                        "use_bias",
+                        "must be true or false, got " + ConfigReader.show(r.get("use_bias")));
             }
             b.optUseBias(useBias);
         }

@@ -1,8 +1,8 @@
 package io.dlkit.backend.runtime;
 
 /**
- * The TensorFlow runtime or the requested device is not available (the CLI exits with code 4).
- * The message is one line that says how to fix it.
+ * The TensorFlow runtime or the requested device is not available (the CLI exits with code 4). The
+ * message is one line that says how to fix it.
  */
 public class BackendException extends RuntimeException {
     /** Creates the error with a one-line, actionable message. */

@@ -3,8 +3,8 @@ package io.dlkit.backend.runtime;
 import java.util.Locale;
 
 /**
- * What the user asked for with {@code --device}: {@code cpu}, {@code gpu}, {@code gpu:N} or
- * {@code auto} (a GPU when TensorFlow sees one, else the CPU).
+ * What the user asked for with {@code --device}: {@code cpu}, {@code gpu}, {@code gpu:N} or {@code
+ * auto} (a GPU when TensorFlow sees one, else the CPU).
  *
  * @param kind the device kind
  * @param index the GPU index (0 for {@code gpu}; ignored for the others)

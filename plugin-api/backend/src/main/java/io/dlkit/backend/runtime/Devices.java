@@ -17,14 +17,18 @@ final class Devices {
                 runtime.devices().stream()
                         .filter(d -> d.type().equals("CPU"))
                         .findFirst()
-                        .orElseThrow(() -> new BackendException("TensorFlow reports no CPU device"));
+                        .orElseThrow(
+                                () -> new BackendException("TensorFlow reports no CPU device"));
         return switch (request.kind()) {
             case CPU -> cpu;
             case AUTO -> gpus.isEmpty() ? cpu : gpus.get(0);
             case GPU -> {
                 if (gpus.isEmpty()) {
                     throw new BackendException(
-                            "--device " + request + " requested but TensorFlow sees no GPU: " + GPU_HELP);
+                            "--device "
+                                    + request
+                                    + " requested but TensorFlow sees no GPU: "
+                                    + GPU_HELP);
                 }
                 if (request.index() >= gpus.size()) {
                     throw new BackendException(

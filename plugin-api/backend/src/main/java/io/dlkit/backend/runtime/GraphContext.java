@@ -38,7 +38,8 @@ public final class GraphContext implements AutoCloseable {
     private final int threads;
     private final Map<String, WeightVariable<?>> variables = new LinkedHashMap<>();
 
-    private GraphContext(Graph graph, Ops tf, Session session, DeviceInfo device, long seed, int threads) {
+    private GraphContext(
+            Graph graph, Ops tf, Session session, DeviceInfo device, long seed, int threads) {
         this.graph = graph;
         this.tf = tf;
         this.session = session;
@@ -111,7 +112,10 @@ public final class GraphContext implements AutoCloseable {
         return seed;
     }
 
-    /** The line every run prints first: {@code device: CPU:0 | TensorFlow 2.18.0 | threads 2 | seed 42}. */
+    /**
+     * The line every run prints first: {@code device: CPU:0 | TensorFlow 2.18.0 | threads 2 | seed
+     * 42}.
+     */
     public String header() {
         return "device: "
                 + device.shortName()
@@ -148,7 +152,8 @@ public final class GraphContext implements AutoCloseable {
                     "variable name '" + name + "' must be flat: letters, digits, '_', '.', '-'");
         }
         if (variables.containsKey(name)) {
-            throw new IllegalArgumentException("variable '" + name + "' already exists in this graph");
+            throw new IllegalArgumentException(
+                    "variable '" + name + "' already exists in this graph");
         }
         Variable<T> var = tf.withName(name).variable(initialValue);
         Operand<T> read = tf.withName(name + "_read").identity(var);

@@ -5,8 +5,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * A float input tensor reused across steps: each batch overwrites its buffer in place instead of
- * allocating a new tensor. A batch of a different size (the last, smaller one) gets its own
- * tensor, cached by batch size. Close it when training ends.
+ * allocating a new tensor. A batch of a different size (the last, smaller one) gets its own tensor,
+ * cached by batch size. Close it when training ends.
  */
 public final class FloatFeed implements AutoCloseable {
     private final long[] rowShape;

@@ -44,7 +44,8 @@ public final class Tensors {
     public static float[] toFloats(Tensor tensor) {
         requireNonNull(tensor, "tensor is null");
         if (!(tensor instanceof TFloat32 t)) {
-            throw new IllegalArgumentException("expected a float32 tensor, got " + tensor.dataType());
+            throw new IllegalArgumentException(
+                    "expected a float32 tensor, got " + tensor.dataType());
         }
         float[] out = new float[Math.toIntExact(t.shape().size())];
         t.asRawTensor().data().asFloats().read(out);
@@ -59,7 +60,8 @@ public final class Tensors {
     /** Copies an int tensor's values into a new row-major array. */
     public static int[] toInts(Tensor tensor) {
         if (!(tensor instanceof TInt32 t)) {
-            throw new IllegalArgumentException("expected an int32 tensor, got " + tensor.dataType());
+            throw new IllegalArgumentException(
+                    "expected an int32 tensor, got " + tensor.dataType());
         }
         int[] out = new int[Math.toIntExact(t.shape().size())];
         t.asRawTensor().data().asInts().read(out);

@@ -53,14 +53,17 @@ final class BatchFeeder implements AutoCloseable {
 
     /** Copies batch {@code b} of {@code epoch} and feeds it; returns the number of rows. */
     int feed(MiniBatches.Epoch epoch, int b, Session.Runner runner) {
-        int rows = labels != null ? epoch.copy(b, features, labels) : epoch.copy(b, features, targets);
+        int rows =
+                labels != null ? epoch.copy(b, features, labels) : epoch.copy(b, features, targets);
         if (augmenter != BatchAugmenter.NONE) {
             augmenter.augment(features, rows, BatchAugmenter.batchSeed(seed, epoch.number(), b));
         }
         runner.feed(g.x, xFeed.fill(features, 0, rows));
         if (labels != null) {
             if (labelTensor != null) labelTensor.close();
-            labelTensor = Tensors.ints(rows == labels.length ? labels : Arrays.copyOf(labels, rows), rows);
+            labelTensor =
+                    Tensors.ints(
+                            rows == labels.length ? labels : Arrays.copyOf(labels, rows), rows);
             runner.feed(g.labels, labelTensor);
         } else {
             runner.feed(g.targets, yFeed.fill(targets, 0, rows));

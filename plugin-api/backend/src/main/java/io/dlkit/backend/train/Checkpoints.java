@@ -15,8 +15,8 @@ import org.tensorflow.Session;
 
 /**
  * Saves and restores a model directory's {@code checkpoint/}: every variable (weights, optimizer
- * slots, batch-norm statistics, dropout seed counters) plus the {@link TrainState}. A checkpoint
- * is written to a temporary folder and renamed into place, so a killed process leaves the last
+ * slots, batch-norm statistics, dropout seed counters) plus the {@link TrainState}. A checkpoint is
+ * written to a temporary folder and renamed into place, so a killed process leaves the last
  * complete checkpoint.
  */
 public final class Checkpoints {
@@ -55,7 +55,8 @@ public final class Checkpoints {
             deleteTree(old);
             return dir();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint in " + modelDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write checkpoint in " + modelDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -64,15 +65,25 @@ public final class Checkpoints {
         return current().isPresent();
     }
 
-    /** Restores the variables into {@code session} (whose graph was built the same way) and returns the state. */
+    /**
+     * Restores the variables into {@code session} (whose graph was built the same way) and returns
+     * the state.
+     */
     public TrainState restore(Session session) {
-        Path d = current().orElseThrow(() -> new IllegalStateException(
-                "no checkpoint in " + modelDir + "; train without --resume first"));
+        Path d =
+                current()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "no checkpoint in "
+                                                        + modelDir
+                                                        + "; train without --resume first"));
         session.restore(d.resolve(PREFIX).toString());
         try (Reader r = Files.newBufferedReader(d.resolve(STATE), StandardCharsets.UTF_8)) {
             return TrainState.load(r);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + d.resolve(STATE) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read " + d.resolve(STATE) + ": " + e.getMessage(), e);
         }
     }
 

@@ -34,8 +34,11 @@ public record EpochMetrics(
             case "accuracy" -> accuracy;
             case "val_loss" -> valLoss;
             case "val_accuracy" -> valAccuracy;
-            default -> throw new IllegalArgumentException(
-                    "unknown metric '" + name + "': use loss, accuracy, val_loss or val_accuracy");
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown metric '"
+                                    + name
+                                    + "': use loss, accuracy, val_loss or val_accuracy");
         };
     }
 

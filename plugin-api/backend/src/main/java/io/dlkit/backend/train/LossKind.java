@@ -25,8 +25,10 @@ public enum LossKind {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown loss '" + name
-                    + "': use categorical_crossentropy, binary_crossentropy or mse");
+            throw new IllegalArgumentException(
+                    "unknown loss '"
+                            + name
+                            + "': use categorical_crossentropy, binary_crossentropy or mse");
         }
     }
 

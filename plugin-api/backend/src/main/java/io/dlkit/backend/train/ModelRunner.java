@@ -32,12 +32,19 @@ public final class ModelRunner {
                 r.fetch(g.dataLoss).fetch(g.output);
                 try (Result res = r.run()) {
                     lossSum += Tensors.toFloat(res.get(0)) * rows;
-                    if (classes) correct += tally(Tensors.toFloats(res.get(1)), feeder.labels(), rows, confusion);
+                    if (classes)
+                        correct +=
+                                tally(
+                                        Tensors.toFloats(res.get(1)),
+                                        feeder.labels(),
+                                        rows,
+                                        confusion);
                 }
             }
         }
         int m = data.size();
-        return new Evaluation(m, lossSum / m, classes ? (double) correct / m : Double.NaN, confusion);
+        return new Evaluation(
+                m, lossSum / m, classes ? (double) correct / m : Double.NaN, confusion);
     }
 
     /** The activated outputs for every sample, row-major {@code [m, outputs]}. */

@@ -10,8 +10,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * An update rule: given each trainable variable and its gradient, adds the ops that change the
- * variable (and the optimizer's own state, such as Adam's moments) to the graph. The learning
- * rate is a fed scalar, so schedules change it without rebuilding the graph. Implementations are
+ * variable (and the optimizer's own state, such as Adam's moments) to the graph. The learning rate
+ * is a fed scalar, so schedules change it without rebuilding the graph. Implementations are
  * contributed by plugins through {@code io.dlkit.api.extension.OptimizerProvider}.
  */
 public interface Optimizer {
@@ -24,8 +24,8 @@ public interface Optimizer {
     /**
      * Adds the update ops, once, while the graph is built.
      *
-     * @param graph the graph context; create state variables with {@link GraphContext#variable}
-     *     as non-trainable, named {@code <variable>_<slot>} so checkpoints include them
+     * @param graph the graph context; create state variables with {@link GraphContext#variable} as
+     *     non-trainable, named {@code <variable>_<slot>} so checkpoints include them
      * @param variables the trainable variables
      * @param gradients the gradient of the loss for each variable, in the same order
      * @param learningRate a scalar fed each step

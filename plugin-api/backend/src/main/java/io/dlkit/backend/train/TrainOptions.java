@@ -26,11 +26,14 @@ public record TrainOptions(
     /** Checks the ranges; messages name the option. */
     public TrainOptions {
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
-        if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
+        if (batchSize < 1)
+            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         requireNonNull(schedule, "schedule is null");
         if (checkpointEvery < 0) {
-            throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + checkpointEvery);
+            throw new IllegalArgumentException(
+                    "--checkpoint-every must be >= 0, got " + checkpointEvery);
         }
-        if (patience < 1) throw new IllegalArgumentException("patience must be >= 1, got " + patience);
+        if (patience < 1)
+            throw new IllegalArgumentException("patience must be >= 1, got " + patience);
     }
 }

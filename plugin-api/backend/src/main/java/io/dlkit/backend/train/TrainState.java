@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Where training is: saved beside each checkpoint so that {@code --resume} continues exactly
- * (same batches, same dropout masks, same following losses as an uninterrupted run).
+ * Where training is: saved beside each checkpoint so that {@code --resume} continues exactly (same
+ * batches, same dropout masks, same following losses as an uninterrupted run).
  *
  * @param epoch the epoch in progress, from 0
  * @param batch the next batch of that epoch
@@ -20,7 +20,13 @@ import java.util.Properties;
  * @param history the finished epochs
  */
 public record TrainState(
-        int epoch, int batch, long step, double[] sums, double best, int badEpochs, List<EpochMetrics> history) {
+        int epoch,
+        int batch,
+        long step,
+        double[] sums,
+        double best,
+        int badEpochs,
+        List<EpochMetrics> history) {
 
     /** The state before the first step. */
     public static TrainState initial() {
@@ -39,9 +45,23 @@ public record TrainState(
         p.setProperty("history.size", Integer.toString(history.size()));
         for (int i = 0; i < history.size(); i++) {
             EpochMetrics m = history.get(i);
-            p.setProperty("history." + i, m.epoch() + "," + m.step() + "," + join(new double[] {
-                m.loss(), m.l2(), m.accuracy(), m.valLoss(), m.valAccuracy(), m.learningRate(),
-                m.seconds(), m.samplesPerSecond()}));
+            p.setProperty(
+                    "history." + i,
+                    m.epoch()
+                            + ","
+                            + m.step()
+                            + ","
+                            + join(
+                                    new double[] {
+                                        m.loss(),
+                                        m.l2(),
+                                        m.accuracy(),
+                                        m.valLoss(),
+                                        m.valAccuracy(),
+                                        m.learningRate(),
+                                        m.seconds(),
+                                        m.samplesPerSecond()
+                                    }));
         }
         p.store(out, "dlkit training state");
     }
@@ -56,15 +76,30 @@ public record TrainState(
             String[] f = p.getProperty("history." + i).split(",");
             double[] d = new double[8];
             for (int j = 0; j < 8; j++) d[j] = Double.parseDouble(f[j + 2]);
-            history.add(new EpochMetrics(Integer.parseInt(f[0]), Long.parseLong(f[1]),
-                    d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]));
+            history.add(
+                    new EpochMetrics(
+                            Integer.parseInt(f[0]),
+                            Long.parseLong(f[1]),
+                            d[0],
+                            d[1],
+                            d[2],
+                            d[3],
+                            d[4],
+                            d[5],
+                            d[6],
+                            d[7]));
         }
         String[] s = p.getProperty("sums").split(",");
         double[] sums = new double[s.length];
         for (int i = 0; i < s.length; i++) sums[i] = Double.parseDouble(s[i]);
-        return new TrainState(Integer.parseInt(p.getProperty("epoch")), Integer.parseInt(p.getProperty("batch")),
-                Long.parseLong(p.getProperty("step")), sums, Double.parseDouble(p.getProperty("best")),
-                Integer.parseInt(p.getProperty("bad_epochs")), List.copyOf(history));
+        return new TrainState(
+                Integer.parseInt(p.getProperty("epoch")),
+                Integer.parseInt(p.getProperty("batch")),
+                Long.parseLong(p.getProperty("step")),
+                sums,
+                Double.parseDouble(p.getProperty("best")),
+                Integer.parseInt(p.getProperty("bad_epochs")),
+                List.copyOf(history));
     }
 
     private static String join(double[] v) {

@@ -35,15 +35,23 @@ public final class Trainer {
     private final BatchAugmenter augmenter;
 
     /** A trainer; {@code checkpoints} may be null (no checkpoints). */
-    public Trainer(TrainingGraph graph, TrainOptions options, Checkpoints checkpoints, TrainingListener listener) {
+    public Trainer(
+            TrainingGraph graph,
+            TrainOptions options,
+            Checkpoints checkpoints,
+            TrainingListener listener) {
         this(graph, options, checkpoints, listener, BatchAugmenter.NONE);
     }
 
     /**
-     * A trainer that augments training batches with {@code augmenter} ({@link
-     * BatchAugmenter#NONE} or null: none); {@code checkpoints} may be null (no checkpoints).
+     * A trainer that augments training batches with {@code augmenter} ({@link BatchAugmenter#NONE}
+     * or null: none); {@code checkpoints} may be null (no checkpoints).
      */
-    public Trainer(TrainingGraph graph, TrainOptions options, Checkpoints checkpoints, TrainingListener listener,
+    public Trainer(
+            TrainingGraph graph,
+            TrainOptions options,
+            Checkpoints checkpoints,
+            TrainingListener listener,
             BatchAugmenter augmenter) {
         this.g = requireNonNull(graph, "graph is null");
         this.options = requireNonNull(options, "options is null");
@@ -84,25 +92,55 @@ public final class Trainer {
             sums[2] += r[2];
             sums[3] += rows;
             step++;
-            listener.onBatch(s.epoch() + 1, b + 1, step, r[0], g.correct == null ? Double.NaN : r[2] / rows, lr);
-            if (options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0 && b + 1 < batches.batchCount()) {
-                save(new TrainState(s.epoch(), b + 1, step, sums, s.best(), s.badEpochs(), s.history()));
+            listener.onBatch(
+                    s.epoch() + 1,
+                    b + 1,
+                    step,
+                    r[0],
+                    g.correct == null ? Double.NaN : r[2] / rows,
+                    lr);
+            if (options.checkpointEvery() > 0
+                    && step % options.checkpointEvery() == 0
+                    && b + 1 < batches.batchCount()) {
+                save(
+                        new TrainState(
+                                s.epoch(),
+                                b + 1,
+                                step,
+                                sums,
+                                s.best(),
+                                s.badEpochs(),
+                                s.history()));
             }
         }
-        return new TrainState(s.epoch(), batches.batchCount(), step, withTime(sums, t0), s.best(), s.badEpochs(), s.history());
+        return new TrainState(
+                s.epoch(),
+                batches.batchCount(),
+                step,
+                withTime(sums, t0),
+                s.best(),
+                s.badEpochs(),
+                s.history());
     }
 
-    private double[] trainStep(BatchFeeder feeder, MiniBatches.Epoch epoch, int b, float lr, long step, int ep) {
+    private double[] trainStep(
+            BatchFeeder feeder, MiniBatches.Epoch epoch, int b, float lr, long step, int ep) {
         Session.Runner r = g.graph().session().runner();
         feeder.feed(epoch, b, r);
-        try (TFloat32 rate = TFloat32.scalarOf(lr); TBool training = TBool.scalarOf(true)) {
+        try (TFloat32 rate = TFloat32.scalarOf(lr);
+                TBool training = TBool.scalarOf(true)) {
             r.feed(g.learningRate, rate).feed(g.training, training);
             r.addTarget(g.trainOp).fetch(g.totalLoss).fetch(g.l2Loss);
             if (g.correct != null) r.fetch(g.correct);
             try (Result res = r.run()) {
                 double loss = Tensors.toFloat(res.get(0));
-                if (!Double.isFinite(loss)) throw diverged("the loss became " + loss, ep + 1, step + 1);
-                return new double[] {loss, Tensors.toFloat(res.get(1)), g.correct == null ? 0 : Tensors.toFloat(res.get(2))};
+                if (!Double.isFinite(loss))
+                    throw diverged("the loss became " + loss, ep + 1, step + 1);
+                return new double[] {
+                    loss,
+                    Tensors.toFloat(res.get(1)),
+                    g.correct == null ? 0 : Tensors.toFloat(res.get(2))
+                };
             }
         }
     }
@@ -114,25 +152,40 @@ public final class Trainer {
         double valLoss = Double.NaN;
         double valAcc = Double.NaN;
         if (validation != null && validation.size() > 0) {
-            Evaluation e = new ModelRunner(g).evaluate(validation, Math.max(options.batchSize(), 256));
+            Evaluation e =
+                    new ModelRunner(g).evaluate(validation, Math.max(options.batchSize(), 256));
             valLoss = e.loss();
             valAcc = e.accuracy();
         }
-        EpochMetrics m = new EpochMetrics(s.epoch() + 1, s.step(), sums[0] / n, sums[1] / n,
-                g.correct == null ? Double.NaN : sums[2] / n, valLoss, valAcc,
-                options.schedule().rate(s.epoch(), Math.max(0, s.step() - 1)), seconds,
-                seconds > 0 ? sums[3] / seconds : Double.NaN);
+        EpochMetrics m =
+                new EpochMetrics(
+                        s.epoch() + 1,
+                        s.step(),
+                        sums[0] / n,
+                        sums[1] / n,
+                        g.correct == null ? Double.NaN : sums[2] / n,
+                        valLoss,
+                        valAcc,
+                        options.schedule().rate(s.epoch(), Math.max(0, s.step() - 1)),
+                        seconds,
+                        seconds > 0 ? sums[3] / seconds : Double.NaN);
         List<EpochMetrics> history = new ArrayList<>(s.history());
         history.add(m);
         double best = s.best();
         int bad = s.badEpochs();
         if (options.earlyStopMetric() != null) {
             double v = m.metric(options.earlyStopMetric());
-            boolean better = Double.isNaN(best) || (EpochMetrics.higherIsBetter(options.earlyStopMetric()) ? v > best : v < best);
+            boolean better =
+                    Double.isNaN(best)
+                            || (EpochMetrics.higherIsBetter(options.earlyStopMetric())
+                                    ? v > best
+                                    : v < best);
             best = better ? v : best;
             bad = better ? 0 : bad + 1;
         }
-        TrainState next = new TrainState(s.epoch() + 1, 0, s.step(), new double[4], best, bad, List.copyOf(history));
+        TrainState next =
+                new TrainState(
+                        s.epoch() + 1, 0, s.step(), new double[4], best, bad, List.copyOf(history));
         save(next);
         listener.onEpoch(m);
         return next;
@@ -149,9 +202,10 @@ public final class Trainer {
     // checkpoint can overflow the weights with every loss still finite: such weights must never
     // replace the last good checkpoint.
     private void requireFiniteVariables(int epoch, long step) {
-        List<WeightVariable<?>> floats = g.graph().variables().stream()
-                .filter(v -> v.read().type() == TFloat32.class)
-                .toList();
+        List<WeightVariable<?>> floats =
+                g.graph().variables().stream()
+                        .filter(v -> v.read().type() == TFloat32.class)
+                        .toList();
         if (floats.isEmpty()) return;
         Session.Runner r = g.graph().session().runner();
         floats.forEach(v -> r.fetch(v.read()));
@@ -159,7 +213,8 @@ public final class Trainer {
             for (int i = 0; i < floats.size(); i++) {
                 for (float v : Tensors.toFloats(res.get(i))) {
                     if (!Float.isFinite(v)) {
-                        throw diverged("variable '" + floats.get(i).name() + "' became " + v, epoch, step);
+                        throw diverged(
+                                "variable '" + floats.get(i).name() + "' became " + v, epoch, step);
                     }
                 }
             }
@@ -167,10 +222,16 @@ public final class Trainer {
     }
 
     private TrainingDivergedException diverged(String what, int epoch, long step) {
-        return new TrainingDivergedException(what + " at epoch " + epoch + ", step " + step
-                + (checkpoints != null && checkpoints.exists()
-                        ? "; the last good checkpoint is kept in " + checkpoints.dir() : "")
-                + "; lower --lr or add --clip-norm");
+        return new TrainingDivergedException(
+                what
+                        + " at epoch "
+                        + epoch
+                        + ", step "
+                        + step
+                        + (checkpoints != null && checkpoints.exists()
+                                ? "; the last good checkpoint is kept in " + checkpoints.dir()
+                                : "")
+                        + "; lower --lr or add --clip-norm");
     }
 
     private static double[] withTime(double[] sums, long t0) {

@@ -21,34 +21,45 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The whole training graph of a model, built once: inputs, forward pass, data loss, the separate
- * L2 term, gradients over the model's explicit trainable list ({@code tf.gradients}, never {@code
+ * The whole training graph of a model, built once: inputs, forward pass, data loss, the separate L2
+ * term, gradients over the model's explicit trainable list ({@code tf.gradients}, never {@code
  * minimize()}), optional clipping, the optimizer's update and the layers' training updates (batch
  * norm moving averages) in one train op. The learning rate is a fed scalar.
  */
 public final class TrainingGraph {
     /** Features, {@code [batch, inputShape...]}. */
     public final Placeholder<TFloat32> x;
+
     /** Class labels {@code [batch]} (classification). */
     public final Placeholder<TInt32> labels;
+
     /** Float targets {@code [batch, outputs]} (regression). */
     public final Placeholder<TFloat32> targets;
+
     /** True while training (dropout, batch statistics). */
     public final Operand<TBool> training;
+
     /** The learning rate of the step. */
     public final Placeholder<TFloat32> learningRate;
+
     /** The data loss, mean over the batch. */
     public final Operand<TFloat32> dataLoss;
+
     /** The L2 penalty (1/m)(lambda/2) sum ||W||^2; zero when lambda is 0. */
     public final Operand<TFloat32> l2Loss;
+
     /** The total loss trained on: data loss plus the L2 term. */
     public final Operand<TFloat32> totalLoss;
+
     /** Number of correct predictions in the batch (classification only, else null). */
     public final Operand<TFloat32> correct;
+
     /** The activated model output. */
     public final Operand<TFloat32> output;
+
     /** Runs one optimizer step and the layers' training updates. */
     public final Op trainOp;
+
     /** The loss trained on. */
     public final LossKind loss;
 
@@ -57,25 +68,37 @@ public final class TrainingGraph {
     private TrainingGraph(GraphContext graph, Model model, Optimizer optimizer, TrainingSpec spec) {
         this.graph = graph;
         Ops tf = graph.tf();
-        x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(batchShape(model.inputShape())));
+        x =
+                tf.withName("x")
+                        .placeholder(
+                                TFloat32.class, Placeholder.shape(batchShape(model.inputShape())));
         labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         targets = tf.withName("targets").placeholder(TFloat32.class);
-        training = tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
-        learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        training =
+                tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
+        learningRate =
+                tf.withName("learning_rate")
+                        .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         Model.Forward f = model.forward(graph, x, training);
         output = f.output();
         loss = spec.loss() != null ? spec.loss() : LossKind.forActivation(f.outputActivation());
         dataLoss = dataLoss(tf, f);
         correct = loss.classification() ? correct(tf, f.logits()) : null;
-        l2Loss = spec.l2() > 0
-                ? Regularization.l2(tf, model.regularizedWeights(), (float) spec.l2(), Regularization.batchSize(tf, x))
-                : tf.constant(0f);
+        l2Loss =
+                spec.l2() > 0
+                        ? Regularization.l2(
+                                tf,
+                                model.regularizedWeights(),
+                                (float) spec.l2(),
+                                Regularization.batchSize(tf, x))
+                        : tf.constant(0f);
         totalLoss = tf.withName("total_loss").math.add(dataLoss, l2Loss);
         trainOp = trainOp(tf, model, optimizer, spec);
     }
 
     /** Builds the training graph of {@code model} in {@code graph}. */
-    public static TrainingGraph build(GraphContext graph, Model model, Optimizer optimizer, TrainingSpec spec) {
+    public static TrainingGraph build(
+            GraphContext graph, Model model, Optimizer optimizer, TrainingSpec spec) {
         requireNonNull(graph, "graph is null");
         requireNonNull(model, "model is null");
         requireNonNull(optimizer, "optimizer is null");
@@ -89,17 +112,29 @@ public final class TrainingGraph {
 
     private Operand<TFloat32> dataLoss(Ops tf, Model.Forward f) {
         return switch (loss) {
-            case CATEGORICAL_CROSSENTROPY -> Losses.sparseCategoricalCrossEntropyFromLogits(tf, f.logits(), labels);
-            case BINARY_CROSSENTROPY -> Losses.binaryCrossEntropyFromLogits(
-                    tf, f.logits(), tf.reshape(tf.dtypes.cast(labels, TFloat32.class), tf.shape(f.logits())));
-            case MSE -> Losses.meanSquaredError(tf, f.output(), tf.reshape(targets, tf.shape(f.output())));
+            case CATEGORICAL_CROSSENTROPY ->
+                    Losses.sparseCategoricalCrossEntropyFromLogits(tf, f.logits(), labels);
+            case BINARY_CROSSENTROPY ->
+                    Losses.binaryCrossEntropyFromLogits(
+                            tf,
+                            f.logits(),
+                            tf.reshape(
+                                    tf.dtypes.cast(labels, TFloat32.class), tf.shape(f.logits())));
+            case MSE ->
+                    Losses.meanSquaredError(
+                            tf, f.output(), tf.reshape(targets, tf.shape(f.output())));
         };
     }
 
     private Operand<TFloat32> correct(Ops tf, Operand<TFloat32> logits) {
-        Operand<TInt32> predicted = loss == LossKind.CATEGORICAL_CROSSENTROPY
-                ? tf.math.argMax(logits, tf.constant(1), TInt32.class)
-                : tf.dtypes.cast(tf.reshape(tf.math.greater(logits, tf.constant(0f)), tf.constant(new int[] {-1})), TInt32.class);
+        Operand<TInt32> predicted =
+                loss == LossKind.CATEGORICAL_CROSSENTROPY
+                        ? tf.math.argMax(logits, tf.constant(1), TInt32.class)
+                        : tf.dtypes.cast(
+                                tf.reshape(
+                                        tf.math.greater(logits, tf.constant(0f)),
+                                        tf.constant(new int[] {-1})),
+                                TInt32.class);
         Operand<TFloat32> hits = tf.dtypes.cast(tf.math.equal(predicted, labels), TFloat32.class);
         return tf.sum(hits, tf.constant(0));
     }

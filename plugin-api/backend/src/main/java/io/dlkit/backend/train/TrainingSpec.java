@@ -12,8 +12,10 @@ public record TrainingSpec(LossKind loss, double l2, double clipValue, double cl
     /** Checks ranges. */
     public TrainingSpec {
         if (l2 < 0) throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
-        if (clipValue < 0) throw new IllegalArgumentException("clip value must be >= 0, got " + clipValue);
-        if (clipNorm < 0) throw new IllegalArgumentException("clip norm must be >= 0, got " + clipNorm);
+        if (clipValue < 0)
+            throw new IllegalArgumentException("clip value must be >= 0, got " + clipValue);
+        if (clipNorm < 0)
+            throw new IllegalArgumentException("clip norm must be >= 0, got " + clipNorm);
     }
 
     /** No regularization or clipping; loss from the output activation. */

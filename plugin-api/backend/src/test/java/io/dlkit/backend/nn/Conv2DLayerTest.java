@@ -1,7 +1,6 @@
 package io.dlkit.backend.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.dlkit.backend.nn.ImageOracle.Axis;

@@ -36,7 +36,9 @@ class GraphContextTest {
                 // then: 2 * [1, 2, 3]
                 assertThat(Tensors.toFloats(r.get(0))).containsExactly(2f, 4f, 6f);
             }
-            assertThat(g.trainableVariables()).extracting(WeightVariable::name).containsExactly("dense1_kernel");
+            assertThat(g.trainableVariables())
+                    .extracting(WeightVariable::name)
+                    .containsExactly("dense1_kernel");
             assertThat(g.header()).startsWith("device: CPU:0 | TensorFlow 2.18");
         }
     }
@@ -45,13 +47,15 @@ class GraphContextTest {
     void should_reject_a_scoped_variable_name() {
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 7)) {
             assertThatThrownBy(() -> g.variable("dense/kernel", g.tf().constant(1f), true))
-                    .hasMessage("variable name 'dense/kernel' must be flat: letters, digits, '_', '.', '-'");
+                    .hasMessage(
+                            "variable name 'dense/kernel' must be flat: letters, digits, '_', '.', '-'");
         }
     }
 
     @Test
     void should_refuse_a_gpu_that_is_not_there() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(TfRuntime.get().gpus().isEmpty(), "this machine has a GPU");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                TfRuntime.get().gpus().isEmpty(), "this machine has a GPU");
         assertThatThrownBy(() -> GraphContext.create(DeviceRequest.parse("gpu"), 1, 7))
                 .isInstanceOf(BackendException.class)
                 .hasMessageStartingWith("--device gpu:0 requested but TensorFlow sees no GPU: ")
@@ -68,7 +72,8 @@ class GraphContextTest {
 
     @Test
     void should_parse_device_requests_and_reject_junk() {
-        assertThat(DeviceRequest.parse("GPU:1")).isEqualTo(new DeviceRequest(DeviceRequest.Kind.GPU, 1));
+        assertThat(DeviceRequest.parse("GPU:1"))
+                .isEqualTo(new DeviceRequest(DeviceRequest.Kind.GPU, 1));
         assertThat(DeviceRequest.parse("auto").kind()).isEqualTo(DeviceRequest.Kind.AUTO);
         assertThatThrownBy(() -> DeviceRequest.parse("tpu"))
                 .hasMessage("invalid device 'tpu': use cpu, gpu, gpu:N (N >= 0) or auto");

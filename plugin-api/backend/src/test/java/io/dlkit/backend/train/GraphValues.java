@@ -3,16 +3,14 @@ package io.dlkit.backend.train;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.tensor.Tensors;
-
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.buffer.ByteDataBuffer;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Reads and sets variables of a graph in tests. */
 final class GraphValues {

@@ -8,11 +8,9 @@ import io.dlkit.backend.nn.DenseLayer;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Evaluation and prediction of models whose weights are set by hand, against counts and losses

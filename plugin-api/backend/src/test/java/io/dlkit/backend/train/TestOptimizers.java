@@ -2,15 +2,13 @@ package io.dlkit.backend.train;
 
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Update rules for the trainer's tests. The real optimizers live in a plugin the backend cannot

@@ -8,13 +8,11 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.schedule.PerEpochList;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A loss that overflows stops training with a one-line message and leaves the last good checkpoint
@@ -52,7 +50,7 @@ class TrainerDivergenceTest {
                     .isInstanceOf(TrainingDivergedException.class)
                     .hasMessage(
                             "the loss became Infinity at epoch 2, step 6; the last good checkpoint"
-                                + " is kept in "
+                                    + " is kept in "
                                     + modelDir.resolve("checkpoint")
                                     + "; lower --lr or add --clip-norm");
         }
@@ -83,7 +81,7 @@ class TrainerDivergenceTest {
                     .isInstanceOf(TrainingDivergedException.class)
                     .hasMessage(
                             "variable 'lin_kernel' became Infinity at epoch 2, step 2; the last"
-                                + " good checkpoint is kept in "
+                                    + " good checkpoint is kept in "
                                     + modelDir.resolve("checkpoint")
                                     + "; lower --lr or add --clip-norm");
         }
@@ -105,7 +103,7 @@ class TrainerDivergenceTest {
                     .isInstanceOf(TrainingDivergedException.class)
                     .hasMessage(
                             "the loss became Infinity at epoch 1, step 2; lower --lr or add"
-                                + " --clip-norm");
+                                    + " --clip-norm");
         }
         assertThat(new Checkpoints(modelDir).exists()).isFalse();
     }

@@ -13,14 +13,12 @@ import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.schedule.ExponentialDecay;
 import io.dlkit.backend.train.schedule.LearningRateSchedule;
 import io.dlkit.backend.train.schedule.PerEpochList;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * The epoch loop against the notes' "Mini-Batch Gradient descent" (shuffle, then partition with a

@@ -10,15 +10,13 @@ import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.schedule.ExponentialDecay;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Resuming from a checkpoint continues exactly as if training had never stopped, and the same seed

@@ -9,12 +9,10 @@ import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.schedule.ConstantSchedule;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 
 /**
  * One optimizer step of the training graph against the notes' formulas, computed by hand in double:

@@ -9,8 +9,8 @@ import org.pf4j.ExtensionPoint;
  * itself). The command appears under {@code dlkit --help}; global options (device, seed, format)
  * are read from the injected {@link io.dlkit.api.RunSettings}.
  *
- * <p>Collaborators ({@link io.dlkit.api.RunSettings}, {@link io.dlkit.api.output.OutputWriter},
- * the step registry) are injected through a {@code jakarta.inject.Inject} constructor.
+ * <p>Collaborators ({@link io.dlkit.api.RunSettings}, {@link io.dlkit.api.output.OutputWriter}, the
+ * step registry) are injected through a {@code jakarta.inject.Inject} constructor.
  */
 public interface CommandProvider extends ExtensionPoint {
     /** Returns the picocli command object; called once per process. */

@@ -26,7 +26,11 @@ public interface ModelStore {
      *     {@code source})
      * @throws io.dlkit.api.DlkitException (exit 2) naming a missing or mis-shaped weight
      */
-    void create(Path dir, Map<String, Object> modelConfig, Map<String, NdArray> weights, Map<String, Object> metadata);
+    void create(
+            Path dir,
+            Map<String, Object> modelConfig,
+            Map<String, NdArray> weights,
+            Map<String, Object> metadata);
 
     /** A model ready to predict; close it when done. */
     interface LoadedModel extends AutoCloseable {

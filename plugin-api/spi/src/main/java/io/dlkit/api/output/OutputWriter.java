@@ -26,9 +26,13 @@ public interface OutputWriter {
 
     /** Writes a UTF-8 string atomically. */
     default Path writeString(Path target, String text) {
-        return write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return write(
+                target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** Throws the standard "exists, use --overwrite" error if {@code target} exists and may not be replaced. */
+    /**
+     * Throws the standard "exists, use --overwrite" error if {@code target} exists and may not be
+     * replaced.
+     */
     void checkWritable(Path target);
 }

@@ -3,8 +3,8 @@ package io.dlkit.api.pipeline;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A named, typed input or output of a step type. Inputs are wired in a pipeline file under a
- * step's {@code inputs:} with references such as {@code ${load.image}}.
+ * A named, typed input or output of a step type. Inputs are wired in a pipeline file under a step's
+ * {@code inputs:} with references such as {@code ${load.image}}.
  *
  * @param name the snake_case port name
  * @param type the artifact type it carries

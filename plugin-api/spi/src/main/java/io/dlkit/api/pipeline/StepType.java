@@ -5,15 +5,15 @@ import java.util.Map;
 
 /**
  * A kind of pipeline step, such as {@code image/load}: what it takes, what it gives, and how it
- * runs. Contributed by a {@link io.dlkit.api.extension.StepProvider}. {@code dlkit validate}
- * checks a pipeline against {@link #params()}, {@link #inputs()} and {@link #outputs()} without
- * calling {@link #run}.
+ * runs. Contributed by a {@link io.dlkit.api.extension.StepProvider}. {@code dlkit validate} checks
+ * a pipeline against {@link #params()}, {@link #inputs()} and {@link #outputs()} without calling
+ * {@link #run}.
  */
 public interface StepType {
     /**
-     * The step's name in kebab-case. dlkit lists a plugin's steps as {@code <plugin-id>/<name>}
-     * (a name already starting with {@code <plugin-id>/} is kept), which is what a pipeline's
-     * {@code uses:} names: {@code detector/detect}. The core's own steps are {@code image/...}.
+     * The step's name in kebab-case. dlkit lists a plugin's steps as {@code <plugin-id>/<name>} (a
+     * name already starting with {@code <plugin-id>/} is kept), which is what a pipeline's {@code
+     * uses:} names: {@code detector/detect}. The core's own steps are {@code image/...}.
      */
     String name();
 

@@ -35,10 +35,10 @@ import java.util.Map;
  * follows Keras, so the parameter counts agree. Without the top the model ends at {@code
  * conv5_block3_out}.
  *
- * <p>As in Keras, every block convolution has a bias before its batch norm ({@code use_bias:
- * true}; redundant mathematically, but it makes Keras weights import exactly): 25,636,712
- * parameters at 224x224x3 with 1000 classes, 23,587,712 without the top; batch norms use Keras's
- * epsilon 1.001e-5.
+ * <p>As in Keras, every block convolution has a bias before its batch norm ({@code use_bias: true};
+ * redundant mathematically, but it makes Keras weights import exactly): 25,636,712 parameters at
+ * 224x224x3 with 1000 classes, 23,587,712 without the top; batch norms use Keras's epsilon
+ * 1.001e-5.
  */
 final class ResNet50 {
     /** Keras's batch-norm epsilon in ResNet50. */

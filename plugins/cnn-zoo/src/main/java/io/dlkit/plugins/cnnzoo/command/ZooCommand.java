@@ -2,9 +2,9 @@ package io.dlkit.plugins.cnnzoo.command;
 
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
+import io.dlkit.plugins.cnnzoo.keras.KerasImportCommand;
 import java.util.concurrent.Callable;
 import org.pf4j.Extension;
-import io.dlkit.plugins.cnnzoo.keras.KerasImportCommand;
 import picocli.CommandLine.Command;
 
 /**
