@@ -19,6 +19,12 @@ while [ $# -gt 0 ]; do
 done
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import torch' 2>/dev/null || {
   echo "error: PyTorch is missing; install it with apt-get install python3-torch python3-torchvision" >&2; exit 4; }
+# Debian's PyTorch calls the system BLAS; with the reference BLAS (no OpenBLAS installed) it is 5-10x
+# slower on dense layers, which would flatter dlkit. Measure against PyTorch at its best.
+if ! update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | grep -q '^Value: .*openblas'; then
+  echo "error: PyTorch would use the reference BLAS; install OpenBLAS first: apt-get install libopenblas0-pthread" >&2
+  exit 4
+fi
 [ -f "$shared/bench/torch_train.py" ] || { echo "error: $shared/bench/torch_train.py not found; set DLKIT_SHARED" >&2; exit 2; }
 
 json_field() { /usr/bin/python3 -c "import json,sys; print(json.loads(sys.stdin.read())['$1'])"; }
