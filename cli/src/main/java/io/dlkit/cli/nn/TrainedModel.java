@@ -103,8 +103,11 @@ final class TrainedModel implements AutoCloseable {
         return new ModelRunner(training);
     }
 
+    /** Output values per sample: the product of the output's non-batch dimensions. */
     int outputs() {
-        return (int) training.output.shape().size(1);
+        long n = 1;
+        for (int i = 1; i < training.output.shape().numDimensions(); i++) n *= training.output.shape().size(i);
+        return Math.toIntExact(n);
     }
 
     @Override
