@@ -2,6 +2,7 @@ package io.dlkit.cli.command;
 
 import io.dlkit.cli.nn.BenchCommand;
 import io.dlkit.cli.nn.EvalCommand;
+import io.dlkit.cli.nn.ExportCommand;
 import io.dlkit.cli.nn.PredictCommand;
 import io.dlkit.cli.nn.SummaryCommand;
 import io.dlkit.cli.nn.TrainCommand;
@@ -16,6 +17,7 @@ public final class CoreCommands {
                     EvalCommand.class,
                     PredictCommand.class,
                     SummaryCommand.class,
+                    ExportCommand.class,
                     BenchCommand.class,
                     RunCommand.class,
                     ValidateCommand.class,

@@ -6,14 +6,12 @@ import io.dlkit.backend.train.Evaluation;
 import io.dlkit.cli.output.Json;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code dlkit eval MODEL_DIR --data ...}: loss, accuracy and the confusion matrix. */
 @Command(
@@ -21,29 +19,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Evaluate a trained model: loss, accuracy and confusion matrix.")
 public final class EvalCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL_DIR", description = "A model directory written by dlkit train.")
-    Path modelDir;
-
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "PATH[@FROM:TO]",
-            description = "Data to evaluate on (a folder means its --split).")
-    String data;
-
-    @Option(
-            names = "--split",
-            paramLabel = "train|t10k",
-            defaultValue = "t10k",
-            description = "Split of an MNIST-style folder (default: ${DEFAULT-VALUE}).")
-    String split;
-
-    @Option(
-            names = "--batch-size",
-            paramLabel = "B",
-            defaultValue = "256",
-            description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Mixin ModelDataOptions options = new ModelDataOptions();
 
     private final CommandContext ctx;
     private final OptimizerRegistry optimizers;
@@ -56,10 +32,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (TrainedModel m = TrainedModel.open(modelDir, ctx, optimizers)) {
-            Dataset d = m.data(DataSource.parse(data, split));
-            ModelBuild.checkLabels(d, m.outputs(), m.training.loss, data);
-            Evaluation e = m.runner().evaluate(d, batchSize);
+        try (TrainedModel m = TrainedModel.open(options.modelDir, ctx, optimizers)) {
+            Dataset d = m.data(options.source());
+            ModelBuild.checkLabels(d, m.outputs(), m.training.loss, options.data);
+            Evaluation e = m.runner().evaluate(d, options.batchSize);
             print(e);
         }
         return 0;

@@ -33,7 +33,7 @@ public final class NnSteps {
 
     /** The step types. */
     public List<StepType> stepTypes() {
-        return List.of(new Train(), new Eval());
+        return List.of(new Train(), new Eval(), new Predict());
     }
 
     private final class Train implements StepType {
@@ -205,6 +205,81 @@ public final class NnSteps {
                 metrics.put("accuracy", Double.isNaN(e.accuracy()) ? null : e.accuracy());
                 context.progress(1, 1, "accuracy " + e.accuracy());
                 return Map.of("metrics", metrics);
+            }
+        }
+    }
+
+    private final class Predict implements StepType {
+        @Override
+        public String name() {
+            return "nn/predict";
+        }
+
+        @Override
+        public String description() {
+            return "Predict with a trained model; writes predictions.csv (index, class, outputs).";
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            return List.of(
+                    ParamSpec.required("data", ParamType.PATH, "samples to predict"),
+                    ParamSpec.optional(
+                            "split", ParamType.STRING, "t10k", "split of an MNIST-style folder"),
+                    ParamSpec.optional("batch_size", ParamType.INT, 256, "batch size"),
+                    ParamSpec.optional(
+                            "file",
+                            ParamType.STRING,
+                            "predictions.csv",
+                            "CSV file in the run's output folder"));
+        }
+
+        @Override
+        public List<Port> inputs() {
+            return List.of(Port.of("model", ArtifactType.MODEL, "a model directory"));
+        }
+
+        @Override
+        public List<Port> outputs() {
+            return List.of(
+                    Port.of("file", ArtifactType.FILE, "the predictions CSV"),
+                    Port.of("summary", ArtifactType.JSON, "samples and predicted-class counts"));
+        }
+
+        @Override
+        public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
+            try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
+                var d = m.data(DataSource.parse(p.string("data"), p.string("split")));
+                float[] y =
+                        m.runner()
+                                .predict(
+                                        d,
+                                        p.integer("batch_size"),
+                                        b -> context.progress(b, 0, "batch " + b));
+                int width = m.outputs();
+                boolean classes = m.training.loss.classification();
+                StringBuilder csv = new StringBuilder("index");
+                if (classes) csv.append(",class");
+                for (int j = 0; j < width; j++) csv.append(classes ? ",p" : ",y").append(j);
+                csv.append('\n');
+                Map<Integer, Integer> counts = new java.util.TreeMap<>();
+                for (int i = 0; i < d.size(); i++) {
+                    csv.append(i);
+                    if (classes) {
+                        int c = io.dlkit.backend.train.ModelRunner.predictedClass(y, i, width);
+                        counts.merge(c, 1, Integer::sum);
+                        csv.append(',').append(c);
+                    }
+                    for (int j = 0; j < width; j++) csv.append(',').append(y[i * width + j]);
+                    csv.append('\n');
+                }
+                Path file = context.outputDir().resolve(p.string("file"));
+                context.writer().writeString(file, csv.toString());
+                context.recordOutput(file);
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("samples", d.size());
+                if (classes) summary.put("class_counts", counts);
+                return Map.of("file", file, "summary", summary);
             }
         }
     }

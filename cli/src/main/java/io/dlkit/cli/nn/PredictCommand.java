@@ -5,12 +5,10 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.train.ModelRunner;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code dlkit predict MODEL_DIR --data ...}: one row per sample: the predicted class (for
@@ -22,29 +20,7 @@ import picocli.CommandLine.Parameters;
         description =
                 "Predict with a trained model: one line per sample (CSV, or JSON lines with --format json).")
 public final class PredictCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL_DIR", description = "A model directory written by dlkit train.")
-    Path modelDir;
-
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "PATH[@FROM:TO]",
-            description = "Samples to predict (labels, if any, are ignored).")
-    String data;
-
-    @Option(
-            names = "--split",
-            paramLabel = "train|t10k",
-            defaultValue = "t10k",
-            description = "Split of an MNIST-style folder (default: ${DEFAULT-VALUE}).")
-    String split;
-
-    @Option(
-            names = "--batch-size",
-            paramLabel = "B",
-            defaultValue = "256",
-            description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Mixin ModelDataOptions options = new ModelDataOptions();
 
     private final CommandContext ctx;
     private final OptimizerRegistry optimizers;
@@ -57,9 +33,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (TrainedModel m = TrainedModel.open(modelDir, ctx, optimizers)) {
-            Dataset d = m.data(DataSource.parse(data, split));
-            float[] y = m.runner().predict(d, batchSize, b -> {});
+        try (TrainedModel m = TrainedModel.open(options.modelDir, ctx, optimizers)) {
+            Dataset d = m.data(options.source());
+            float[] y = m.runner().predict(d, options.batchSize, b -> {});
             print(y, d.size(), m.outputs(), m.training.loss.classification());
         }
         return 0;

@@ -106,7 +106,8 @@ final class TrainedModel implements AutoCloseable {
     /** Output values per sample: the product of the output's non-batch dimensions. */
     int outputs() {
         long n = 1;
-        for (int i = 1; i < training.output.shape().numDimensions(); i++) n *= training.output.shape().size(i);
+        for (int i = 1; i < training.output.shape().numDimensions(); i++)
+            n *= training.output.shape().size(i);
         return Math.toIntExact(n);
     }
 

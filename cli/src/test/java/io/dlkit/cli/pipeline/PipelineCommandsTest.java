@@ -61,7 +61,7 @@ class PipelineCommandsTest {
                                 + file
                                 + ":3:11: steps[0].uses: unknown step type 'image/lod'; did you"
                                 + " mean 'image/load'? (known: image/draw-boxes, image/load, image/resize,"
-                                + " image/save, nn/eval, nn/train)",
+                                + " image/save, nn/eval, nn/predict, nn/train)",
                         "error: "
                                 + file
                                 + ":4:5: steps[1].inputs.image: missing required input 'image'"

@@ -40,7 +40,9 @@ class KerasImportIT {
     void imported_vgg16_should_predict_what_the_keras_weights_compute() throws Exception {
         // given: Keras's VGG16 no-top weight file and two 32x32x3 images
         List<KLayer> layers = vggLayers();
-        Path h5 = Layout.KERAS2.write(dir.resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"), layers);
+        Path h5 =
+                Layout.KERAS2.write(
+                        dir.resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"), layers);
         NdArray x = new Weights(3).input(2, 32, 32, 3);
         Map<String, NdArray> data = new LinkedHashMap<>();
         data.put("x", x);
@@ -50,10 +52,26 @@ class KerasImportIT {
         float[] expected = keras(layers, x);
 
         // when
-        Result imported = dlkit("zoo", "import-keras", h5.toString(), "--arch", "vgg16", "--no-top",
-                "--input", "32x32x3", "--out", dir.resolve("vgg16").toString());
-        Result predicted = dlkit("--format", "json", "predict", dir.resolve("vgg16").toString(),
-                "--data", npz.toString());
+        Result imported =
+                dlkit(
+                        "zoo",
+                        "import-keras",
+                        h5.toString(),
+                        "--arch",
+                        "vgg16",
+                        "--no-top",
+                        "--input",
+                        "32x32x3",
+                        "--out",
+                        dir.resolve("vgg16").toString());
+        Result predicted =
+                dlkit(
+                        "--format",
+                        "json",
+                        "predict",
+                        dir.resolve("vgg16").toString(),
+                        "--data",
+                        npz.toString());
 
         // then
         assertThat(imported.code).as(imported.err).isZero();
@@ -62,11 +80,14 @@ class KerasImportIT {
         assertThat(predicted.code).as(predicted.err).isZero();
         List<Double> actual = new ArrayList<>();
         for (String line : predicted.out.strip().split("\n")) {
-            for (JsonNode v : new ObjectMapper().readTree(line).get("outputs")) actual.add(v.asDouble());
+            for (JsonNode v : new ObjectMapper().readTree(line).get("outputs"))
+                actual.add(v.asDouble());
         }
         assertThat(actual).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
-            assertThat(actual.get(i)).as("output " + i).isCloseTo(expected[i], within(1e-4 + 1e-4 * Math.abs(expected[i])));
+            assertThat(actual.get(i))
+                    .as("output " + i)
+                    .isCloseTo(expected[i], within(1e-4 + 1e-4 * Math.abs(expected[i])));
         }
     }
 
@@ -74,8 +95,18 @@ class KerasImportIT {
     void a_file_for_another_architecture_should_be_a_one_line_error() throws Exception {
         List<KLayer> layers = vggLayers();
         Path h5 = Layout.KERAS2.write(dir.resolve("vgg16_notop.h5"), layers);
-        Result r = dlkit("zoo", "import-keras", h5.toString(), "--arch", "vgg19", "--no-top",
-                "--input", "32x32x3", "--out", dir.resolve("vgg19").toString());
+        Result r =
+                dlkit(
+                        "zoo",
+                        "import-keras",
+                        h5.toString(),
+                        "--arch",
+                        "vgg19",
+                        "--no-top",
+                        "--input",
+                        "32x32x3",
+                        "--out",
+                        dir.resolve("vgg19").toString());
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err.lines().filter(l -> l.startsWith("error: ")).count()).isEqualTo(1);
         assertThat(r.err).contains("block3_conv4");
@@ -99,26 +130,42 @@ class KerasImportIT {
 
     private static float[] keras(List<KLayer> layers, NdArray x) {
         Map<String, KLayer> k = KerasFixtures.byName(layers);
-        return Forward.reference(keras -> {
-            Operand<TFloat32> h = keras.input(x);
-            for (int b = 1; b <= CONVS.length; b++) {
-                for (int c = 1; c <= CONVS[b - 1]; c++) {
-                    h = keras.relu(keras.conv(h, k.get("block" + b + "_conv" + c), 1, "SAME"));
-                }
-                h = keras.maxPool(h, 2, 2, "VALID");
-            }
-            return h;
-        });
+        return Forward.reference(
+                keras -> {
+                    Operand<TFloat32> h = keras.input(x);
+                    for (int b = 1; b <= CONVS.length; b++) {
+                        for (int c = 1; c <= CONVS[b - 1]; c++) {
+                            h =
+                                    keras.relu(
+                                            keras.conv(
+                                                    h,
+                                                    k.get("block" + b + "_conv" + c),
+                                                    1,
+                                                    "SAME"));
+                        }
+                        h = keras.maxPool(h, 2, 2, "VALID");
+                    }
+                    return h;
+                });
     }
 
     private record Result(int code, String out, String err) {}
 
     private Result dlkit(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(DIST.toAbsolutePath().resolve("bin/dlkit").toString(), "--threads", "2"));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                DIST.toAbsolutePath().resolve("bin/dlkit").toString(),
+                                "--threads",
+                                "2"));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("dlkit did not finish in 300 s");

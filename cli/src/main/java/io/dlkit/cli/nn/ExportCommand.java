@@ -1,0 +1,92 @@
+package io.dlkit.cli.nn;
+
+import io.dlkit.api.CommandContext;
+import io.dlkit.api.DlkitException;
+import io.dlkit.api.ExitCode;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dlkit export MODEL_DIR}: writes a TensorFlow SavedModel for serving (TF Serving, Python
+ * {@code tf.saved_model.load}, TF Java): tag {@code serve}, signature {@code serving_default} with
+ * input {@code x} (raw features, shape {@code [batch, input_shape...]}, normalized inside dlkit
+ * only: feed already-normalized features when the model stores a normalization) and output {@code
+ * output} (the activated model output). Written to a temporary folder, then renamed.
+ */
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description =
+                "Export a trained model as a TensorFlow SavedModel (saved_model/ in the model directory).")
+public final class ExportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "MODEL_DIR", description = "A model directory written by dlkit train.")
+    Path modelDir;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Where to write it (default: MODEL_DIR/saved_model).")
+    Path out;
+
+    private final CommandContext ctx;
+    private final OptimizerRegistry optimizers;
+
+    @Inject
+    ExportCommand(CommandContext ctx, OptimizerRegistry optimizers) {
+        this.ctx = ctx;
+        this.optimizers = optimizers;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path target = out != null ? out : modelDir.resolve("saved_model");
+        if (Files.exists(target) && !ctx.settings().overwrite()) {
+            throw DlkitException.invalidInput(
+                    target + " already exists; pass --overwrite to replace it");
+        }
+        Path tmp = target.resolveSibling("." + target.getFileName() + "-" + System.nanoTime());
+        try (TrainedModel m = TrainedModel.open(modelDir, ctx, optimizers)) {
+            Signature sig =
+                    Signature.builder()
+                            .key("serving_default")
+                            .input("x", m.training.x)
+                            .output("output", m.training.output)
+                            .build();
+            SavedModelBundle.exporter(tmp.toString())
+                    .withSession(m.graph.session())
+                    .withSignature(sig)
+                    .export();
+            deleteTree(target);
+            Files.move(tmp, target);
+        } catch (IOException e) {
+            deleteTree(tmp);
+            throw new DlkitException(
+                    ExitCode.FAILED, "cannot export " + modelDir + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("saved_model", target.toString());
+        r.put("tags", "serve");
+        r.put("signature", "serving_default: x -> output");
+        Results.print(ctx, r);
+        return 0;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.dlkit.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dlkit.tests.DlkitProcess.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every file in pipelines/ validates with the real plugins, and the ones on shipped data run. */
+class ReadyMadePipelinesIT {
+
+    @Test
+    void every_ready_made_pipeline_should_validate() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(DlkitProcess.ROOT.resolve("pipelines"))) {
+            files = s.filter(p -> p.toString().matches(".*\\.(ya?ml|json)")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(3);
+        for (Path f : files) {
+            // the Fashion-MNIST pipeline's default data lives in ../shared; point it at samples
+            // when absent
+            Result r =
+                    Files.isDirectory(DlkitProcess.SHARED.resolve("data"))
+                            ? DlkitProcess.run("validate", f.toString())
+                            : DlkitProcess.run(
+                                    "validate",
+                                    f.toString(),
+                                    "--set",
+                                    "data=samples/data/flower.csv");
+            assertThat(r.exitCode()).as(f + "\n" + r).isZero();
+        }
+    }
+
+    @Test
+    void train_flower_should_train_evaluate_and_predict(@TempDir Path out) throws IOException {
+        // when
+        Result r =
+                DlkitProcess.run(
+                        "--threads",
+                        "2",
+                        "-q",
+                        "--format",
+                        "json",
+                        "run",
+                        "pipelines/train-flower.yaml",
+                        "--out",
+                        out.toString());
+        // then: the notes' shallow network separates the flower (>= 90%) and every output exists
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode results = new ObjectMapper().readTree(r.out()).get("results");
+        assertThat(results.get("evaluate.metrics").get("accuracy").asDouble())
+                .isGreaterThanOrEqualTo(0.90);
+        assertThat(results.get("evaluate.metrics").get("samples").asInt()).isEqualTo(400);
+        assertThat(results.get("predict.summary").get("samples").asInt()).isEqualTo(400);
+        assertThat(out.resolve("model/curves.png")).exists();
+        assertThat(out.resolve("manifest.json")).exists();
+        List<String> csv = Files.readAllLines(out.resolve("predictions.csv"));
+        assertThat(csv).hasSize(401);
+        assertThat(csv.get(0)).isEqualTo("index,class,p0");
+    }
+
+    @Test
+    void annotate_image_should_write_the_annotated_png(@TempDir Path out) throws IOException {
+        Result r =
+                DlkitProcess.run(
+                        "-q", "run", "pipelines/annotate-image.yaml", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()))
+                    .contains("manifest.json")
+                    .anyMatch(n -> n.endsWith(".png"));
+        }
+    }
+}
