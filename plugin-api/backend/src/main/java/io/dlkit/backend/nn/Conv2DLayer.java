@@ -174,14 +174,20 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         Ops tf = graph.tf();
         Operand<TFloat32> x = input;
         int p = spec.padding().amount();
-        if (p > 0) {
+        int[] s = spec.strides();
+        int[] k = spec.kernelSize();
+        String mode = spec.padding().tfPadding();
+        if (p > 0 && s[0] == 1 && s[1] == 1 && k[0] == 2 * p + 1 && k[1] == 2 * p + 1) {
+            // Stride 1 with p = (f-1)/2 is exactly SAME padding: let the convolution pad (one op,
+            // no Pad and its gradient per step; LeNet-5's first layer is this case).
+            mode = "SAME";
+        } else if (p > 0) {
             // int32: with int64 paddings the PadV2 gradient mixes Slice index types and fails
             int[][] pads = {{0, 0}, {p, p}, {p, p}, {0, 0}};
             x = tf.pad(x, tf.constant(pads), tf.constant(0f));
         }
-        int[] s = spec.strides();
         List<Long> strides = List.of(1L, (long) s[0], (long) s[1], 1L);
-        Operand<TFloat32> z = tf.nn.conv2d(x, kernel.read(), strides, spec.padding().tfPadding());
+        Operand<TFloat32> z = tf.nn.conv2d(x, kernel.read(), strides, mode);
         if (bias != null) {
             z = tf.nn.biasAdd(z, bias.read());
         }
