@@ -172,22 +172,7 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
     public Operand<TFloat32> call(
             GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
         Ops tf = graph.tf();
-        Operand<TFloat32> x = input;
-        int p = spec.padding().amount();
-        int[] s = spec.strides();
-        int[] k = spec.kernelSize();
-        String mode = spec.padding().tfPadding();
-        if (p > 0 && s[0] == 1 && s[1] == 1 && k[0] == 2 * p + 1 && k[1] == 2 * p + 1) {
-            // Stride 1 with p = (f-1)/2 is exactly SAME padding: let the convolution pad (one op,
-            // no Pad and its gradient per step; LeNet-5's first layer is this case).
-            mode = "SAME";
-        } else if (p > 0) {
-            // int32: with int64 paddings the PadV2 gradient mixes Slice index types and fails
-            int[][] pads = {{0, 0}, {p, p}, {p, p}, {0, 0}};
-            x = tf.pad(x, tf.constant(pads), tf.constant(0f));
-        }
-        List<Long> strides = List.of(1L, (long) s[0], (long) s[1], 1L);
-        Operand<TFloat32> z = tf.nn.conv2d(x, kernel.read(), strides, mode);
+        Operand<TFloat32> z = convolve(tf, input);
         if (bias != null) {
             z = tf.nn.biasAdd(z, bias.read());
         }
@@ -196,6 +181,69 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         }
         preActivation = z;
         return Spatial.activate(tf, spec.activation(), z, spec.filters());
+    }
+
+    /**
+     * The convolution itself. Few input channels at stride 1 (LeNet's 28x28x1 input) run as im2col
+     * + one MatMul: the f*f shifted slices of the padded input are concatenated on the channel axis
+     * (index {@code (i*f + j)*C + c}, the row-major order of the HWIO kernel) and multiplied by the
+     * kernel reshaped to {@code [f*f*C, F]}. TensorFlow's Conv2D kernels run such thin inputs at a
+     * few GFLOP/s; the result is the same convolution.
+     */
+    private Operand<TFloat32> convolve(Ops tf, Operand<TFloat32> input) {
+        int[] s = spec.strides();
+        int[] k = spec.kernelSize();
+        long[] in = inputShape();
+        int p = spec.padding().amount();
+        boolean same = spec.padding().mode().equals("same");
+        boolean oddKernel = k[0] % 2 == 1 && k[1] % 2 == 1;
+        if (in[2] <= 4 && s[0] == 1 && s[1] == 1 && oddKernel && k[0] * k[1] > 1) {
+            int ph = same ? (k[0] - 1) / 2 : p;
+            int pw = same ? (k[1] - 1) / 2 : p;
+            return im2col(tf, input, in, k, ph, pw);
+        }
+        Operand<TFloat32> x = input;
+        String mode = spec.padding().tfPadding();
+        if (p > 0 && s[0] == 1 && s[1] == 1 && k[0] == 2 * p + 1 && k[1] == 2 * p + 1) {
+            // Stride 1 with p = (f-1)/2 is exactly SAME padding: let the convolution pad.
+            mode = "SAME";
+        } else if (p > 0) {
+            // int32: with int64 paddings the PadV2 gradient mixes Slice index types and fails
+            int[][] pads = {{0, 0}, {p, p}, {p, p}, {0, 0}};
+            x = tf.pad(x, tf.constant(pads), tf.constant(0f));
+        }
+        List<Long> strides = List.of(1L, (long) s[0], (long) s[1], 1L);
+        return tf.nn.conv2d(x, kernel.read(), strides, mode);
+    }
+
+    private Operand<TFloat32> im2col(
+            Ops tf, Operand<TFloat32> input, long[] in, int[] k, int ph, int pw) {
+        Operand<TFloat32> x = input;
+        if (ph > 0 || pw > 0) {
+            int[][] pads = {{0, 0}, {ph, ph}, {pw, pw}, {0, 0}};
+            x = tf.pad(x, tf.constant(pads), tf.constant(0f));
+        }
+        long ho = in[0] + 2L * ph - k[0] + 1;
+        long wo = in[1] + 2L * pw - k[1] + 1;
+        List<Operand<TFloat32>> shifted = new java.util.ArrayList<>();
+        for (int i = 0; i < k[0]; i++) {
+            for (int j = 0; j < k[1]; j++) {
+                // int32 begin/size: with int64 the Slice gradient mixes index types and fails
+                shifted.add(
+                        tf.slice(
+                                x,
+                                tf.constant(new int[] {0, i, j, 0}),
+                                tf.constant(new int[] {-1, (int) ho, (int) wo, (int) in[2]})));
+            }
+        }
+        Operand<TFloat32> patches =
+                shifted.size() == 1 ? shifted.get(0) : tf.concat(shifted, tf.constant(3));
+        long depth = (long) k[0] * k[1] * in[2];
+        Operand<TFloat32> rows = tf.reshape(patches, tf.constant(new long[] {-1, depth}));
+        Operand<TFloat32> w =
+                tf.reshape(kernel.read(), tf.constant(new long[] {depth, spec.filters()}));
+        Operand<TFloat32> out = tf.linalg.matMul(rows, w);
+        return tf.reshape(out, tf.constant(new long[] {-1, ho, wo, spec.filters()}));
     }
 
     @Override
