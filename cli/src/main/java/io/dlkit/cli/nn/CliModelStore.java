@@ -9,7 +9,6 @@ import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.TrainState;
-import io.dlkit.backend.train.TrainingGraph;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,14 +52,13 @@ public final class CliModelStore implements ModelStore {
                     dir + " already holds a model; pass --overwrite to replace it");
         }
         try (GraphContext g = ctx.openGraph()) {
-            TrainingGraph tg =
-                    ModelBuild.graph(g, model, optimizers.create(r.optimizer(), Map.of()), r);
+            // The same graph TrainedModel.open rebuilds, so the checkpoint's names match it.
+            ModelBuild.graph(g, model, optimizers.create(r.optimizer(), Map.of()), r);
             assign(g, model, weights);
             Map<String, Object> content = ModelDir.content(model.config(), r.toConfig());
             content.putAll(metadata);
             ctx.writer().writeString(out.modelFile(), Yaml.write(content));
             new Checkpoints(dir).save(g.session(), TrainState.initial());
-            if (tg.output == null) throw new IllegalStateException("no output");
         }
     }
 

@@ -178,8 +178,9 @@ public final class TrainJob {
             metric = parts[0];
             try {
                 patience = parts.length > 1 ? Integer.parseInt(parts[1]) : 3;
-                new io.dlkit.backend.train.EpochMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-                        .metric(metric);
+                if (!io.dlkit.backend.train.EpochMetrics.METRICS.contains(metric)) {
+                    throw new IllegalArgumentException(metric);
+                }
             } catch (IllegalArgumentException e) {
                 throw DlkitException.invalidInput(
                         "--early-stopping "

@@ -27,7 +27,10 @@ final class TrainingLog implements TrainingListener {
     private final OutputWriter writer;
     private final boolean plot;
     private final List<EpochMetrics> history;
-    private int batchSize;
+    private final int batchSize;
+    private int epochs;
+    private int steps;
+    private int lastEpoch = -1;
 
     TrainingLog(
             Progress progress,
@@ -54,10 +57,6 @@ final class TrainingLog implements TrainingListener {
         this.steps = stepsPerEpoch;
         progress.startEpoch(epoch, epochs, stepsPerEpoch);
     }
-
-    private int epochs;
-    private int steps;
-    private int lastEpoch = -1;
 
     @Override
     public void onBatch(int epoch, int batch, long step, double loss, double accuracy, double lr) {

@@ -27,6 +27,10 @@ public record EpochMetrics(
         double seconds,
         double samplesPerSecond) {
 
+    /** The metric names {@link #metric} knows. */
+    public static final java.util.List<String> METRICS =
+            java.util.List.of("loss", "accuracy", "val_loss", "val_accuracy");
+
     /** The value of a metric by name: loss, accuracy, val_loss, val_accuracy. */
     public double metric(String name) {
         return switch (name) {
