@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dlkit.testkit.SharedData;
 import io.dlkit.tests.DlkitProcess.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +27,12 @@ class ReadyMadePipelinesIT {
         for (Path f : files) {
             // the Fashion-MNIST pipeline's default data lives in ../shared; point it at samples
             // when absent
+            boolean shared = Files.isDirectory(DlkitProcess.SHARED.resolve("data"));
+            assertThat(shared || !SharedData.inCi())
+                    .as("CI=true but " + DlkitProcess.SHARED + "/data is missing")
+                    .isTrue();
             Result r =
-                    Files.isDirectory(DlkitProcess.SHARED.resolve("data"))
+                    shared
                             ? DlkitProcess.run("validate", f.toString())
                             : DlkitProcess.run(
                                     "validate",
