@@ -66,7 +66,11 @@ public final class ArtifactJson {
         for (int i = 0; i < embeddings.count(); i++) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", embeddings.ids().get(i));
-            item.put("vector", embeddings.vector(i));
+            List<Float> vector = new ArrayList<>(embeddings.dimension());
+            for (float v : embeddings.vector(i)) {
+                vector.add(v);
+            }
+            item.put("vector", vector);
             items.add(item);
         }
         Map<String, Object> m = new LinkedHashMap<>();
