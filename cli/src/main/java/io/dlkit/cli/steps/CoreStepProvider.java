@@ -5,8 +5,8 @@ import io.dlkit.api.pipeline.StepType;
 import java.util.List;
 
 /**
- * The core's built-in image and box steps. All but {@code image/edges} are pure Java and load no
- * TensorFlow.
+ * The core's built-in image, box and point steps. All but {@code image/edges} are pure Java and
+ * load no TensorFlow.
  */
 public final class CoreStepProvider implements StepProvider {
     /** Creates the provider; it has no collaborators. */
@@ -22,6 +22,7 @@ public final class CoreStepProvider implements StepProvider {
                 new EdgesStep(),
                 new SaveImageStep(),
                 new LoadBoxesStep(),
-                new SaveBoxesStep());
+                new SaveBoxesStep(),
+                new LoadPointsStep());
     }
 }

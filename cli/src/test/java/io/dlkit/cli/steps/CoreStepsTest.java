@@ -51,7 +51,8 @@ class CoreStepsTest {
                         "image/edges",
                         "image/save",
                         "boxes/load",
-                        "boxes/save");
+                        "boxes/save",
+                        "points/load");
     }
 
     @ParameterizedTest

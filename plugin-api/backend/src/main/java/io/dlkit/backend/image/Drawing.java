@@ -35,7 +35,8 @@ public final class Drawing {
 
     /**
      * A copy of {@code image} with each box drawn: a coloured outline inside the box's edges and a
-     * tag with {@code "label 0.91"} just above it (inside it when the box touches the top).
+     * tag with {@code "label 0.91"} just above it (inside it when the box touches the top). A box
+     * with a class id but no label is named {@code "class 16"}; the colour follows the name.
      */
     public static Image drawBoxes(Image image, List<Box> boxes) {
         requireNonNull(image, "image is null");
@@ -111,7 +112,7 @@ public final class Drawing {
         int t = o.lineWidth;
         int w = Math.max(x2 - x1, t);
         int h = Math.max(y2 - y1, t);
-        Color color = colorFor(b.label());
+        Color color = colorFor(className(b));
         g.setColor(color);
         g.fillRect(x1, y1, w, t);
         g.fillRect(x1, y1 + h - t, w, t);
@@ -126,12 +127,18 @@ public final class Drawing {
         o.tag(g, p.label(), color, Math.round(p.x() + r + 1), Math.round(p.y()), false);
     }
 
-    private static String tagText(Box b) {
+    /** The tag of a box: its class name and its score with two decimals, each when known. */
+    static String tagText(Box b) {
+        String name = className(b);
         if (Float.isNaN(b.score())) {
-            return b.label();
+            return name;
         }
         String score = String.format(Locale.ROOT, "%.2f", b.score());
-        return b.label().isEmpty() ? score : b.label() + " " + score;
+        return name.isEmpty() ? score : name + " " + score;
+    }
+
+    private static String className(Box b) {
+        return !b.label().isEmpty() || b.classId() < 0 ? b.label() : "class " + b.classId();
     }
 
     private static int clamp(int v, int max) {
