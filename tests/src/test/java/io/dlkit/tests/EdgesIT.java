@@ -79,7 +79,13 @@ class EdgesIT {
         // when
         Result r =
                 DlkitProcess.runIn(
-                        dir, Map.of(), "-q", "edges", stepPng().toString(), "--filter", "horizontal");
+                        dir,
+                        Map.of(),
+                        "-q",
+                        "edges",
+                        stepPng().toString(),
+                        "--filter",
+                        "horizontal");
 
         // then: the default name is IMG's name + -edges.png in the working directory
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -100,7 +106,14 @@ class EdgesIT {
                 DlkitProcess.runIn(dir, Map.of(), "-q", "edges", png.toString(), "--out", "e.png");
         Result replaced =
                 DlkitProcess.runIn(
-                        dir, Map.of(), "-q", "--overwrite", "edges", png.toString(), "--out", "e.png");
+                        dir,
+                        Map.of(),
+                        "-q",
+                        "--overwrite",
+                        "edges",
+                        png.toString(),
+                        "--out",
+                        "e.png");
 
         // then
         assertThat(refused.exitCode()).isEqualTo(2);
@@ -117,7 +130,9 @@ class EdgesIT {
     @Test
     void should_reject_an_unknown_filter_with_the_known_ones_and_exit_2() throws IOException {
         // when
-        Result r = DlkitProcess.runIn(dir, Map.of(), "edges", stepPng().toString(), "--filter", "canny");
+        Result r =
+                DlkitProcess.runIn(
+                        dir, Map.of(), "edges", stepPng().toString(), "--filter", "canny");
 
         // then
         assertThat(r.exitCode()).isEqualTo(2);

@@ -97,7 +97,7 @@ class ImageStepsIT {
                                 + "\"x2\":60.0,\"y2\":44.0}}]}");
         BufferedImage marked = ImageIO.read(out.resolve("marked.png").toFile());
         assertThat(marked.getRGB(10, 10) & 0xFFFFFF).isEqualTo(0x00FF00);
-        assertThat(marked.getRGB(20, 10) & 0xFFFFFF).isZero();
+        assertThat(marked.getRGB(10, 30) & 0xFFFFFF).as("beyond the dot, left of the box").isZero();
         assertThat(marked.getRGB(30, 32) & 0xFFFFFF).as("the box's left edge").isNotZero();
         assertThat(json.readTree(out.resolve("manifest.json").toFile()).get("outputs").size())
                 .isEqualTo(2);
@@ -113,7 +113,13 @@ class ImageStepsIT {
         // when
         Result r =
                 DlkitProcess.runIn(
-                        dir, Map.of(), "-q", "run", dir.resolve("p.yaml").toString(), "--out", out.toString());
+                        dir,
+                        Map.of(),
+                        "-q",
+                        "run",
+                        dir.resolve("p.yaml").toString(),
+                        "--out",
+                        out.toString());
 
         // then
         assertThat(r.exitCode()).isEqualTo(2);
