@@ -51,7 +51,9 @@ class EdgeDetectorTest {
 
     @Test
     void should_give_the_notes_4x4_result_for_the_6x6_example() {
-        // given: the notes' 6x6 image, 10 in the left three columns and 0 in the right three
+        // given: the 6x6 image of the edge-detection example, 10 in the left three columns and 0
+        // in the right three (source-notes.md gives the kernels and the size rule, 6x6 with 3x3
+        // is 4x4 = n - f + 1; the values, from the lecture's figure, are checked by hand below)
         Image six = verticalStep(6, 6, 3, 10f, 0f);
 
         // when: convolved with the vertical kernel, no padding (n - f + 1 = 4)
