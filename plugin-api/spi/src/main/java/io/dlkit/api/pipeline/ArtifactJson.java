@@ -24,11 +24,27 @@ public final class ArtifactJson {
      * The JSON form of an output of type {@code type} for the run's results, or empty for types
      * that have none there (images, files, arrays, models, and plugin-defined types).
      *
-     * @throws ClassCastException if {@code value} is not the Java type {@code type} documents
+     * @throws IllegalArgumentException if {@code value} is not the Java type {@code type} documents
      */
-    @SuppressWarnings("unchecked")
     public static Optional<Object> of(ArtifactType type, Object value) {
         requireNonNull(type, "type is null");
+        try {
+            return convert(type, value);
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException(
+                    "an output of type "
+                            + type
+                            + " holds a "
+                            + value.getClass().getName()
+                            + " that is not what ArtifactType."
+                            + type.name().toUpperCase(java.util.Locale.ROOT)
+                            + " documents",
+                    e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Object> convert(ArtifactType type, Object value) {
         if (value == null) {
             return Optional.empty();
         } else if (type.equals(ArtifactType.JSON)) {

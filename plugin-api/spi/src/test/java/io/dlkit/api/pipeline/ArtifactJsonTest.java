@@ -97,6 +97,15 @@ class ArtifactJsonTest {
     }
 
     @Test
+    void should_say_which_type_a_wrongly_typed_output_breaks() {
+        assertThatThrownBy(() -> ArtifactJson.of(ArtifactType.EMBEDDINGS, "not embeddings"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "an output of type embeddings holds a java.lang.String that is not what"
+                                + " ArtifactType.EMBEDDINGS documents");
+    }
+
+    @Test
     void should_keep_embeddings_immutable_and_reject_ragged_or_repeated_input() {
         // given
         float[][] vectors = {{1f, 2f, 3f}};
