@@ -83,4 +83,41 @@ class ReadyMadePipelinesIT {
                     .anyMatch(n -> n.endsWith(".png"));
         }
     }
+
+    @Test
+    void cat_edges_should_write_the_edge_map_and_the_landmarks(@TempDir Path out)
+            throws IOException {
+        // when
+        Result r =
+                DlkitProcess.run(
+                        "-q",
+                        "--threads",
+                        "2",
+                        "run",
+                        "pipelines/cat-edges.yaml",
+                        "--set",
+                        "filter=scharr",
+                        "--out",
+                        out.toString());
+
+        // then: the edge map is grey, as large as the photo, with a white strongest edge
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        java.awt.image.BufferedImage edges =
+                javax.imageio.ImageIO.read(out.resolve("edges.png").toFile());
+        assertThat(edges.getWidth()).isEqualTo(300);
+        assertThat(edges.getHeight()).isEqualTo(200);
+        assertThat(edges.getRaster().getNumBands()).isEqualTo(1);
+        int max = 0;
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                max = Math.max(max, edges.getRaster().getSample(x, y, 0));
+            }
+        }
+        assertThat(max).isEqualTo(255);
+        assertThat(out.resolve("landmarks.png")).exists();
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.get("outputs").findValuesAsText("path"))
+                .containsExactly("edges.png", "landmarks.png");
+        assertThat(manifest.get("tensorflow").asText()).isEqualTo("2.18.0");
+    }
 }
