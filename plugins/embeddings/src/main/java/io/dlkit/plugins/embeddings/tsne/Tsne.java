@@ -29,6 +29,7 @@ public final class Tsne {
         double[] gains = new double[n * 2];
         java.util.Arrays.fill(gains, 1);
         double[] grad = new double[n * 2];
+        double eta = spec.learningRate(n);
         for (int step = 0; step < spec.iterations(); step++) {
             boolean early = step < spec.exaggerationSteps();
             gradient(p, y, n, early ? spec.exaggeration() : 1, grad);
@@ -36,7 +37,7 @@ public final class Tsne {
             for (int k = 0; k < y.length; k++) {
                 boolean sameSign = (grad[k] > 0) == (velocity[k] > 0);
                 gains[k] = Math.max(0.01, sameSign ? gains[k] * 0.8 : gains[k] + 0.2);
-                velocity[k] = momentum * velocity[k] - spec.learningRate() * gains[k] * grad[k];
+                velocity[k] = momentum * velocity[k] - eta * gains[k] * grad[k];
                 y[k] += velocity[k];
             }
             center(y, n);
