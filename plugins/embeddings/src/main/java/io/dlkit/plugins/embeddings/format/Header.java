@@ -58,6 +58,22 @@ final class Header {
         }
     }
 
+    /**
+     * Checks that a file of {@code size} bytes can hold the {@code v} rows its header announces,
+     * each at least {@code minRow} bytes, before anything that large is allocated.
+     */
+    static void checkFits(Path file, long size, int v, long minRow) {
+        if (v * minRow > size) {
+            throw DlkitException.invalidInput(
+                    file
+                            + ":1: the header announces "
+                            + v
+                            + " vectors, more than the file's "
+                            + size
+                            + " bytes can hold; fix the header's V");
+        }
+    }
+
     /** Strict UTF-8 decoding with a one-line error naming {@code where}. */
     static String utf8(byte[] bytes, Path file, String where) {
         try {

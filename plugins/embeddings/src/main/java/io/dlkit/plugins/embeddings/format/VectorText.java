@@ -38,6 +38,7 @@ public final class VectorText {
                 new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
             if (header) {
                 int[] vd = Header.parse(file, strip(in.readLine()));
+                Header.checkFits(file, Files.size(file), vd[0], 1 + 2L * vd[1]);
                 rows.expect(vd[0], vd[1]);
                 rows.line++;
             }

@@ -29,6 +29,7 @@ public final class Word2VecBinary {
             int[] header = Header.parse(file, Header.firstLine(in, file));
             int v = header[0];
             int dim = header[1];
+            Header.checkFits(file, Files.size(file), v, 2 + 4L * dim);
             List<String> words = new ArrayList<>(v);
             float[] data = new float[Math.multiplyExact(v, dim)];
             byte[] raw = new byte[dim * 4];

@@ -217,9 +217,12 @@ public final class TrainCommand implements Callable<Integer> {
         r.put("threads", m == Method.GLOVE ? 1 : threads());
         r.put("read_seconds", round(readSeconds));
         r.put("train_seconds", round(seconds));
-        r.put(
-                "words_per_second",
-                Math.round((double) iterations * corpus.tokens().length / seconds));
+        if (m != Method.GLOVE) {
+            // GloVe's passes go over co-occurrence pairs, not words; its progress shows pairs/s
+            r.put(
+                    "words_per_second",
+                    Math.round((double) iterations * corpus.tokens().length / seconds));
+        }
         r.put("out", written.toString());
         r.put("format", format.id());
         if (ctx.settings().json()) {

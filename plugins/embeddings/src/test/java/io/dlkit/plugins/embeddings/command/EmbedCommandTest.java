@@ -203,7 +203,7 @@ class EmbedCommandTest {
     @Test
     void should_fail_in_one_line_with_exit_2_on_bad_input() throws IOException {
         train("skipgram", "v.bin");
-        Files.writeString(dir.resolve("bad.txt"), "3 2\na 1 2\nb 1\n");
+        Files.writeString(dir.resolve("bad.txt"), "2 2\na 1 2\nb 1\n");
 
         assertThat(
                         run("table", 2, "embed", "neighbors", "kinq", "--vectors", "v.bin")

@@ -162,6 +162,19 @@ class VectorFilesTest {
     }
 
     @Test
+    void should_reject_a_header_announcing_more_vectors_than_the_file_holds() throws IOException {
+        // given: two billion vectors of one float announced in a 20-byte file
+        Path file = dir.resolve("huge.bin");
+        Files.write(file, "2000000000 1\na \0\0\0\0\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> Word2VecBinary.read(file))
+                .hasMessage(
+                        file
+                                + ":1: the header announces 2000000000 vectors, more than the"
+                                + " file's 20 bytes can hold; fix the header's V");
+    }
+
+    @Test
     void should_reject_a_truncated_binary_file() throws IOException {
         Path file = write("cut.bin", VectorFormat.WORD2VEC_BINARY);
         byte[] all = Files.readAllBytes(file);
