@@ -19,6 +19,9 @@ public record Corpus(Vocabulary vocabulary, int[] tokens, int[] sentenceStarts) 
     /** The longest sentence; longer lines are cut into pieces of this size. */
     public static final int MAX_SENTENCE = 1000;
 
+    /** The most tokens a corpus holds: one Java array. */
+    public static final int MAX_TOKENS = Integer.MAX_VALUE - 8;
+
     /**
      * Reads {@code source} (a file or folder) twice: once to count words, once to encode them.
      *
@@ -51,8 +54,17 @@ public record Corpus(Vocabulary vocabulary, int[] tokens, int[] sentenceStarts) 
                             + minCount
                             + " times; lower --min-count or give a larger corpus");
         }
-        Encoder encoder =
-                new Encoder(vocabulary, (int) Math.min(vocabulary.totalCount(), 1L << 30));
+        if (vocabulary.totalCount() > MAX_TOKENS) {
+            throw DlkitException.invalidInput(
+                    "--text "
+                            + source
+                            + ": "
+                            + vocabulary.totalCount()
+                            + " words are more than one corpus can hold ("
+                            + MAX_TOKENS
+                            + "); raise --min-count or train on a part");
+        }
+        Encoder encoder = new Encoder(vocabulary, (int) vocabulary.totalCount());
         reader.read(source, encoder);
         return encoder.corpus();
     }
@@ -79,6 +91,7 @@ public record Corpus(Vocabulary vocabulary, int[] tokens, int[] sentenceStarts) 
         @Override
         public void word(String word) {
             int i = vocabulary.indexOf(word);
+            // (a file that grows between the two passes cannot overflow the array)
             if (i < 0 || size == tokens.length) {
                 return;
             }

@@ -130,6 +130,51 @@ class EmbedCommandTest {
     }
 
     @Test
+    void should_keep_multibyte_words_through_training_and_every_format() throws IOException {
+        // given: 2, 3 and 4-byte UTF-8 words
+        StringBuilder text = new StringBuilder();
+        for (int line = 0; line < 300; line++) {
+            text.append(line % 2 == 0 ? "東京 大阪 京都 straße\n" : "😀 🎉 naïve café\n");
+        }
+        Files.writeString(dir.resolve("utf8.txt"), text);
+        run(
+                "table",
+                0,
+                "embed",
+                "train",
+                "--text",
+                "utf8.txt",
+                "--dim",
+                "8",
+                "--iter",
+                "1",
+                "--min-count",
+                "1",
+                "--sample",
+                "0",
+                "--out",
+                "u.txt");
+
+        // when: through every format and back
+        run("table", 0, "embed", "convert", "u.txt", "u.bin");
+        run("table", 0, "embed", "convert", "u.bin", "u.npz");
+        run("table", 0, "embed", "convert", "u.npz", "u.glove", "--to", "glove-text");
+
+        // then
+        for (String file : new String[] {"u.txt", "u.bin", "u.npz", "u.glove"}) {
+            FakeContext ctx =
+                    run("json", 0, "embed", "neighbors", "東京", "--vectors", file, "--k", "7");
+            JsonNode near = JSON.readTree(ctx.out.toString()).get("neighbors");
+            assertThat(near)
+                    .extracting(n -> n.get("word").asText())
+                    .as(file)
+                    .containsExactlyInAnyOrder("大阪", "京都", "straße", "😀", "🎉", "naïve", "café");
+        }
+        assertThat(Files.readString(dir.resolve("u.glove")))
+                .isEqualTo(Files.readString(dir.resolve("u.txt")).substring("8 8\n".length()));
+    }
+
+    @Test
     void should_evaluate_analogies_per_section() throws IOException {
         train("skipgram", "v.bin");
         Files.writeString(
