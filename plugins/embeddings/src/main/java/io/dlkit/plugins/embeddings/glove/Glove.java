@@ -3,11 +3,19 @@ package io.dlkit.plugins.embeddings.glove;
 import io.dlkit.plugins.embeddings.WordVectors;
 import io.dlkit.plugins.embeddings.corpus.Corpus;
 import io.dlkit.plugins.embeddings.word2vec.Progress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Trains GloVe vectors on a corpus: counts X, then {@code iterations} passes of AdaGrad over its
- * non-zero entries in a shuffled order (one thread; the same seed gives the same vectors).
+ * non-zero entries in a shuffled order, each pass split among the threads, which update the shared
+ * parameters without locks (Hogwild, as the Stanford tool). One thread and a seed give the same
+ * vectors on every run.
  */
 public final class Glove {
     private Glove() {}
@@ -20,10 +28,7 @@ public final class Glove {
 
     /** Trains on given co-occurrences; returns (e + t) / 2 per word. */
     public static WordVectors train(
-            java.util.List<String> words,
-            Cooccurrences x,
-            GloveSpec spec,
-            Progress.Listener listener) {
+            List<String> words, Cooccurrences x, GloveSpec spec, Progress.Listener listener) {
         GloveModel model = new GloveModel(words.size(), spec.dim());
         model.randomize(spec.seed());
         Cooccurrences.Entries entries = x.entries();
@@ -38,21 +43,68 @@ public final class Glove {
         }
         Random random = new Random(spec.seed() + 1);
         long start = System.nanoTime();
-        for (int pass = 0; pass < spec.iterations(); pass++) {
-            shuffle(order, random);
-            double cost = 0;
-            for (int k : order) {
-                cost +=
-                        model.step(
-                                entries.rows()[k],
-                                entries.cols()[k],
-                                entries.counts()[k],
-                                weights[k],
-                                spec.learningRate());
+        ExecutorService pool = Executors.newFixedThreadPool(spec.threads());
+        try {
+            for (int pass = 0; pass < spec.iterations(); pass++) {
+                shuffle(order, random);
+                double cost = pass(pool, spec, model, entries, weights, order);
+                listener.onProgress(progress(pass + 1, spec, n, start, cost / Math.max(1, n)));
             }
-            listener.onProgress(progress(pass + 1, spec, n, start, cost / Math.max(1, n)));
+        } finally {
+            pool.shutdownNow();
         }
         return new WordVectors(words, model.combined(), spec.dim());
+    }
+
+    /** One pass, the shuffled entries cut into one contiguous slice per thread; the total cost. */
+    private static double pass(
+            ExecutorService pool,
+            GloveSpec spec,
+            GloveModel model,
+            Cooccurrences.Entries entries,
+            double[] weights,
+            int[] order) {
+        int threads = spec.threads();
+        List<Future<Double>> slices = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int from = (int) ((long) order.length * t / threads);
+            int to = (int) ((long) order.length * (t + 1) / threads);
+            slices.add(pool.submit(() -> slice(spec, model, entries, weights, order, from, to)));
+        }
+        double cost = 0;
+        try {
+            for (Future<Double> f : slices) {
+                cost += f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a training thread failed: " + e.getCause(), e);
+        }
+        return cost;
+    }
+
+    private static double slice(
+            GloveSpec spec,
+            GloveModel model,
+            Cooccurrences.Entries entries,
+            double[] weights,
+            int[] order,
+            int from,
+            int to) {
+        double cost = 0;
+        for (int i = from; i < to; i++) {
+            int k = order[i];
+            cost +=
+                    model.step(
+                            entries.rows()[k],
+                            entries.cols()[k],
+                            entries.counts()[k],
+                            weights[k],
+                            spec.learningRate());
+        }
+        return cost;
     }
 
     private static Progress progress(

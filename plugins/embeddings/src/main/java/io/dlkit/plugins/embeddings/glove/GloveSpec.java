@@ -10,6 +10,7 @@ package io.dlkit.plugins.embeddings.glove;
  * @param power the weighting's exponent alpha (3/4 in the notes)
  * @param learningRate AdaGrad's initial step eta (0.05 in the Stanford tool)
  * @param seed the seed of the initial values and of the order of the entries
+ * @param threads worker threads (Hogwild updates)
  */
 public record GloveSpec(
         int dim,
@@ -18,10 +19,14 @@ public record GloveSpec(
         double xMax,
         double power,
         double learningRate,
-        long seed) {
+        long seed,
+        int threads) {
 
     /** Checks every range; messages name the command-line option. */
     public GloveSpec {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
         if (dim < 1 || window < 1 || iterations < 1) {
             throw new IllegalArgumentException(
                     "--dim, --window and --iter must be >= 1, got "

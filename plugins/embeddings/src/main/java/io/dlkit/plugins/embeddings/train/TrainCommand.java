@@ -172,7 +172,14 @@ public final class TrainCommand implements Callable<Integer> {
                 double lr = learningRate == null ? 0.05 : learningRate;
                 GloveSpec spec =
                         new GloveSpec(
-                                dim, window, iterations, xMax, power, lr, ctx.settings().seed());
+                                dim,
+                                window,
+                                iterations,
+                                xMax,
+                                power,
+                                lr,
+                                ctx.settings().seed(),
+                                threads());
                 return Glove.train(corpus, spec, listener);
             }
             boolean cbow = m == Method.CBOW;
@@ -214,7 +221,7 @@ public final class TrainCommand implements Callable<Integer> {
         r.put("vocabulary", vectors.size());
         r.put("dim", vectors.dim());
         r.put("iterations", iterations);
-        r.put("threads", m == Method.GLOVE ? 1 : threads());
+        r.put("threads", threads());
         r.put("read_seconds", round(readSeconds));
         r.put("train_seconds", round(seconds));
         if (m != Method.GLOVE) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GloveTest {
     @TempDir Path dir;
 
-    private static final GloveSpec NOTES = new GloveSpec(2, 5, 1, 100, 0.75, 0.05, 1);
+    private static final GloveSpec NOTES = new GloveSpec(2, 5, 1, 100, 0.75, 0.05, 1, 1);
 
     @Test
     void should_weight_counts_as_the_notes_f_of_x() {
@@ -89,6 +89,22 @@ class GloveTest {
     }
 
     @Test
+    void should_give_the_same_vectors_with_one_thread_and_the_same_seed() {
+        Cooccurrences x = new Cooccurrences(3);
+        x.add(0, 1, 5);
+        x.add(1, 0, 5);
+        x.add(1, 2, 0.5);
+        x.add(2, 1, 0.5);
+        List<String> words = List.of("a", "b", "c");
+        GloveSpec spec = new GloveSpec(4, 2, 10, 100, 0.75, 0.05, 7, 1);
+
+        float[] first = Glove.train(words, x, spec, Progress.Listener.none()).data();
+        float[] again = Glove.train(words, x, spec, Progress.Listener.none()).data();
+
+        assertThat(again).containsExactly(first);
+    }
+
+    @Test
     void should_return_the_mean_of_word_and_context_vectors() {
         GloveModel m = new GloveModel(1, 2);
         m.e[0] = 1;
@@ -117,7 +133,7 @@ class GloveTest {
         WordVectors v =
                 Glove.train(
                         Corpus.load(file, false, 1),
-                        new GloveSpec(8, 3, 30, 100, 0.75, 0.05, 1),
+                        new GloveSpec(8, 3, 30, 100, 0.75, 0.05, 1, 2),
                         Progress.Listener.none());
 
         // then
