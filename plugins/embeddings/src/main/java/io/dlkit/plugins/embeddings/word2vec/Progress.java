@@ -24,17 +24,25 @@ public record Progress(
         return total == 0 ? 1 : Math.min(1, (double) done / total);
     }
 
-    /** {@code 45.0% 123,456 words/s lr 0.012345 ETA 0:12}. */
+    /**
+     * {@code 45.0% 123,456 words/s lr 0.012345 ETA 0:12}, then {@code loss 0.0123} when the loss is
+     * known.
+     */
     public String line() {
         long eta = Math.round(etaSeconds);
-        return String.format(
-                java.util.Locale.ROOT,
-                "%5.1f%%  %,.0f words/s  lr %.6f  ETA %d:%02d",
-                100 * fraction(),
-                wordsPerSecond,
-                learningRate,
-                eta / 60,
-                eta % 60);
+        String text =
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%5.1f%%  %,.0f %s/s  lr %.6f  ETA %d:%02d",
+                        100 * fraction(),
+                        wordsPerSecond,
+                        unit,
+                        learningRate,
+                        eta / 60,
+                        eta % 60);
+        return Double.isNaN(loss)
+                ? text
+                : text + String.format(java.util.Locale.ROOT, "  loss %.6f", loss);
     }
 
     /** Receives progress from a training run (from any worker thread, one call at a time). */

@@ -98,10 +98,16 @@ class GloveTest {
         List<String> words = List.of("a", "b", "c");
         GloveSpec spec = new GloveSpec(4, 2, 10, 100, 0.75, 0.05, 7, 1);
 
-        float[] first = Glove.train(words, x, spec, Progress.Listener.none()).data();
+        List<Progress> seen = new java.util.ArrayList<>();
+        float[] first = Glove.train(words, x, spec, seen::add).data();
         float[] again = Glove.train(words, x, spec, Progress.Listener.none()).data();
 
         assertThat(again).containsExactly(first);
+        // one report per pass, counting pairs, with the pass's mean loss
+        assertThat(seen).hasSize(10);
+        assertThat(seen.get(9).line())
+                .matches(" *100\\.0%  [0-9,]+ pairs/s  lr 0\\.050000  ETA 0:00  loss [0-9.]+");
+        assertThat(seen.get(9).loss()).isLessThan(seen.get(0).loss());
     }
 
     @Test
