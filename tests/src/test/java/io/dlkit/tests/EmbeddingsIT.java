@@ -1,10 +1,10 @@
 package io.dlkit.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dlkit.testkit.SharedData;
 import io.dlkit.tests.DlkitProcess.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,11 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The embeddings plugin through the packaged CLI: word2vec skip-gram on Hamlet (about 26k words,
  * seconds on one thread), then neighbours, an analogy and bad input. Skipped, saying so, without
- * ../shared/data.
+ * ../shared/data (failed instead when CI=true, see {@link SharedData}).
  */
 class EmbeddingsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path HAMLET = DlkitProcess.SHARED.resolve("data/text/hamlet.txt");
 
     private static Result run(Path dir, String... args) {
         return DlkitProcess.runIn(dir, Map.of(), args);
@@ -30,8 +29,7 @@ class EmbeddingsIT {
     void should_train_on_hamlet_then_answer_neighbours_and_analogies(@TempDir Path tmp)
             throws IOException {
         // given
-        assumeTrue(
-                Files.isRegularFile(HAMLET), "SKIPPED: no " + HAMLET + "; put the data set there");
+        Path hamlet = SharedData.require("data/text/hamlet.txt");
 
         // when
         Result train =
@@ -46,7 +44,7 @@ class EmbeddingsIT {
                         "embed",
                         "train",
                         "--text",
-                        HAMLET.toString(),
+                        hamlet.toString(),
                         "--lowercase",
                         "--min-count",
                         "3",
