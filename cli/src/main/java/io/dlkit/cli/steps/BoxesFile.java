@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dlkit.api.DlkitException;
 import io.dlkit.backend.image.Box;
+import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import io.dlkit.cli.pipeline.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +45,7 @@ final class BoxesFile {
 
     private static JsonNode parse(Path file) {
         try {
+            InputFiles.requireRegularFile(file, "a boxes file (.json)");
             if (Files.size(file) > MAX_BYTES) {
                 throw fail(file, "over 16 MiB; is it the right file?");
             }
@@ -56,7 +59,7 @@ final class BoxesFile {
                             + e.getLocation().getColumnNr()
                             + ": "
                             + StepErrors.oneLine(e.getOriginalMessage()));
-        } catch (IOException e) {
+        } catch (IOException | DataFormatException e) {
             throw StepErrors.readFailure(file, e);
         }
     }

@@ -3,6 +3,7 @@ package io.dlkit.backend.data;
 import static java.util.Objects.requireNonNull;
 
 import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,7 @@ public final class CsvReader {
      */
     public Dataset read(Path path) throws IOException {
         requireNonNull(path, "path is null");
+        InputFiles.requireRegularFile(path, "a CSV file");
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return new CsvParse(this, path, in).run();
         }

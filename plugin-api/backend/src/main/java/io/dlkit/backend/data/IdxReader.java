@@ -3,6 +3,7 @@ package io.dlkit.backend.data;
 import static java.util.Objects.requireNonNull;
 
 import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -138,6 +139,7 @@ public final class IdxReader {
     }
 
     private static byte[] readBytes(Path path) throws IOException {
+        InputFiles.requireRegularFile(path, "an IDX file");
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
