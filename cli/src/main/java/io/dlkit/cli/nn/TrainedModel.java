@@ -20,8 +20,8 @@ import java.util.Map;
  * normalization model.yaml records. Close it when done.
  */
 final class TrainedModel implements AutoCloseable {
-    /** The batch size eval and predict use unless told otherwise. */
-    static final int DEFAULT_BATCH = 256;
+    /** Callers that do not give their batch size have the weights and one sample checked. */
+    private static final int UNKNOWN_BATCH = 1;
 
     final ModelDir dir;
     final Sequential model;
@@ -53,7 +53,7 @@ final class TrainedModel implements AutoCloseable {
     }
 
     static TrainedModel open(Path path, CommandContext ctx, OptimizerRegistry optimizers) {
-        return open(path, ctx, optimizers, MemoryBudget.AVAILABLE, DEFAULT_BATCH);
+        return open(path, ctx, optimizers, MemoryBudget.AVAILABLE, UNKNOWN_BATCH);
     }
 
     /**
