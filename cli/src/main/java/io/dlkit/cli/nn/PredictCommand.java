@@ -22,6 +22,8 @@ import picocli.CommandLine.Mixin;
 public final class PredictCommand implements Callable<Integer> {
     @Mixin ModelDataOptions options = new ModelDataOptions();
 
+    @Mixin MemoryOptions memory = new MemoryOptions();
+
     private final CommandContext ctx;
     private final OptimizerRegistry optimizers;
 
@@ -33,7 +35,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (TrainedModel m = TrainedModel.open(options.modelDir, ctx, optimizers)) {
+        try (TrainedModel m =
+                TrainedModel.open(
+                        options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {
             Dataset d = m.data(options.source());
             float[] y = m.runner().predict(d, options.batchSize, b -> {});
             print(y, d.size(), m.outputs(), m.training.loss.classification());

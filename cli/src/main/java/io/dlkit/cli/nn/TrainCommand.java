@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dlkit train}: trains a network described by a model file on a data set. */
@@ -179,6 +180,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "Write loss and accuracy curves to curves.png.")
     boolean plot;
 
+    @Mixin MemoryOptions memory = new MemoryOptions();
+
     private final CommandContext ctx;
     private final TrainJob job;
 
@@ -190,7 +193,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> result = job.run(request());
+        Map<String, Object> result = job.run(request(), memory.budget());
         Results.print(ctx, result);
         return 0;
     }

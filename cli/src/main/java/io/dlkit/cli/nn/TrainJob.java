@@ -11,6 +11,7 @@ import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.TfRuntime;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.Evaluation;
+import io.dlkit.backend.train.MemoryEstimate;
 import io.dlkit.backend.train.ModelRunner;
 import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
@@ -54,6 +55,11 @@ public final class TrainJob {
 
     /** Runs the request; returns the summary printed as the result. */
     Map<String, Object> run(TrainRequest request) {
+        return run(request, MemoryBudget.AVAILABLE);
+    }
+
+    /** Runs the request, refusing a model whose memory estimate exceeds {@code budget}. */
+    Map<String, Object> run(TrainRequest request, MemoryBudget budget) {
         ModelDir dir = new ModelDir(request.out());
         Map<String, Object> modelConfig;
         Map<String, Object> saved = null;
@@ -69,14 +75,15 @@ public final class TrainJob {
             checkFreshOutput(dir);
             modelConfig = modelFiles.read(request.modelFile());
         }
-        return train(dir, modelConfig, r, saved);
+        return train(dir, modelConfig, r, saved, budget);
     }
 
     private Map<String, Object> train(
             ModelDir dir,
             Map<String, Object> modelConfig,
             TrainRequest r,
-            Map<String, Object> saved) {
+            Map<String, Object> saved,
+            MemoryBudget budget) {
         Instant started = Instant.now();
         Sequential model =
                 ModelBuild.model(
@@ -88,6 +95,10 @@ public final class TrainJob {
         Optimizer optimizer = optimizers.create(r.optimizer(), r.optimizerConfig());
         try (GraphContext g = ctx.openGraph()) {
             TrainingGraph tg = ModelBuild.graph(g, model, optimizer, r);
+            // Before anything is allocated or written: nothing to clean up when refused.
+            budget.check(
+                    MemoryEstimate.ofTraining(g, model, r.batchSize()),
+                    "training " + (r.resume() ? dir.modelFile() : r.modelFile()));
             int outputs = (int) tg.output.shape().size(1);
             ModelBuild.checkLabels(data.train(), outputs, tg.loss, r.data().toString());
             ModelBuild.checkLabels(data.validation(), outputs, tg.loss, "validation data");

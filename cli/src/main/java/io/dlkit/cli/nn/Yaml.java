@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.dlkit.api.DlkitException;
+import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +34,7 @@ final class Yaml {
                     file + ": is a directory; give a model file (.yaml or .json)");
         }
         try {
+            InputFiles.requireRegularFile(file, "a model file (.yaml or .json)");
             ObjectMapper m = file.toString().endsWith(".json") ? JSON : YAML;
             Map<String, Object> map =
                     m.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
@@ -40,6 +43,8 @@ final class Yaml {
             return map;
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw DlkitException.invalidInput(file + ": no such file");
+        } catch (DataFormatException e) {
+            throw DlkitException.invalidInput(e.getMessage());
         } catch (JacksonException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dlkit.api.DlkitException;
+import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import io.dlkit.cli.pipeline.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ final class JsonFiles {
     /** The file's JSON tree; a file over 16 MiB, unreadable or not JSON is a one-line error. */
     static JsonNode parse(Path file) {
         try {
+            InputFiles.requireRegularFile(file, "a JSON file");
             if (Files.size(file) > MAX_BYTES) {
                 throw fail(file, "over 16 MiB; is it the right file?");
             }
@@ -37,7 +40,7 @@ final class JsonFiles {
                             + e.getLocation().getColumnNr()
                             + ": "
                             + StepErrors.oneLine(e.getOriginalMessage()));
-        } catch (IOException e) {
+        } catch (IOException | DataFormatException e) {
             throw StepErrors.readFailure(file, e);
         }
     }
