@@ -69,7 +69,7 @@ class TfjsReferenceTest {
         }
     }
 
-    private static int check(String what, NdArray actual, Map<?, ?> ref) {
+    static int check(String what, NdArray actual, Map<?, ?> ref) {
         long[] shape =
                 ((List<?>) ref.get("shape"))
                         .stream().mapToLong(d -> ((Number) d).longValue()).toArray();
