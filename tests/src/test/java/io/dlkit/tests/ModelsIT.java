@@ -170,6 +170,65 @@ class ModelsIT {
                                 + " (or: dlkit models import FOLDER --name mobilefacenet)\n");
     }
 
+    @Test
+    void should_summarise_predict_and_bench_a_catalog_graph_model_by_name() {
+        // given
+        Assumptions.assumeTrue(Files.isDirectory(MODELS), MODELS + " absent: skipping");
+        Result seeded =
+                DlkitProcess.runIn(
+                        DlkitProcess.ROOT,
+                        env(),
+                        importArgs("human", List.of("centernet", "mobilefacenet")));
+        assertThat(seeded.exitCode()).as(seeded.toString()).isZero();
+        String image = DlkitProcess.SHARED.resolve("data/images/dog.jpg").toString();
+
+        // when
+        Result summary =
+                DlkitProcess.runIn(
+                        DlkitProcess.ROOT, env(), "--format", "json", "summary", "centernet");
+        Result predict =
+                DlkitProcess.runIn(
+                        DlkitProcess.ROOT,
+                        env(),
+                        "--format",
+                        "json",
+                        "predict",
+                        "mobilefacenet",
+                        "--data",
+                        image);
+        Result detect =
+                DlkitProcess.runIn(
+                        DlkitProcess.ROOT, env(), "predict", "centernet", "--data", image);
+        Result bench =
+                DlkitProcess.runIn(
+                        DlkitProcess.ROOT,
+                        env(),
+                        "bench",
+                        "infer",
+                        "--model",
+                        "centernet",
+                        "--steps",
+                        "1",
+                        "--warmup",
+                        "0");
+
+        // then: 2,015,065 weights (the manifest's element count), 192-d embedding, a [1,100,6] box
+        // list
+        assertThat(summary.exitCode()).as(summary.toString()).isZero();
+        assertThat(summary.out()).contains("\"total_params\" : 2015065").contains("\"TopKV2\" : 1");
+        assertThat(predict.exitCode()).as(predict.toString()).isZero();
+        assertThat(predict.out())
+                .startsWith(
+                        "{\"image\":\""
+                                + image
+                                + "\",\"outputs\":{\"embeddings\":{\"shape\":[1,192],\"values\":[");
+        assertThat(detect.out()).contains("tower_0/detections  [1, 100, 6] ");
+        assertThat(bench.exitCode()).as(bench.toString()).isZero();
+        assertThat(bench.out())
+                .contains("workload:      infer centernet")
+                .contains("batch:         1");
+    }
+
     private static String[] importArgs(String folder, List<String> names) {
         List<String> args =
                 new java.util.ArrayList<>(

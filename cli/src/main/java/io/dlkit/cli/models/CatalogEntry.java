@@ -17,6 +17,8 @@ import java.util.List;
  * @param upstream where the model was made
  * @param input the input contract (names, shapes, colour order, value range, layout)
  * @param output the output contract
+ * @param preprocess how {@code dlkit predict NAME --data IMAGE} turns an image into the input (null
+ *     for models without an image input contract)
  * @param files every file with its size and SHA-256
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -30,7 +32,14 @@ public record CatalogEntry(
         String upstream,
         String input,
         String output,
+        Preprocess preprocess,
         List<FileSpec> files) {
+
+    /**
+     * An image input: RGB resized (bilinear) to {@code size} = [height, width], each 0-255 value
+     * mapped to {@code value * scale + offset}, laid out NHWC or NCHW with a batch of one.
+     */
+    public record Preprocess(List<Integer> size, double scale, double offset, String layout) {}
 
     /**
      * One file of a model.

@@ -47,6 +47,8 @@ public final class ModelsCommand implements Callable<Integer> {
         return new ModelCache(
                 ModelCatalog.load(ModelsCommand.class.getClassLoader()),
                 FetchSettings.fromEnvironment(System.getenv(), offline),
-                ctx.err());
+                ctx.settings().quiet()
+                        ? new java.io.PrintWriter(java.io.Writer.nullWriter())
+                        : ctx.err());
     }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 public final class SummaryCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "MODEL_FILE_OR_DIR",
-            description = "A model file (.yaml/.json) or a model directory.")
+            description =
+                    "A model file (.yaml/.json), a model directory, or a graph model of the catalog (dlkit models list).")
     Path path;
 
     private final CommandContext ctx;
@@ -43,6 +44,9 @@ public final class SummaryCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() {
+        if (!Files.exists(path) && io.dlkit.cli.models.GraphModels.isCatalogName(path.toString())) {
+            return io.dlkit.cli.models.GraphModelCommands.summary(ctx, path.toString());
+        }
         Path file = Files.isDirectory(path) ? ModelDir.open(path).modelFile() : path;
         Sequential model = ModelBuild.model(modelFiles.read(file), file.toString());
         ModelSummary s;

@@ -68,6 +68,7 @@ final class FakeNpm {
                         "nowhere",
                         "x",
                         "y",
+                        null,
                         List.of(
                                 new CatalogEntry.FileSpec("a.json", json.length, sha(json)),
                                 new CatalogEntry.FileSpec("a.bin", bin.length, sha(bin))));

@@ -172,6 +172,7 @@ class ModelCacheTest {
                         "",
                         "",
                         "",
+                        null,
                         java.util.List.of(npm.entry.files().get(0), wrong));
         ModelCache cache =
                 new ModelCache(
