@@ -229,6 +229,52 @@ class ModelsIT {
                 .contains("batch:         1");
     }
 
+    @Test
+    void should_export_a_catalog_graph_model_that_tensorflow_loads_and_runs_alike()
+            throws Exception {
+        // given
+        Assumptions.assumeTrue(Files.isDirectory(MODELS), MODELS + " absent: skipping");
+        DlkitProcess.runIn(DlkitProcess.ROOT, env(), importArgs("human", List.of("mobilefacenet")));
+        Path out = dir.resolve("mfn");
+
+        // when
+        Result r =
+                DlkitProcess.runIn(
+                        DlkitProcess.ROOT,
+                        env(),
+                        "export",
+                        "mobilefacenet",
+                        "--out",
+                        out.toString());
+
+        // then: the SavedModel's embedding equals the importer's own on the same input
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("inputs: [img_inputs]").contains("outputs: [embeddings]");
+        float[] x = new float[112 * 112 * 3];
+        for (int i = 0; i < x.length; i++) x[i] = (i % 255) / 255f;
+        io.dlkit.backend.io.NdArray input = io.dlkit.backend.io.NdArray.of(x, 1, 112, 112, 3);
+        float[] expected;
+        try (var g =
+                io.dlkit.backend.runtime.GraphContext.create(
+                        io.dlkit.backend.runtime.DeviceRequest.CPU, 0, 1)) {
+            var m =
+                    io.dlkit.backend.tfjs.GraphModel.load(
+                            g,
+                            io.dlkit.backend.tfjs.GraphModelFile.read(
+                                    dir.resolve("cache/mobilefacenet/mobilefacenet.json")));
+            expected = m.run(Map.of("img_inputs", input)).get("embeddings").floats();
+        }
+        try (var b = org.tensorflow.SavedModelBundle.load(out.toString(), "serve");
+                var in = input.toTensor();
+                var result = b.function("serving_default").call(Map.of("img_inputs", in))) {
+            float[] got =
+                    io.dlkit.backend.io.NdArray.fromTensor(result.get("embeddings").get()).floats();
+            assertThat(got)
+                    .hasSize(192)
+                    .containsExactly(expected, org.assertj.core.data.Offset.offset(1e-6f));
+        }
+    }
+
     private static String[] importArgs(String folder, List<String> names) {
         List<String> args =
                 new java.util.ArrayList<>(
