@@ -77,8 +77,10 @@ class TfjsReferenceTest {
         float[] v = actual.floats();
         int stride = ((Number) ref.get("stride")).intValue();
         List<?> values = (List<?>) ref.get("values");
+        double worst = 0;
         for (int i = 0; i < values.size(); i++) {
             double expected = ((Number) values.get(i)).doubleValue();
+            worst = Math.max(worst, Math.abs(v[i * stride] - expected));
             // 1e-3 absolute; values above 100 (centernet's boxes are input pixels, up to 512) are
             // held to 1e-5 relative, float32's noise after a deep net's sums (~2^-17)
             double tolerance = Math.max(1e-3, Math.abs(expected) * 1e-5);
@@ -86,6 +88,7 @@ class TfjsReferenceTest {
                     .as(what + " [" + i * stride + "]")
                     .isCloseTo(expected, org.assertj.core.data.Offset.offset(tolerance));
         }
+        System.out.printf("%s: %d values, largest difference %.2e%n", what, values.size(), worst);
         return values.size();
     }
 
