@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +32,7 @@ class LayersModelTest {
     void should_match_tfjs_on_the_output_and_intermediate_layers(String model) throws Exception {
         // given
         Path bundle = SharedModels.require("nsfwjs/" + model + "/model.min.js");
-        Assumptions.assumeTrue(Files.exists(FIXTURE), FIXTURE + " absent: skipping");
+        SharedModels.present(FIXTURE);
         List<?> results =
                 (List<?>)
                         ((Map<?, ?>) JsLiteral.parse(Files.readString(FIXTURE), FIXTURE.toString()))

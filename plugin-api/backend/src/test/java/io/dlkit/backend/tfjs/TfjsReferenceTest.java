@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,7 +33,7 @@ class TfjsReferenceTest {
     void should_match_tfjs_outputs_on_two_images(String model) throws Exception {
         // given
         Path json = SharedModels.require("human/" + model + ".json");
-        Assumptions.assumeTrue(Files.exists(FIXTURE), FIXTURE + " absent: skipping");
+        SharedModels.present(FIXTURE);
         List<?> results =
                 (List<?>)
                         ((Map<?, ?>) JsLiteral.parse(Files.readString(FIXTURE), FIXTURE.toString()))
