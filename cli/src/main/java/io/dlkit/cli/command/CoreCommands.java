@@ -24,7 +24,8 @@ public final class CoreCommands {
                     RunCommand.class,
                     ValidateCommand.class,
                     PluginsCommand.class,
-                    DoctorCommand.class);
+                    DoctorCommand.class,
+                    io.dlkit.cli.models.ModelsCommand.class);
 
     private CoreCommands() {}
 }

@@ -5,6 +5,7 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.train.ModelRunner;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +36,11 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String name = options.modelDir.toString();
+        if (!Files.exists(options.modelDir)
+                && io.dlkit.cli.models.GraphModels.isCatalogName(name)) {
+            return io.dlkit.cli.models.GraphModelPredict.run(ctx, name, options.data);
+        }
         try (TrainedModel m =
                 TrainedModel.open(
                         options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {

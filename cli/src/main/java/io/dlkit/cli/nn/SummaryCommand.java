@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 public final class SummaryCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "MODEL_FILE_OR_DIR",
-            description = "A model file (.yaml/.json) or a model directory.")
+            description =
+                    "A model file (.yaml/.json), a model directory, or a graph model of the catalog (dlkit models list).")
     Path path;
 
     @Mixin MemoryOptions memory = new MemoryOptions();
@@ -51,6 +52,9 @@ public final class SummaryCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() {
+        if (!Files.exists(path) && io.dlkit.cli.models.GraphModels.isCatalogName(path.toString())) {
+            return io.dlkit.cli.models.GraphModelCommands.summary(ctx, path.toString());
+        }
         Path file = Files.isDirectory(path) ? ModelDir.open(path).modelFile() : path;
         Sequential model = ModelBuild.model(modelFiles.read(file), file.toString());
         ModelSummary s;
