@@ -118,7 +118,7 @@ public final class YoloDecoder {
             }
         }
         // score = p_c / sum(exp(l_i - max)); the sum only grows, so stop once it is too large
-        double limit = objectness / threshold;
+        double limit = threshold > 0 ? objectness / threshold : Double.POSITIVE_INFINITY;
         double sum = 0;
         for (int i = 0; i < classes; i++) {
             sum += Math.exp(t[at + 5 + i] - max);

@@ -97,6 +97,17 @@ class DarknetNetworkTest {
     }
 
     @Test
+    void should_size_weights_files_as_the_published_ones() throws Exception {
+        Path cfg = DARKNET.resolve("yolov2.cfg");
+        Assumptions.assumeTrue(Files.isRegularFile(cfg), "../shared/data absent: skipping");
+        // pjreddie's yolov2.weights is 203,934,260 bytes: a version 0.1 header (16 bytes, 32-bit
+        // seen) and 50,983,561 floats
+        WeightsHeader v01 = new WeightsHeader(0, 1, 0, 0);
+        assertThat(v01.bytes() + 4 * DarknetNetwork.read(cfg).parameterCount())
+                .isEqualTo(203_934_260L);
+    }
+
+    @Test
     void should_follow_yolov2s_passthrough_shapes() throws Exception {
         Path cfg = DARKNET.resolve("yolov2.cfg");
         Assumptions.assumeTrue(Files.isRegularFile(cfg), "../shared/data absent: skipping");

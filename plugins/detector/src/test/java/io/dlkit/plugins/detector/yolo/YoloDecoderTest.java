@@ -58,6 +58,8 @@ class YoloDecoderTest {
                 .extracting(Detection::classId)
                 .containsExactly(0);
         assertThat(DECODER.decode(handBuiltOutput(), 1e-6f)).hasSize(12);
+        assertThat(DECODER.decode(handBuiltOutput(), 0f)).hasSize(12);
+        assertThat(DECODER.decode(handBuiltOutput(), -1f)).hasSize(12);
     }
 
     @Test
