@@ -15,28 +15,42 @@ import java.util.Random;
  * IoU}, and each centre is the mean width and height of its members. Seeding is k-means++ (each
  * next centre drawn with probability proportional to its squared distance from the nearest chosen
  * one) from a {@link Random} with the given seed, so the same seed gives the same anchors. A
- * cluster that loses all its members keeps its centre.
+ * cluster that loses all its members keeps its centre. k-means can settle in a poor local optimum
+ * (two centres sharing one cluster), so it runs {@code restarts} times from fresh seedings (one
+ * {@link Random} throughout) and keeps the result of highest mean IoU, as scikit-learn's {@code
+ * n_init} does.
  */
 public final class AnchorKMeans {
     private final int k;
     private final long seed;
     private final int maxIterations;
+    private final int restarts;
+
+    /** One run: {@code AnchorKMeans(k, seed, maxIterations, 1)}. */
+    public AnchorKMeans(int k, long seed, int maxIterations) {
+        this(k, seed, maxIterations, 1);
+    }
 
     /**
      * @param k the number of anchors (YOLO9000 picks 5)
      * @param seed the seed of the k-means++ draws
-     * @param maxIterations at most this many assignment rounds
+     * @param maxIterations at most this many assignment rounds per run
+     * @param restarts runs from fresh seedings; the best is kept
      */
-    public AnchorKMeans(int k, long seed, int maxIterations) {
+    public AnchorKMeans(int k, long seed, int maxIterations, int restarts) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
         }
+        if (restarts < 1) {
+            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+        }
         this.k = k;
         this.seed = seed;
         this.maxIterations = maxIterations;
+        this.restarts = restarts;
     }
 
     /** Clusters {@code boxes}; needs at least {@code k} of them. */
@@ -46,7 +60,19 @@ public final class AnchorKMeans {
             throw new IllegalArgumentException(
                     "k-means needs at least k = " + k + " boxes, got " + boxes.size());
         }
-        List<BoxSize> centres = seed(boxes, new Random(seed));
+        Random random = new Random(seed);
+        AnchorClusters best = null;
+        for (int run = 0; run < restarts; run++) {
+            AnchorClusters c = run(boxes, random);
+            if (best == null || c.meanIou() > best.meanIou()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private AnchorClusters run(List<BoxSize> boxes, Random random) {
+        List<BoxSize> centres = seed(boxes, random);
         int[] assignment = new int[boxes.size()];
         Arrays.fill(assignment, -1);
         int iterations = 0;

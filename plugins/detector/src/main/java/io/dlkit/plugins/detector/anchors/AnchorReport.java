@@ -26,8 +26,12 @@ public record AnchorReport(int boxes, int grid, AnchorClusters clusters, double 
         1.08, 1.19, 3.42, 4.41, 6.63, 11.38, 9.42, 5.11, 16.62, 10.52
     };
 
-    /** Clusters every box of {@code labels} (difficult ones too) into {@code k} anchors. */
-    public static AnchorReport of(LabelSet labels, int k, long seed, int grid, int iterations) {
+    /**
+     * Clusters every box of {@code labels} (difficult ones too) into {@code k} anchors, the best of
+     * {@code restarts} k-means runs of at most {@code iterations} rounds.
+     */
+    public static AnchorReport of(
+            LabelSet labels, int k, long seed, int grid, int iterations, int restarts) {
         requireNonNull(labels, "labels is null");
         List<BoxSize> sizes = new ArrayList<>();
         for (LabeledImage img : labels.images()) {
@@ -37,7 +41,7 @@ public record AnchorReport(int boxes, int grid, AnchorClusters clusters, double 
                 }
             }
         }
-        AnchorClusters clusters = new AnchorKMeans(k, seed, iterations).fit(sizes);
+        AnchorClusters clusters = new AnchorKMeans(k, seed, iterations, restarts).fit(sizes);
         List<BoxSize> defaults = new ArrayList<>();
         for (int i = 0; i < DEFAULT_ANCHORS.length; i += 2) {
             defaults.add(new BoxSize(DEFAULT_ANCHORS[i] / 13, DEFAULT_ANCHORS[i + 1] / 13));

@@ -55,6 +55,12 @@ public final class AnchorsCommand implements Callable<Integer> {
             description = "Most k-means rounds (default 300).")
     int iterations;
 
+    @Option(
+            names = "--restarts",
+            defaultValue = "10",
+            description = "k-means runs from fresh seedings; the best is kept (default 10).")
+    int restarts;
+
     private final CommandContext ctx;
 
     /** dlkit injects the command context. */
@@ -86,7 +92,8 @@ public final class AnchorsCommand implements Callable<Integer> {
                             + k
                             + "; give more labels or a smaller --k");
         }
-        AnchorReport report = AnchorReport.of(set, k, ctx.settings().seed(), grid, iterations);
+        AnchorReport report =
+                AnchorReport.of(set, k, ctx.settings().seed(), grid, iterations, restarts);
         PrintWriter out = ctx.out();
         out.println(ctx.settings().json() ? json(report) : table(report));
         out.flush();

@@ -35,7 +35,7 @@ class AnchorsCommandTest {
         LabelSet written = LabelSources.read(dir, List.of());
         assertThat(code).as(ctx.err.toString()).isZero();
         JsonNode doc = new ObjectMapper().readTree(ctx.out.toString());
-        AnchorReport expected = AnchorReport.of(written, 3, 42, 13, 300);
+        AnchorReport expected = AnchorReport.of(written, 3, 42, 13, 300, 10);
         assertThat(doc.get("k").asInt()).isEqualTo(3);
         assertThat(doc.get("boxes").asInt()).isEqualTo(expected.boxes());
         assertThat(doc.get("mean_iou").asDouble())
