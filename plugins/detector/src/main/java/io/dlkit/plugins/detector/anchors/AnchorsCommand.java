@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -110,7 +111,7 @@ public final class AnchorsCommand implements Callable<Integer> {
         for (int i = 0; i < a.size(); i++) {
             s.append(
                     String.format(
-                            java.util.Locale.ROOT,
+                            Locale.ROOT,
                             "%-4d%-10.4f%-10.4f%-12.3f%-12.3f%n",
                             i,
                             a.get(i).width(),
@@ -120,7 +121,7 @@ public final class AnchorsCommand implements Callable<Integer> {
         }
         s.append(
                 String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "mean IoU %.4f over %d boxes (default yolov2-tiny-voc anchors: %.4f)%n",
                         r.clusters().meanIou(),
                         r.boxes(),

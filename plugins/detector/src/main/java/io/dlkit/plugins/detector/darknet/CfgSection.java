@@ -3,6 +3,8 @@ package io.dlkit.plugins.detector.darknet;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ public record CfgSection(String source, String type, int line, Map<String, Optio
 
     /** Copies the map (keeping its order). */
     public CfgSection {
-        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
     /** The option as an integer, or {@code fallback} when absent. */

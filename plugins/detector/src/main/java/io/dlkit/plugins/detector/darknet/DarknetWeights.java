@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public record DarknetWeights(WeightsHeader header, Map<String, float[]> tensors)
     /** Copies the map, keeping its order. */
     public DarknetWeights {
         requireNonNull(header, "header is null");
-        tensors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+        tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
     }
 
     /**

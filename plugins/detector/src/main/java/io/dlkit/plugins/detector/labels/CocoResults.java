@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dlkit.backend.io.AtomicFiles;
 import io.dlkit.plugins.detector.boxes.BoundingBox;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class CocoResults {
 
     /** Writes the results atomically. */
     public static void write(Path file, List<Result> results) throws IOException {
-        AtomicFiles.write(file, toJson(results).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.write(file, toJson(results).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Three decimals are plenty for pixels and scores and keep the file small. */

@@ -1,5 +1,7 @@
 package io.dlkit.plugins.detector.synthetic;
 
+import java.util.Locale;
+
 /** The kinds of shape the synthetic set draws; the ordinal is the class index. */
 public enum Shape {
     /** A filled disc touching its box's four sides. */
@@ -11,7 +13,7 @@ public enum Shape {
 
     /** The class name: lower case. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**

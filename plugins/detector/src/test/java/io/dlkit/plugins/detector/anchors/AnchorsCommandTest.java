@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dlkit.plugins.detector.boxes.BoundingBox;
 import io.dlkit.plugins.detector.command.FakeContext;
 import io.dlkit.plugins.detector.labels.LabelSet;
 import io.dlkit.plugins.detector.labels.LabelSources;
@@ -57,16 +58,8 @@ class AnchorsCommandTest {
         Path labels = Files.createDirectories(dir.resolve("labels"));
         List<LabeledBox> boxes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            boxes.add(
-                    new LabeledBox(
-                            0,
-                            io.dlkit.plugins.detector.boxes.BoundingBox.fromCenter(
-                                    0.5f, 0.5f, 0.1f, 0.2f)));
-            boxes.add(
-                    new LabeledBox(
-                            0,
-                            io.dlkit.plugins.detector.boxes.BoundingBox.fromCenter(
-                                    0.5f, 0.5f, 0.4f, 0.3f)));
+            boxes.add(new LabeledBox(0, BoundingBox.fromCenter(0.5f, 0.5f, 0.1f, 0.2f)));
+            boxes.add(new LabeledBox(0, BoundingBox.fromCenter(0.5f, 0.5f, 0.4f, 0.3f)));
         }
         YoloLabels.write(labels.resolve("a.txt"), boxes);
         FakeContext ctx = new FakeContext("table", 1);

@@ -7,6 +7,7 @@ import io.dlkit.backend.image.Image;
 import io.dlkit.plugins.detector.boxes.BoundingBox;
 import io.dlkit.plugins.detector.boxes.Detection;
 import io.dlkit.plugins.detector.boxes.NmsOptions;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class ImageMappingTest {
 
     private static float[] filled(int n, float v) {
         float[] a = new float[n];
-        java.util.Arrays.fill(a, v);
+        Arrays.fill(a, v);
         return a;
     }
 

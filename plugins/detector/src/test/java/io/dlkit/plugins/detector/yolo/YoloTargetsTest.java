@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.dlkit.plugins.detector.boxes.BoundingBox;
 import io.dlkit.plugins.detector.boxes.Detection;
 import io.dlkit.plugins.detector.labels.LabeledBox;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class YoloTargetsTest {
 
         assertThat(collisions).isZero();
         assertThat(mask).containsExactly(0, 0, 0, 1, 0, 0, 0, 0);
-        float[] slot = java.util.Arrays.copyOfRange(target, 21, 28);
+        float[] slot = Arrays.copyOfRange(target, 21, 28);
         assertThat(slot[0]).isCloseTo(0.5f, within(1e-6f));
         assertThat(slot[1]).isCloseTo(0.5f, within(1e-6f));
         assertThat(slot[2]).isCloseTo((float) Math.log(0.6), within(1e-6f));
@@ -104,7 +105,7 @@ class YoloTargetsTest {
     void should_write_each_image_of_a_batch_in_its_own_place_and_clear_it() {
         float[] target = new float[2 * TARGETS.targetSize()];
         float[] mask = new float[2 * TARGETS.maskSize()];
-        java.util.Arrays.fill(target, 9f);
+        Arrays.fill(target, 9f);
         LabeledBox box = new LabeledBox(0, BoundingBox.fromCenter(0.75f, 0.75f, 0.5f, 0.5f));
 
         TARGETS.encodeInto(List.of(), target, mask, 0);
