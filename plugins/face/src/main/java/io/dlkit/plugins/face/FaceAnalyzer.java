@@ -28,8 +28,13 @@ public final class FaceAnalyzer implements AutoCloseable {
 
     /** A face analyser over the models in {@code models}, with {@code threads} CPU threads. */
     public FaceAnalyzer(ModelFolder models, int threads) {
+        this(models, GraphContext.create(DeviceRequest.CPU, threads, 0));
+    }
+
+    /** A face analyser building its nets on {@code graph}, which it closes. */
+    public FaceAnalyzer(ModelFolder models, GraphContext graph) {
         this.models = models;
-        this.graph = GraphContext.create(DeviceRequest.CPU, threads, 0);
+        this.graph = graph;
     }
 
     /** The faces the SSD finds with a score above {@code minConfidence}, best first. */
