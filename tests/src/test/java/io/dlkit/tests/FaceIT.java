@@ -53,7 +53,7 @@ class FaceIT {
             }
             assertThat(best)
                     .as("distance to face-api's nearest descriptor, %s", line)
-                    .isLessThan(0.12);
+                    .isLessThan(0.01);
         }
         byte[] bytes = Files.readAllBytes(npy);
         String header = new String(bytes, 10, 118, java.nio.charset.StandardCharsets.US_ASCII);

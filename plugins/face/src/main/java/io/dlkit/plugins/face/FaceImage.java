@@ -3,6 +3,10 @@ package io.dlkit.plugins.face;
 import io.dlkit.backend.image.Image;
 import io.dlkit.backend.image.Images;
 import io.dlkit.backend.tensor.Tensors;
+import io.dlkit.plugins.face.jpeg.BaselineJpeg;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -15,6 +19,18 @@ import org.tensorflow.types.TFloat32;
  * @param width columns
  */
 public record FaceImage(float[] rgb, int height, int width) {
+    /**
+     * Reads an image file as face-api's node reference did: a baseline JPEG with jpeg-js's own
+     * decoding ({@link BaselineJpeg}), anything else with javax.imageio.
+     *
+     * @throws io.dlkit.backend.io.DataFormatException if it is not an image, or a broken one
+     * @throws IOException if it cannot be read
+     */
+    public static FaceImage read(Path path) throws IOException {
+        FaceImage jpeg = BaselineJpeg.decode(Files.readAllBytes(path), path.toString());
+        return jpeg != null ? jpeg : of(Images.read(path));
+    }
+
     /** An image read with the backend (values 0-1, any channel count) as 0-255 RGB. */
     public static FaceImage of(Image image) {
         Image rgbImage = Images.convert(image, 3);

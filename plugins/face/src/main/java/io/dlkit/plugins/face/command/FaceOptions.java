@@ -2,7 +2,6 @@ package io.dlkit.plugins.face.command;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
-import io.dlkit.backend.image.Images;
 import io.dlkit.backend.io.DataFormatException;
 import io.dlkit.plugins.face.FaceAnalyzer;
 import io.dlkit.plugins.face.FaceImage;
@@ -83,7 +82,7 @@ public final class FaceOptions {
     /** Reads an image file, with a one-line error naming it when it is not an image. */
     public static FaceImage read(Path file) {
         try {
-            return FaceImage.of(Images.read(file));
+            return FaceImage.read(file);
         } catch (NoSuchFileException e) {
             throw DlkitException.invalidInput(file + ": no such file");
         } catch (DataFormatException e) {
