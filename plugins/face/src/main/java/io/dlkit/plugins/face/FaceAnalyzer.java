@@ -4,6 +4,7 @@ import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.plugins.face.detect.FaceBox;
 import io.dlkit.plugins.face.detect.SsdDecoder;
+import io.dlkit.plugins.face.detect.TinyYoloDecoder;
 import io.dlkit.plugins.face.landmarks.Landmarks68;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class FaceAnalyzer implements AutoCloseable {
     private final ModelFolder models;
     private final GraphContext graph;
     private SsdMobileNetV1 detector;
+    private TinyFaceDetector tiny;
+    private int tinySize;
     private FaceLandmarkNet landmarkNet;
     private FaceRecognitionNet recognizer;
 
@@ -37,8 +40,33 @@ public final class FaceAnalyzer implements AutoCloseable {
         this.graph = graph;
     }
 
-    /** The faces the SSD finds with a score above {@code minConfidence}, best first. */
+    /**
+     * Detects with face-api's tiny face detector at {@code inputSize} (a multiple of 32) instead of
+     * the SSD from now on.
+     */
+    public FaceAnalyzer useTinyDetector(int inputSize) {
+        if (inputSize < 32 || inputSize % 32 != 0) {
+            throw new IllegalArgumentException(
+                    "the tiny face detector's input size must be a multiple of 32, got "
+                            + inputSize);
+        }
+        this.tinySize = inputSize;
+        return this;
+    }
+
+    /**
+     * The faces the detector (the SSD unless {@link #useTinyDetector}) finds with a score above
+     * {@code minConfidence}, best first.
+     */
     public List<FaceBox> detect(FaceImage image, double minConfidence) {
+        if (tinySize > 0) {
+            if (tiny == null || tiny.inputSize() != tinySize) {
+                tiny = TinyFaceDetector.create(graph, models.load(ModelFolder.TINY), tinySize);
+            }
+            float[] out = tiny.run(image.padToSquare(false));
+            return TinyYoloDecoder.faces(
+                    out, tinySize, image.width(), image.height(), minConfidence);
+        }
         if (detector == null) {
             detector = SsdMobileNetV1.create(graph, models.load(ModelFolder.SSD));
         }

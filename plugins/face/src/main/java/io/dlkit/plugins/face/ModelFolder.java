@@ -21,6 +21,9 @@ public record ModelFolder(Path dir) {
     /** The SSD MobileNet-V1 face detector. */
     public static final String SSD = "ssd_mobilenetv1_model";
 
+    /** The tiny face detector. */
+    public static final String TINY = "tiny_face_detector_model";
+
     /** The 68-point landmark net. */
     public static final String LANDMARKS = "face_landmark_68_model";
 

@@ -1,6 +1,5 @@
 package io.dlkit.plugins.face;
 
-import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.tensor.Tensors;
 import io.dlkit.backend.tfjs.NamedTensors;
@@ -93,11 +92,22 @@ public final class NetOps {
 
     /** Max pooling, VALID padding. */
     public Operand<TFloat32> maxPool(Operand<TFloat32> x, int size, int stride) {
+        return maxPool(x, size, stride, "VALID");
+    }
+
+    /** Max pooling, {@code "SAME"} or {@code "VALID"} padding. */
+    public Operand<TFloat32> maxPool(Operand<TFloat32> x, int size, int stride, String padding) {
         return tf.nn.maxPool(
                 x,
                 tf.constant(new int[] {1, size, size, 1}),
                 tf.constant(new int[] {1, stride, stride, 1}),
-                "VALID");
+                padding);
+    }
+
+    /** face-api's {@code leaky}: {@code relu(x - 0.1 x) + 0.1 x}, a leaky ReLU of slope 0.1. */
+    public Operand<TFloat32> leaky(Operand<TFloat32> x) {
+        Operand<TFloat32> min = tf.math.mul(x, scalar(0.10000000149011612f));
+        return tf.math.add(tf.nn.relu(tf.math.sub(x, min)), min);
     }
 
     /** TF.js {@code resizeBilinear(x, [size, size], false, false)}. */
@@ -111,7 +121,12 @@ public final class NetOps {
 
     /** {@code (x - meanRgb) / 255}: face-api's normalisation of the face nets. */
     public Operand<TFloat32> normalizeMeanRgb(Operand<TFloat32> x) {
-        Operand<TFloat32> mean = constant(new float[] {122.782f, 117.001f, 104.298f}, 3);
+        return normalizeMeanRgb(x, 122.782f, 117.001f, 104.298f);
+    }
+
+    /** {@code (x - (r, g, b)) / 255}. */
+    public Operand<TFloat32> normalizeMeanRgb(Operand<TFloat32> x, float r, float g, float b) {
+        Operand<TFloat32> mean = constant(new float[] {r, g, b}, 3);
         return tf.math.div(tf.math.sub(x, mean), scalar(255f));
     }
 
@@ -121,10 +136,5 @@ public final class NetOps {
 
     private static List<Long> window(int k) {
         return List.of(1L, (long) k, (long) k, 1L);
-    }
-
-    /** The tensor's values, as the network's weights hold them (for tests). */
-    static float[] valuesOf(NdArray a) {
-        return a.floats();
     }
 }

@@ -36,6 +36,21 @@ public final class FaceOptions {
             description = "Smallest detection score kept (default: ${DEFAULT-VALUE}).")
     double minConfidence;
 
+    @Option(
+            names = "--detector",
+            paramLabel = "ssd|tiny",
+            defaultValue = "ssd",
+            description =
+                    "Face detector: ssd (SSD MobileNet-V1, the default) or tiny (Tiny-YOLOv2).")
+    String detector;
+
+    @Option(
+            names = "--input-size",
+            paramLabel = "N",
+            defaultValue = "416",
+            description = "The tiny detector's input side, a multiple of 32 (default: 416).")
+    int inputSize;
+
     /** The minimum detection score. */
     public double minConfidence() {
         if (minConfidence < 0 || minConfidence >= 1) {
@@ -48,7 +63,16 @@ public final class FaceOptions {
     /** An analyser over the chosen model folder, on the graph the user's options describe. */
     public FaceAnalyzer open(CommandContext ctx) {
         ModelFolder folder = ModelFolder.resolve(models, System.getenv());
-        return new FaceAnalyzer(folder, ctx.openGraph());
+        if (!detector.equals("ssd") && !detector.equals("tiny")) {
+            throw DlkitException.invalidInput(
+                    "--detector must be ssd or tiny, got '" + detector + "'");
+        }
+        if (inputSize < 32 || inputSize % 32 != 0) {
+            throw DlkitException.invalidInput(
+                    "--input-size must be a multiple of 32, got " + inputSize);
+        }
+        FaceAnalyzer analyzer = new FaceAnalyzer(folder, ctx.openGraph());
+        return detector.equals("tiny") ? analyzer.useTinyDetector(inputSize) : analyzer;
     }
 
     /** Files as they are and folders as every image under them, sorted. */
