@@ -5,6 +5,7 @@ import io.dlkit.backend.tfjs.NamedTensors;
 import io.dlkit.backend.tfjs.WeightManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +52,29 @@ public record ModelFolder(Path dir) {
                     "face: model folder " + dir + " does not exist; check --models or " + ENV);
         }
         return new ModelFolder(dir);
+    }
+
+    /**
+     * The id enrolled descriptors carry: the recognition model's name and the start of the SHA-256
+     * of its weights, so that descriptors of other weights are refused.
+     */
+    public String recognitionModelId() {
+        Path manifest = dir.resolve(RECOGNITION + "-weights_manifest.json");
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Path p : List.of(manifest, dir.resolve(RECOGNITION + ".bin"))) {
+                if (Files.isRegularFile(p)) {
+                    sha.update(Files.readAllBytes(p));
+                }
+            }
+            return "face-api/"
+                    + RECOGNITION
+                    + "@"
+                    + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw DlkitException.invalidInput(
+                    "face: cannot read " + manifest + ": " + e.getMessage());
+        }
     }
 
     /**

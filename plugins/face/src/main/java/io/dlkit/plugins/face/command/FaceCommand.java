@@ -4,6 +4,8 @@ import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
 import io.dlkit.plugins.face.detect.DetectCommand;
 import io.dlkit.plugins.face.embed.EmbedCommand;
+import io.dlkit.plugins.face.identify.EnrollCommand;
+import io.dlkit.plugins.face.identify.IdentifyCommand;
 import io.dlkit.plugins.face.landmarks.LandmarksCommand;
 import io.dlkit.plugins.face.verify.VerifyCommand;
 import java.util.concurrent.Callable;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Command;
             DetectCommand.class,
             LandmarksCommand.class,
             EmbedCommand.class,
-            VerifyCommand.class
+            VerifyCommand.class,
+            EnrollCommand.class,
+            IdentifyCommand.class
         })
 public final class FaceCommand implements CommandProvider, Callable<Integer> {
     /** PF4J creates it. */
@@ -38,7 +42,7 @@ public final class FaceCommand implements CommandProvider, Callable<Integer> {
     @Override
     public Integer call() {
         throw DlkitException.invalidInput(
-                "face: missing subcommand; use 'dlkit face detect', 'landmarks', 'embed' or"
-                        + " 'verify'");
+                "face: missing subcommand; use 'dlkit face detect', 'landmarks', 'embed',"
+                        + " 'verify', 'enroll' or 'identify'");
     }
 }

@@ -51,6 +51,11 @@ public final class FaceOptions {
             description = "The tiny detector's input side, a multiple of 32 (default: 416).")
     int inputSize;
 
+    /** The {@code --models} folder, or null. */
+    public Path models() {
+        return models;
+    }
+
     /** The minimum detection score. */
     public double minConfidence() {
         if (minConfidence < 0 || minConfidence >= 1) {
