@@ -94,6 +94,55 @@ class FaceIT {
     }
 
     @Test
+    void should_identify_the_enrolled_people_in_a_resized_copy_and_refuse_a_non_database(
+            @TempDir Path tmp) throws Exception {
+        Path sample = SharedData.require("data/images/faces/sample1.jpg");
+        BufferedImage in = ImageIO.read(sample.toFile());
+        int w = in.getWidth() * 3 / 4;
+        int h = in.getHeight() * 3 / 4;
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = small.createGraphics();
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(in, 0, 0, w, h, null);
+        g.dispose();
+        ImageIO.write(small, "png", tmp.resolve("small.png").toFile());
+        Result enrol =
+                DlkitProcess.runIn(
+                        tmp,
+                        env(),
+                        "-q",
+                        "face",
+                        "enroll",
+                        "--name",
+                        "group",
+                        sample.toString(),
+                        "--db",
+                        "f.db");
+        assertThat(enrol.exitCode()).as(enrol.toString()).isZero();
+        assertThat(enrol.out()).isEqualTo("enrolled 3 face(s) as group in f.db\n");
+        Result id =
+                DlkitProcess.runIn(
+                        tmp, env(), "-q", "face", "identify", "small.png", "--db", "f.db");
+        assertThat(id.exitCode()).as(id.toString()).isZero();
+        String[] rows = id.out().strip().split("\n");
+        assertThat(rows[0]).isEqualTo("file,name,distance");
+        assertThat(rows).hasSize(4);
+        for (int i = 1; i < 4; i++) {
+            assertThat(rows[i]).startsWith("small.png,group,");
+        }
+        Files.writeString(tmp.resolve("bad.db"), "not a database\n".repeat(50));
+        Result bad =
+                DlkitProcess.runIn(
+                        tmp, env(), "-q", "face", "identify", "small.png", "--db", "bad.db");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err())
+                .startsWith("error: bad.db: not a usable face database")
+                .hasLineCount(1);
+    }
+
+    @Test
     void should_say_in_one_line_where_the_models_are_looked_for() {
         Path sample = SharedData.require("data/images/faces/sample1.jpg");
         Result r = DlkitProcess.run("face", "embed", sample.toString());
