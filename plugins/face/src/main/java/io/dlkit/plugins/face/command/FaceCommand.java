@@ -4,6 +4,7 @@ import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
 import io.dlkit.plugins.face.detect.DetectCommand;
 import io.dlkit.plugins.face.embed.EmbedCommand;
+import io.dlkit.plugins.face.identify.DbCommand;
 import io.dlkit.plugins.face.identify.EnrollCommand;
 import io.dlkit.plugins.face.identify.IdentifyCommand;
 import io.dlkit.plugins.face.landmarks.LandmarksCommand;
@@ -13,21 +14,24 @@ import org.pf4j.Extension;
 import picocli.CommandLine.Command;
 
 /**
- * Contributes {@code dlkit face}: {@code detect}, {@code landmarks}, {@code embed} and {@code
- * verify}, on face-api's pretrained nets rebuilt in Java.
+ * Contributes {@code dlkit face}: {@code detect}, {@code landmarks}, {@code embed}, {@code verify},
+ * {@code enroll}, {@code identify} and {@code db}, on face-api's pretrained nets rebuilt in Java.
  */
 @Extension
 @Command(
         name = "face",
         mixinStandardHelpOptions = true,
-        description = "Faces: detect, find 68 landmarks, embed as 128-d descriptors, verify.",
+        description =
+                "Faces: detect, find 68 landmarks, embed as 128-d descriptors, verify, enroll and"
+                        + " identify.",
         subcommands = {
             DetectCommand.class,
             LandmarksCommand.class,
             EmbedCommand.class,
             VerifyCommand.class,
             EnrollCommand.class,
-            IdentifyCommand.class
+            IdentifyCommand.class,
+            DbCommand.class
         })
 public final class FaceCommand implements CommandProvider, Callable<Integer> {
     /** PF4J creates it. */
@@ -43,6 +47,6 @@ public final class FaceCommand implements CommandProvider, Callable<Integer> {
     public Integer call() {
         throw DlkitException.invalidInput(
                 "face: missing subcommand; use 'dlkit face detect', 'landmarks', 'embed',"
-                        + " 'verify', 'enroll' or 'identify'");
+                        + " 'verify', 'enroll', 'identify' or 'db'");
     }
 }
