@@ -91,7 +91,7 @@ public final class NnSteps {
                             "checkpoint_every", ParamType.INT, 0, "also checkpoint every N steps"),
                     ParamSpec.optional(
                             "out",
-                            ParamType.STRING,
+                            ParamType.OUTPUT,
                             "model",
                             "model directory, inside the run's output folder"),
                     ParamSpec.optional("plot", ParamType.BOOL, true, "write curves.png"),
@@ -122,7 +122,7 @@ public final class NnSteps {
         @Override
         @SuppressWarnings("unchecked")
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
-            Path out = context.outputDir().resolve(p.string("out"));
+            Path out = context.resolveOutput(p.string("out"));
             TrainRequest r =
                     new TrainRequest(
                             p.path("model").toAbsolutePath(),
@@ -229,7 +229,7 @@ public final class NnSteps {
                     ParamSpec.optional("batch_size", ParamType.INT, 256, "batch size"),
                     ParamSpec.optional(
                             "file",
-                            ParamType.STRING,
+                            ParamType.OUTPUT,
                             "predictions.csv",
                             "CSV file in the run's output folder"));
         }
@@ -273,7 +273,7 @@ public final class NnSteps {
                     for (int j = 0; j < width; j++) csv.append(',').append(y[i * width + j]);
                     csv.append('\n');
                 }
-                Path file = context.outputDir().resolve(p.string("file"));
+                Path file = context.resolveOutput(p.string("file"));
                 context.writer().writeString(file, csv.toString());
                 context.recordOutput(file);
                 Map<String, Object> summary = new LinkedHashMap<>();

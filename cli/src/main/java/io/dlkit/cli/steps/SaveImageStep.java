@@ -1,7 +1,6 @@
 package io.dlkit.cli.steps;
 
 import io.dlkit.api.DlkitException;
-import io.dlkit.api.ExitCode;
 import io.dlkit.api.pipeline.ArtifactType;
 import io.dlkit.api.pipeline.ParamSpec;
 import io.dlkit.api.pipeline.ParamType;
@@ -12,8 +11,6 @@ import io.dlkit.api.pipeline.StepType;
 import io.dlkit.backend.image.Image;
 import io.dlkit.backend.image.Images;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +36,7 @@ final class SaveImageStep implements StepType {
         return List.of(
                 ParamSpec.required(
                         "file",
-                        ParamType.STRING,
+                        ParamType.OUTPUT,
                         "the file name, relative to the output directory, ending in .png or .jpg"));
     }
 
@@ -56,43 +53,21 @@ final class SaveImageStep implements StepType {
     @Override
     public Map<String, Object> run(StepContext context, Params params, Map<String, Object> inputs)
             throws IOException {
-        Path target = target(context.outputDir(), params.string("file"));
-        context.writer().checkWritable(target);
-        Files.createDirectories(target.getParent());
-        try {
-            Images.write(target, (Image) inputs.get("image"));
-        } catch (IOException e) {
-            throw new DlkitException(
-                    ExitCode.FAILED,
-                    "cannot write " + target + ": " + StepErrors.oneLine(e.getMessage()),
-                    e);
-        }
+        Path target = target(context, params.string("file"));
+        byte[] bytes = Images.encode(target, (Image) inputs.get("image"));
+        context.writer().write(target, out -> out.write(bytes));
         context.recordOutput(target);
         return Map.of("file", target);
     }
 
-    /** The file inside the output directory; anything that would land outside it is refused. */
-    static Path target(Path outputDir, String file) {
+    /** The file inside the output directory; a file that is not PNG or JPEG is refused. */
+    static Path target(StepContext context, String file) {
         String lower = file.toLowerCase(Locale.ROOT);
         if (!lower.endsWith(".png") && !lower.endsWith(".jpg") && !lower.endsWith(".jpeg")) {
             throw DlkitException.invalidInput(
                     "file " + quote(file) + " must end in .png, .jpg or .jpeg");
         }
-        Path dir = outputDir.toAbsolutePath().normalize();
-        try {
-            Path relative = Path.of(file);
-            Path target = dir.resolve(relative).normalize();
-            if (relative.isAbsolute() || !target.startsWith(dir) || target.equals(dir)) {
-                throw DlkitException.invalidInput(
-                        "file "
-                                + quote(file)
-                                + " must be a name inside"
-                                + " the output directory (no absolute path, no '..')");
-            }
-            return target;
-        } catch (InvalidPathException e) {
-            throw DlkitException.invalidInput("file " + quote(file) + " is not a valid file name");
-        }
+        return context.resolveOutput(file);
     }
 
     private static String quote(String text) {
