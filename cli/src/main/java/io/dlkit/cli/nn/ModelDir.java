@@ -34,6 +34,11 @@ record ModelDir(Path dir) {
         return dir.resolve("manifest.json");
     }
 
+    /** The files a training run writes besides {@code checkpoint/}. */
+    java.util.List<Path> files() {
+        return java.util.List.of(modelFile(), metricsCsv(), metricsJson(), curves(), manifest());
+    }
+
     /** Whether this directory already holds a model. */
     boolean exists() {
         return Files.isRegularFile(modelFile());

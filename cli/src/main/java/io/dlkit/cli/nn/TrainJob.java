@@ -60,6 +60,8 @@ public final class TrainJob {
         TrainRequest r = request;
         if (request.resume()) {
             saved = ModelDir.open(request.out()).read();
+            ctx.writer().prepareFolder(dir.dir(), null);
+            dir.files().forEach(ctx.writer()::claim);
             modelConfig = cast(saved.get("model"));
             checkSeed(request.out(), cast(saved.get("training")));
             r =
@@ -117,7 +119,7 @@ public final class TrainJob {
                         new TrainingLog(
                                 progress,
                                 dir,
-                                overwriting(),
+                                ctx.writer(),
                                 r.plot(),
                                 state.history(),
                                 r.batchSize());
@@ -219,14 +221,28 @@ public final class TrainJob {
         }
     }
 
+    /**
+     * A fresh run replaces nothing the user had without {@code --overwrite}: not a model, and not a
+     * metrics log, curves or manifest left in the folder either.
+     */
     private void checkFreshOutput(ModelDir dir) {
-        if (dir.exists() && !ctx.settings().overwrite()) {
+        boolean overwrite = ctx.settings().overwrite();
+        if (dir.exists() && !overwrite) {
             throw DlkitException.invalidInput(
                     dir.dir()
                             + " already holds a model; pass --resume to continue"
                             + " its training, --overwrite to start over, or choose another --out");
         }
-        if (dir.exists()) deleteCheckpoint(dir);
+        ctx.writer().prepareFolder(dir.dir(), null);
+        dir.files().forEach(ctx.writer()::checkWritable);
+        Path checkpoint = dir.dir().resolve("checkpoint");
+        if (Files.exists(checkpoint, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !overwrite) {
+            throw DlkitException.invalidInput(
+                    checkpoint
+                            + " already exists; pass --overwrite to replace it or choose another"
+                            + " --out");
+        }
+        if (overwrite) deleteCheckpoint(dir);
     }
 
     private static void deleteCheckpoint(ModelDir dir) {
@@ -237,10 +253,6 @@ public final class TrainJob {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private io.dlkit.api.output.OutputWriter overwriting() {
-        return new io.dlkit.cli.output.AtomicOutputWriter(() -> true);
     }
 
     /** model.yaml: the model, the training settings, and what prediction needs of the data. */
@@ -315,7 +327,7 @@ public final class TrainJob {
         m.put("result", result);
         StringWriter s = new StringWriter();
         Json.print(new PrintWriter(s), m);
-        overwriting().writeString(dir.manifest(), s.toString());
+        ctx.writer().writeString(dir.manifest(), s.toString());
     }
 
     @SuppressWarnings("unchecked")
