@@ -32,6 +32,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        options.check();
         try (TrainedModel m = TrainedModel.open(options.modelDir, ctx, optimizers)) {
             Dataset d = m.data(options.source());
             ModelBuild.checkLabels(d, m.outputs(), m.training.loss, options.data);

@@ -191,6 +191,7 @@ public final class NnSteps {
 
         @Override
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
+            checkBatchSize(p);
             try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
                 Evaluation e =
                         m.runner()
@@ -248,6 +249,7 @@ public final class NnSteps {
 
         @Override
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
+            checkBatchSize(p);
             try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
                 var d = m.data(DataSource.parse(p.string("data"), p.string("split")));
                 float[] y =
@@ -281,6 +283,13 @@ public final class NnSteps {
                 if (classes) summary.put("class_counts", counts);
                 return Map.of("file", file, "summary", summary);
             }
+        }
+    }
+
+    private static void checkBatchSize(Params p) {
+        if (p.integer("batch_size") < 1) {
+            throw io.dlkit.api.DlkitException.invalidInput(
+                    "batch_size must be at least 1, got " + p.integer("batch_size"));
         }
     }
 }

@@ -33,6 +33,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        options.check();
         try (TrainedModel m = TrainedModel.open(options.modelDir, ctx, optimizers)) {
             Dataset d = m.data(options.source());
             float[] y = m.runner().predict(d, options.batchSize, b -> {});

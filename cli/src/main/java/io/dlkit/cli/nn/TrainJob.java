@@ -68,6 +68,10 @@ public final class TrainJob {
                     TrainRequest.resumeFrom(
                             cast(saved.get("training")), request.out(), request.epochs());
         } else {
+            if (request.epochs() < 1) {
+                throw DlkitException.invalidInput(
+                        "epochs must be at least 1, got " + request.epochs());
+            }
             checkFreshOutput(dir);
             modelConfig = modelFiles.read(request.modelFile());
         }
@@ -93,6 +97,7 @@ public final class TrainJob {
             int outputs = (int) tg.output.shape().size(1);
             ModelBuild.checkLabels(data.train(), outputs, tg.loss, r.data().toString());
             ModelBuild.checkLabels(data.validation(), outputs, tg.loss, "validation data");
+            warnClassCount(data.classNames(), outputs, r.data());
             Checkpoints checkpoints = new Checkpoints(dir.dir());
             TrainState state = TrainState.initial();
             if (r.resume()) {
@@ -151,6 +156,29 @@ public final class TrainJob {
         } catch (TrainingDivergedException e) {
             throw new DlkitException(ExitCode.FAILED, e.getMessage());
         }
+    }
+
+    /** An image folder with fewer classes than the model outputs trains, but is likely a slip. */
+    private void warnClassCount(List<String> classNames, int outputs, DataSource data) {
+        int classes = classNames.size();
+        if (classes == 0 || outputs <= classes || (outputs == 1 && classes == 2)) return;
+        ctx.err()
+                .println(
+                        "warning: the model outputs "
+                                + outputs
+                                + " classes but "
+                                + data.path()
+                                + " has "
+                                + classes
+                                + " class folders ("
+                                + String.join(", ", classNames)
+                                + "); outputs "
+                                + classes
+                                + ".."
+                                + (outputs - 1)
+                                + " get no examples and no names; set the last layer's units to "
+                                + classes);
+        ctx.err().flush();
     }
 
     private static void checkEarlyStopping(TrainOptions opts, Data data, TrainingGraph tg) {
