@@ -46,7 +46,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     int report(Throwable e, PrintWriter err) {
         ExitCode code = exitCodeOf(e);
         String message = firstLine(e.getMessage());
-        if (code == ExitCode.FAILED && !(e instanceof DlkitException)) {
+        if (e instanceof VirtualMachineError) {
+            message = lastResort(e);
+        } else if (code == ExitCode.FAILED && !(e instanceof DlkitException)) {
             message =
                     "internal error: "
                             + e.getClass().getSimpleName()
@@ -58,6 +60,27 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (stackTraces) e.printStackTrace(err);
         err.flush();
         return code.code();
+    }
+
+    /**
+     * The one line for a JVM error (out of memory, stack overflow): what happened and what to try,
+     * never a stack trace unless {@code -x}.
+     */
+    static String lastResort(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory ("
+                    + firstLine(e.getMessage())
+                    + "); use a smaller batch, model or data set, or give dlkit more memory with"
+                    + " DLKIT_JAVA_OPTS=-Xmx8g";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow: the input is nested too deeply (or a bug; run with -x and report"
+                    + " it)";
+        }
+        return "the Java virtual machine failed: "
+                + e.getClass().getSimpleName()
+                + ": "
+                + firstLine(e.getMessage());
     }
 
     static ExitCode exitCodeOf(Throwable e) {

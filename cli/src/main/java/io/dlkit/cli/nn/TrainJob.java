@@ -119,7 +119,9 @@ public final class TrainJob {
             TrainOptions opts = options(r, schedule);
             checkEarlyStopping(opts, data, tg);
             TrainingLog log;
-            try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100)) {
+            try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100);
+                    InterruptNotice notice =
+                            InterruptNotice.install(dir.dir(), ctx.settings().seed(), ctx.err())) {
                 log =
                         new TrainingLog(
                                 progress,
