@@ -328,6 +328,18 @@ public final class TrainJob {
             m.putAll(TrainingLog.toMap(state.history().get(state.history().size() - 1)));
         m.remove("epoch");
         m.remove("step");
+        // The last epoch's loss and accuracy, but the whole run's time and mean throughput.
+        double seconds = 0;
+        double samples = 0;
+        for (io.dlkit.backend.train.EpochMetrics e : state.history()) {
+            seconds += e.seconds();
+            if (Double.isFinite(e.samplesPerSecond()))
+                samples += e.samplesPerSecond() * e.seconds();
+        }
+        if (!state.history().isEmpty()) {
+            m.put("seconds", seconds);
+            m.put("samples_per_s", seconds > 0 ? samples / seconds : null);
+        }
         return m;
     }
 
