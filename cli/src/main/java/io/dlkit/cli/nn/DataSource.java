@@ -85,6 +85,18 @@ record DataSource(Path path, String split, int from, int to) {
      * class ids (a trained model's classes), else they are its sorted folder names.
      */
     Loaded load(long[] inputShape, List<String> classNames) {
+        io.dlkit.api.FileKind kind = io.dlkit.api.FileKind.of(path);
+        if (kind != io.dlkit.api.FileKind.FILE && kind != io.dlkit.api.FileKind.FOLDER) {
+            // Checked before any reader opens it: reading a FIFO waits forever for a writer,
+            // /dev/zero never ends.
+            throw DlkitException.invalidInput(
+                    path
+                            + (kind == io.dlkit.api.FileKind.MISSING
+                                    ? ": no such file or folder"
+                                    : ": is "
+                                            + kind.description()
+                                            + ", not a data file or folder"));
+        }
         try {
             if (inputShape != null && ImageFolderReader.isImageFolder(path)) {
                 ImageFolderReader.Builder b = Datasets.imageFolderReader(path, inputShape);
