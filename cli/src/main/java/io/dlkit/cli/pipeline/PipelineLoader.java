@@ -54,6 +54,11 @@ public final class PipelineLoader {
         if (Files.isDirectory(file)) {
             throw fail(file, "is a directory; give a pipeline file (.yaml, .yml or .json)");
         }
+        io.dlkit.api.FileKind kind = io.dlkit.api.FileKind.of(file);
+        if (kind != io.dlkit.api.FileKind.FILE && kind != io.dlkit.api.FileKind.MISSING) {
+            // Before opening it: a FIFO would wait for a writer forever.
+            throw fail(file, "is " + kind.description() + ", not a pipeline file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] content = in.readNBytes(MAX_BYTES + 1);
             if (content.length > MAX_BYTES) {
