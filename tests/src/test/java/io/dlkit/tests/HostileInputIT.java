@@ -30,7 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * endless files refused by every reader, damaged checkpoints named); failsafe leaves them out until
  * that work is merged.
  */
-@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class HostileInputIT {
     private static final int TIMEOUT_S = 25;
     private static final String SAMPLES = DlkitProcess.ROOT.resolve("samples").toString();
@@ -242,7 +241,7 @@ class HostileInputIT {
                 c(
                         "run out /dev/null",
                         2,
-                        "--out /dev/null: is a character device, not a folder",
+                        "error: /dev/null: is a character device, not a folder",
                         "run {h}/fine.yaml --out /dev/null"),
                 c("validate a link loop", 2, "loop.yaml", "validate {h}/loop.yaml"),
                 c("validate a folder", 2, "folder.yaml", "validate {h}/folder.yaml"),

@@ -48,7 +48,7 @@ public final class PipelineRunner {
      *     manifest exists and {@code --overwrite} was not given
      */
     public RunResult run(Plan plan, RunRequest request) {
-        request.writer().prepareFolder(request.outputDir(), "--out");
+        request.writer().prepareFolder(request.outputDir(), null);
         request.writer().checkWritable(request.outputDir().resolve(RunManifest.FILE_NAME));
         long start = System.nanoTime();
         RunManifest manifest = new RunManifest(plan, request, Instant.now());
