@@ -40,6 +40,11 @@ final class HostileFiles {
         idx(dir);
         npz(dir.resolve("huge-header.npz"));
         Files.writeString(dir.resolve("existing.txt"), "the user's file\n");
+        // Output folders that already hold a user's files, but no model.
+        Files.createDirectories(dir.resolve("used-out"));
+        Files.writeString(dir.resolve("used-out/metrics.csv"), "the user's metrics\n");
+        Files.createDirectories(dir.resolve("used-run"));
+        Files.writeString(dir.resolve("used-run/manifest.json"), "{}\n");
     }
 
     /** An IDX pair whose images file has a wrong magic number. */

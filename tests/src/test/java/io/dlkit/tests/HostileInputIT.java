@@ -165,6 +165,21 @@ class HostileInputIT {
                         "/proc/dlkit-hostile: not a writable folder",
                         model + " --out /proc/dlkit-hostile" + flower),
                 c(
+                        "out holds a user's metrics",
+                        2,
+                        "used-out/metrics.csv already exists; pass --overwrite to replace it",
+                        model + " --out {h}/used-out" + flower),
+                c(
+                        "run out holds a manifest",
+                        2,
+                        "used-run/manifest.json already exists; pass --overwrite to replace it",
+                        "run {h}/fine.yaml --out {h}/used-run"),
+                c(
+                        "import into a file",
+                        2,
+                        "existing.txt: is a file, not a folder",
+                        "zoo import-keras {h}/garbage.h5 --arch vgg16 --out {h}/existing.txt"),
+                c(
                         "zero epochs",
                         2,
                         "--epochs must be at least 1, got 0",
