@@ -46,8 +46,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     int report(Throwable e, PrintWriter err) {
         ExitCode code = exitCodeOf(e);
         String message = firstLine(e.getMessage());
-        if (e instanceof VirtualMachineError) {
-            message = lastResort(e);
+        Throwable vm = vmError(e);
+        if (vm != null) {
+            message = lastResort(vm);
+            code = ExitCode.FAILED;
         } else if (code == ExitCode.FAILED && !(e instanceof DlkitException)) {
             message =
                     "internal error: "
@@ -81,6 +83,17 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 + e.getClass().getSimpleName()
                 + ": "
                 + firstLine(e.getMessage());
+    }
+
+    /**
+     * The JVM error (out of memory, stack overflow) {@code e} is or wraps (Guice and Guava wrap
+     * what happens while they build objects), or null.
+     */
+    static VirtualMachineError vmError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof VirtualMachineError v) return v;
+        }
+        return null;
     }
 
     static ExitCode exitCodeOf(Throwable e) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,6 +125,27 @@ class CliNoticesIT {
                                     + java.util.regex.Pattern.quote(dir.toString())
                                     + " --seed 7");
         }
+    }
+
+    @Test
+    void should_turn_an_out_of_memory_error_into_one_line_with_exit_1() {
+        // given: a heap too small for dlkit to even list its plugins
+        Map<String, String> tiny = Map.of("DLKIT_JAVA_OPTS", "-Xmx3m");
+
+        // when
+        Result r = DlkitProcess.runIn(DlkitProcess.ROOT, tiny, 60, "plugins");
+        Result traced = DlkitProcess.runIn(DlkitProcess.ROOT, tiny, 60, "-x", "plugins");
+
+        // then
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().lines().toList())
+                .as(r.toString())
+                .singleElement()
+                .asString()
+                .startsWith("error: out of memory")
+                .endsWith("give dlkit more memory with DLKIT_JAVA_OPTS=-Xmx8g");
+        assertThat(traced.exitCode()).isEqualTo(1);
+        assertThat(traced.err()).contains("java.lang.OutOfMemoryError").contains("\tat ");
     }
 
     /** Whether signal {@code number} is ignored by this process (inherited by its children). */
