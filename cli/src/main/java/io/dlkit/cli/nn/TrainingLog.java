@@ -85,7 +85,7 @@ final class TrainingLog implements TrainingListener {
         series.put("val_accuracy", column(EpochMetrics::valAccuracy));
         try {
             TrainingCurves.write(
-                    dir.curves(), "Training curves: " + dir.dir().getFileName(), series);
+                    writer, dir.curves(), "Training curves: " + dir.dir().getFileName(), series);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot write " + dir.curves() + ": " + e.getMessage(), e);
