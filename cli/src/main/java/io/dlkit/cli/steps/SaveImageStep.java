@@ -13,6 +13,7 @@ import io.dlkit.backend.image.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**

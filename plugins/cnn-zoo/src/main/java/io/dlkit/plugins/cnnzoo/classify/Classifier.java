@@ -10,7 +10,6 @@ import io.dlkit.backend.data.ImageFolderReader;
 import io.dlkit.backend.image.Image;
 import io.dlkit.backend.image.Images;
 import io.dlkit.backend.io.DataFormatException;
-import io.dlkit.backend.io.InputFiles;
 import io.dlkit.plugins.cnnzoo.classify.Prediction.ClassScore;
 import java.io.IOException;
 import java.nio.file.Files;
