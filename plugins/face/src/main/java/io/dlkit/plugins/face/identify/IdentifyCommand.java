@@ -2,9 +2,9 @@ package io.dlkit.plugins.face.identify;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.plugins.face.Face;
 import io.dlkit.plugins.face.FaceAnalyzer;
-import io.dlkit.plugins.face.ModelFolder;
 import io.dlkit.plugins.face.command.FaceOptions;
 import io.dlkit.plugins.face.command.FaceOutput;
 import jakarta.inject.Inject;
@@ -54,11 +54,13 @@ public final class IdentifyCommand implements Callable<Integer> {
     @Mixin FaceOptions options;
 
     private final CommandContext ctx;
+    private final PretrainedModels store;
 
-    /** dlkit injects the command context. */
+    /** dlkit injects the command context and the model store. */
     @Inject
-    public IdentifyCommand(CommandContext ctx) {
+    public IdentifyCommand(CommandContext ctx, PretrainedModels store) {
         this.ctx = ctx;
+        this.store = store;
     }
 
     @Override
@@ -71,7 +73,7 @@ public final class IdentifyCommand implements Callable<Integer> {
                     dbFile + ": no face database; enrol people first with 'dlkit face enroll'");
         }
         List<Path> files = FaceOptions.imageFiles(images);
-        String model = ModelFolder.resolve(options.models(), System.getenv()).recognitionModelId();
+        String model = options.weights(store).recognitionModelId();
         Identifier identifier;
         try (FaceDatabase db = FaceDatabase.open(dbFile)) {
             db.requireModel(model);
@@ -80,7 +82,7 @@ public final class IdentifyCommand implements Callable<Integer> {
         if (!ctx.settings().json()) {
             ctx.out().println("file,name,distance");
         }
-        try (FaceAnalyzer analyzer = options.open(ctx)) {
+        try (FaceAnalyzer analyzer = options.open(ctx, store)) {
             for (Path file : files) {
                 List<Face> faces =
                         analyzer.analyze(FaceOptions.read(file), options.minConfidence());
