@@ -23,35 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FaceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir static Path cache;
-
-    /** DLKIT_MODELS pointing at a cache seeded once from ../shared/data/models/face-api. */
-    static synchronized Map<String, String> env() {
-        Path models = cache.resolve("models");
-        if (!Files.isDirectory(models.resolve("face_recognition"))) {
-            seed(models);
-        }
-        return Map.of("DLKIT_MODELS", models.toString(), "DLKIT_OFFLINE", "1");
-    }
-
-    /** {@code dlkit models import} of the four face-api nets into the cache {@code models}. */
-    static void seed(Path models) {
-        Result r =
-                DlkitProcess.runIn(
-                        DlkitProcess.ROOT,
-                        Map.of("DLKIT_MODELS", models.toString()),
-                        "models",
-                        "import",
-                        SharedData.require("data/models/face-api").toString(),
-                        "--name",
-                        "tiny_face_detector",
-                        "--name",
-                        "ssd_mobilenetv1",
-                        "--name",
-                        "face_landmark_68",
-                        "--name",
-                        "face_recognition");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+    private static Map<String, String> env() {
+        return FaceModels.env();
     }
 
     @Test
@@ -174,7 +147,7 @@ class FaceIT {
         Path sample = SharedData.require("data/images/faces/sample1.jpg");
         Map<String, String> empty =
                 Map.of("DLKIT_MODELS", tmp.resolve("empty").toString(), "DLKIT_OFFLINE", "1");
-        Result r = DlkitProcess.runIn(tmp, empty, "face", "embed", sample.toString());
+        Result r = DlkitProcess.runIn(tmp, empty, "-q", "face", "embed", sample.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err())
                 .startsWith("error: ssd_mobilenetv1: ssd_mobilenetv1_model-weights_manifest.json")

@@ -1,0 +1,144 @@
+package io.dlkit.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dlkit.testkit.SharedData;
+import io.dlkit.tests.DlkitProcess.Result;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dlkit face identify --annotate} and {@code face db export | import} through the packaged
+ * CLI, on a database enrolled from sample1.
+ */
+class FaceDbIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Result dlkit(Path dir, String... args) {
+        return DlkitProcess.runIn(dir, FaceModels.env(), args);
+    }
+
+    private static void enrolSample1(Path tmp, String db) {
+        Path sample = SharedData.require("data/images/faces/sample1.jpg");
+        Result r =
+                dlkit(
+                        tmp,
+                        "-q",
+                        "face",
+                        "enroll",
+                        "--name",
+                        "group",
+                        sample.toString(),
+                        "--db",
+                        db);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+    }
+
+    @Test
+    void should_write_json_lines_and_a_copy_with_the_names_drawn(@TempDir Path tmp)
+            throws Exception {
+        enrolSample1(tmp, "f.db");
+        Path sample2 = SharedData.require("data/images/faces/sample2.jpg");
+        Path sample1 = SharedData.require("data/images/faces/sample1.jpg");
+
+        Result r =
+                dlkit(
+                        tmp,
+                        "-q",
+                        "--format",
+                        "json",
+                        "face",
+                        "identify",
+                        sample1.toString(),
+                        sample2.toString(),
+                        "--db",
+                        "f.db",
+                        "--annotate",
+                        "named");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        int group = 0;
+        int unknown = 0;
+        for (String line : r.out().strip().split("\n")) {
+            JsonNode row = JSON.readTree(line);
+            assertThat(row.fieldNames())
+                    .toIterable()
+                    .containsExactly("file", "name", "distance", "box");
+            if (row.get("file").asText().endsWith("sample1.jpg")) {
+                assertThat(row.get("name").asText()).isEqualTo("group");
+                assertThat(row.get("distance").asDouble()).isLessThan(1e-3);
+                group++;
+            } else {
+                assertThat(row.get("name").asText()).isEqualTo("unknown");
+                assertThat(row.get("distance").asDouble()).isGreaterThanOrEqualTo(0.6);
+                unknown++;
+            }
+        }
+        assertThat(group).isEqualTo(3);
+        assertThat(unknown).isPositive();
+        BufferedImage in = ImageIO.read(sample1.toFile());
+        BufferedImage out = ImageIO.read(tmp.resolve("named/sample1-names.png").toFile());
+        assertThat(out.getWidth()).isEqualTo(in.getWidth());
+        assertThat(out.getHeight()).isEqualTo(in.getHeight());
+        assertThat(differentPixels(in, out))
+                .as("pixels the boxes and names changed")
+                .isGreaterThan(500);
+        assertThat(tmp.resolve("named/sample2-names.png")).exists();
+    }
+
+    @Test
+    void should_export_and_import_every_descriptor_once_and_refuse_another_model(@TempDir Path tmp)
+            throws Exception {
+        enrolSample1(tmp, "a.db");
+
+        Result export = dlkit(tmp, "-q", "face", "db", "export", "faces.json", "--db", "a.db");
+        Result first = dlkit(tmp, "-q", "face", "db", "import", "faces.json", "--db", "b.db");
+        Result again = dlkit(tmp, "-q", "face", "db", "import", "faces.json", "--db", "b.db");
+
+        assertThat(export.out()).isEqualTo("exported 3 descriptor(s) to faces.json\n");
+        assertThat(first.out()).isEqualTo("imported 3 descriptor(s) into b.db\n");
+        assertThat(again.out()).isEqualTo("imported 0 descriptor(s) into b.db (3 already there)\n");
+        JsonNode doc = JSON.readTree(tmp.resolve("faces.json").toFile());
+        assertThat(doc.get("model").asText()).startsWith("face-api/face_recognition_model@");
+        JsonNode face = doc.get("faces").get(0);
+        assertThat(face.get("descriptor")).hasSize(128);
+        assertThat(face.get("image_sha256").asText()).hasSize(64);
+        assertThat(face.get("box").get("width").asDouble()).isPositive();
+        assertThat(face.get("added").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        Result exportB = dlkit(tmp, "-q", "face", "db", "export", "b.json", "--db", "b.db");
+        assertThat(exportB.exitCode()).isZero();
+        assertThat(JSON.readTree(tmp.resolve("b.json").toFile())).isEqualTo(doc);
+
+        Files.writeString(
+                tmp.resolve("other.json"),
+                Files.readString(tmp.resolve("faces.json"))
+                        .replace(doc.get("model").asText(), "face-api/other@0000"));
+        Result refused = dlkit(tmp, "-q", "face", "db", "import", "other.json", "--db", "b.db");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err())
+                .startsWith("error: other.json: descriptors of model face-api/other@0000, not of")
+                .hasLineCount(1);
+        Result list = dlkit(tmp, "-q", "face", "db", "list", "--db", "b.db");
+        assertThat(list.out())
+                .isEqualTo(
+                        "NAME  DESCRIPTORS  MODEL\ngroup  3  " + doc.get("model").asText() + "\n");
+    }
+
+    private static int differentPixels(BufferedImage a, BufferedImage b) {
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (Math.abs((a.getRGB(x, y) & 0xff) - (b.getRGB(x, y) & 0xff)) > 40) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
