@@ -67,6 +67,9 @@ public final class FaceDatabase implements AutoCloseable {
         try {
             Properties props = new Properties();
             props.setProperty("busy_timeout", "10000");
+            // take the write lock when a transaction starts, so that a writer waits for another
+            // (busy_timeout) instead of failing when its read snapshot goes stale
+            props.setProperty("transaction_mode", "IMMEDIATE");
             Connection c = new JDBC().connect("jdbc:sqlite:" + file.toAbsolutePath(), props);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
