@@ -62,7 +62,8 @@ class FacePipelineIT {
                         "--out",
                         "out");
 
-        // then: sample1's faces are the group at distance ~0, sample3's (nearest 0.604 by face-api's own descriptors) unknown
+        // then: sample1's faces are the group at distance ~0, sample3's (nearest 0.604 by
+        // face-api's own descriptors) unknown
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode results = new ObjectMapper().readTree(r.out()).get("results");
         int group = 0;

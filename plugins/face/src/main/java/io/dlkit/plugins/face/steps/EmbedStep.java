@@ -60,13 +60,15 @@ final class EmbedStep implements StepType {
         List<FacePhoto> out = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<float[]> all = new ArrayList<>();
+        for (FacePhoto photo : in) {
+            FaceStepProvider.require(
+                    photo.landmarks().size() == photo.boxes().size(),
+                    "face/embed",
+                    "landmarks",
+                    "face/landmarks");
+        }
         try (FaceAnalyzer analyzer = provider.analyzer(context, params)) {
             for (FacePhoto photo : in) {
-                FaceStepProvider.require(
-                        photo.landmarks().size() == photo.boxes().size(),
-                        "face/embed",
-                        "landmarks",
-                        "face/landmarks");
                 List<float[]> descriptors = new ArrayList<>();
                 for (Landmarks68 points : photo.landmarks()) {
                     descriptors.add(analyzer.descriptor(photo.image(), points));
