@@ -9,6 +9,7 @@ import io.dlkit.tests.DlkitProcess.Result;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +42,8 @@ class FaceDbIT {
     }
 
     /**
-     * sample3's people are not sample1's; face-api's own descriptors put the nearest at 0.604,
-     * so the threshold is 0.55 here (sample2's people come within 0.49-0.58 of sample1's).
+     * sample3's people are not sample1's; face-api's own descriptors put the nearest at 0.604, so
+     * the threshold is 0.55 here (sample2's people come within 0.49-0.58 of sample1's).
      */
     @Test
     void should_write_json_lines_and_a_copy_with_the_names_drawn(@TempDir Path tmp)
@@ -134,6 +135,53 @@ class FaceDbIT {
         assertThat(list.out())
                 .isEqualTo(
                         "NAME  DESCRIPTORS  MODEL\ngroup  3  " + doc.get("model").asText() + "\n");
+    }
+
+    @Test
+    void should_keep_every_face_when_two_processes_enrol_into_one_database_at_once(
+            @TempDir Path tmp) throws Exception {
+        // given: each process enrols all three samples (9 faces, one transaction per image)
+        Path faces = SharedData.require("data/images/faces");
+        FaceModels.env();
+
+        // when
+        CompletableFuture<Result> ann =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                dlkit(
+                                        tmp,
+                                        "-q",
+                                        "face",
+                                        "enroll",
+                                        "--name",
+                                        "ann",
+                                        faces.toString(),
+                                        "--db",
+                                        "f.db"));
+        CompletableFuture<Result> bo =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                dlkit(
+                                        tmp,
+                                        "-q",
+                                        "face",
+                                        "enroll",
+                                        "--name",
+                                        "bo",
+                                        faces.toString(),
+                                        "--db",
+                                        "f.db"));
+
+        // then
+        assertThat(ann.get().out())
+                .as(ann.get().toString())
+                .isEqualTo("enrolled 9 face(s) as ann in f.db\n");
+        assertThat(bo.get().out())
+                .as(bo.get().toString())
+                .isEqualTo("enrolled 9 face(s) as bo in f.db\n");
+        Result list = dlkit(tmp, "-q", "face", "db", "list", "--db", "f.db");
+        assertThat(list.out().lines().skip(1).map(l -> l.substring(0, l.lastIndexOf("  "))))
+                .containsExactly("ann  9", "bo  9");
     }
 
     private static int differentPixels(BufferedImage a, BufferedImage b) {
