@@ -105,7 +105,7 @@ class BackendLimitsIT {
                 .isEqualTo(
                         "error: "
                                 + fifo
-                                + ": is a FIFO, not a regular file; give a data set (.csv, .npz,"
+                                + ": is a FIFO (named pipe), not a regular file; give a data set (.csv, .npz,"
                                 + " IDX file or folder)\n");
         assertThat(b.exitCode()).as(b.toString()).isEqualTo(2);
         assertThat(b.err())

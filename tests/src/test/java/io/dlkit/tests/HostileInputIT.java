@@ -292,7 +292,7 @@ class HostileInputIT {
                 c(
                         "import a fifo",
                         2,
-                        "fifo.yaml: is a FIFO (named pipe), not a Keras weights file",
+                        "fifo.yaml: is a FIFO (named pipe), not a regular file; give a Keras weights file",
                         "zoo import-keras {h}/fifo.yaml --arch vgg16 --out {out}/vgg"),
                 c(
                         "import a link loop",

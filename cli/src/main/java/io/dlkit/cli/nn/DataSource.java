@@ -85,17 +85,18 @@ record DataSource(Path path, String split, int from, int to) {
      * class ids (a trained model's classes), else they are its sorted folder names.
      */
     Loaded load(long[] inputShape, List<String> classNames) {
+        // Checked before any reader opens it: reading a FIFO waits forever for a writer,
+        // /dev/zero never ends. One wording for every reader (backend InputFiles).
         io.dlkit.api.FileKind kind = io.dlkit.api.FileKind.of(path);
-        if (kind != io.dlkit.api.FileKind.FILE && kind != io.dlkit.api.FileKind.FOLDER) {
-            // Checked before any reader opens it: reading a FIFO waits forever for a writer,
-            // /dev/zero never ends.
-            throw DlkitException.invalidInput(
-                    path
-                            + (kind == io.dlkit.api.FileKind.MISSING
-                                    ? ": no such file or folder"
-                                    : ": is "
-                                            + kind.description()
-                                            + ", not a data file or folder"));
+        if (kind == io.dlkit.api.FileKind.MISSING) {
+            throw DlkitException.invalidInput(path + ": no such file or folder");
+        }
+        if (kind != io.dlkit.api.FileKind.FOLDER) {
+            io.dlkit.backend.io.InputFiles.problem(path, "a data set (.csv, .npz, IDX file or folder)")
+                    .ifPresent(
+                            p -> {
+                                throw DlkitException.invalidInput(path + ": " + p);
+                            });
         }
         try {
             if (inputShape != null && ImageFolderReader.isImageFolder(path)) {

@@ -274,7 +274,11 @@ public final class TrainJob {
                             + " already holds a model; pass --resume to continue"
                             + " its training, --overwrite to start over, or choose another --out");
         }
-        ctx.writer().prepareFolder(dir.dir(), null);
+        // A missing folder is made when the first file is written, after the memory check, so a
+        // refused model leaves nothing behind; an existing path must be a usable folder now.
+        if (io.dlkit.api.FileKind.of(dir.dir()) != io.dlkit.api.FileKind.MISSING) {
+            ctx.writer().prepareFolder(dir.dir(), null);
+        }
         dir.files().forEach(ctx.writer()::checkWritable);
         Path checkpoint = dir.dir().resolve("checkpoint");
         if (Files.exists(checkpoint, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !overwrite) {

@@ -41,7 +41,7 @@ public final class InputFiles {
      * @throws NoSuchFileException if nothing is at the path (its message is the path)
      * @throws DataFormatException if the path is a directory, a FIFO, a device, a socket, a broken
      *     symbolic link or a link loop, or cannot be read; the message is one line such as {@code
-     *     "data.csv: is a FIFO, not a regular file; give a CSV file"}
+     *     "data.csv: is a FIFO (named pipe), not a regular file; give a CSV file"}
      */
     public static void requireRegularFile(Path path, String what) throws NoSuchFileException {
         requireNonNull(path, "path is null");
@@ -57,7 +57,7 @@ public final class InputFiles {
 
     /**
      * What is wrong with {@code path} as an input file, without the path: {@code "no such file"},
-     * {@code "is a FIFO, not a regular file; give a CSV file"}, ...; empty if it is a readable
+     * {@code "is a FIFO (named pipe), not a regular file; give a CSV file"}, ...; empty if it is a readable
      * regular file. For callers that report problems their own way (a pipeline file's loader).
      */
     public static Optional<String> problem(Path path, String what) {
@@ -109,7 +109,7 @@ public final class InputFiles {
             return "a device, FIFO or socket";
         }
         return switch (mode & S_IFMT) {
-            case S_IFIFO -> "a FIFO";
+            case S_IFIFO -> "a FIFO (named pipe)";
             case S_IFCHR -> "a character device";
             case S_IFBLK -> "a block device";
             case S_IFSOCK -> "a socket";

@@ -44,7 +44,7 @@ class InputFilesTest {
 
         assertThatThrownBy(() -> InputFiles.requireRegularFile(fifo, "a CSV file"))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(fifo + ": is a FIFO, not a regular file; give a CSV file");
+                .hasMessage(fifo + ": is a FIFO (named pipe), not a regular file; give a CSV file");
     }
 
     @Test
@@ -130,13 +130,13 @@ class InputFilesTest {
                 .isInstanceOf(DataFormatException.class)
                 .hasMessage(
                         dir.resolve("train-images-idx3-ubyte.gz")
-                                + ": is a FIFO, not a regular file; give an IDX file");
+                                + ": is a FIFO (named pipe), not a regular file; give an IDX file");
     }
 
     private static void assertRefusesFifo(ThrowingConsumer<Path> reader, Path fifo) {
         assertThatThrownBy(() -> reader.accept(fifo))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessageStartingWith(fifo + ": is a FIFO, not a regular file; give ");
+                .hasMessageStartingWith(fifo + ": is a FIFO (named pipe), not a regular file; give ");
     }
 
     private Path fifo(String name) throws IOException, InterruptedException {
