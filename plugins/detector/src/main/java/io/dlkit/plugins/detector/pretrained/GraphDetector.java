@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * A pretrained COCO-80 graph detector (NanoDet or CenterNet, recognised by its outputs), opened
- * once and run on many images: the image is stretched to the square input as the upstream code
- * does (bilinear), run, decoded by the model's own rules, then thresholded and suppressed by {@link
+ * once and run on many images: the image is stretched to the square input as the upstream code does
+ * (bilinear), run, decoded by the model's own rules, then thresholded and suppressed by {@link
  * NonMaxSuppression}, and the boxes mapped back to the image's pixels.
  */
 public final class GraphDetector {
@@ -86,9 +86,7 @@ public final class GraphDetector {
         return size;
     }
 
-    /**
-     * The detections in {@code image} (RGB, values in [0, 1]), in its pixels, best first.
-     */
+    /** The detections in {@code image} (RGB, values in [0, 1]), in its pixels, best first. */
     public List<Detection> detect(Image image, NmsOptions options) {
         Image rgb = Images.convert(image, 3);
         Map<String, NdArray> out = model.run(Map.of(input, inputOf(rgb)));

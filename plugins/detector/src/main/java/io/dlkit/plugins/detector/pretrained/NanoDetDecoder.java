@@ -78,7 +78,8 @@ public final class NanoDetDecoder {
         float right = expectation(dist, base + 2 * bins) * stride;
         float bottom = expectation(dist, base + 3 * bins) * stride;
         float s = 1f / inputSize;
-        return new BoundingBox((cx - left) * s, (cy - top) * s, (cx + right) * s, (cy + bottom) * s);
+        return new BoundingBox(
+                (cx - left) * s, (cy - top) * s, (cx + right) * s, (cy + bottom) * s);
     }
 
     /** {@code sum_k k * softmax(logits[from .. from + bins))_k}, in bins. */

@@ -26,16 +26,32 @@ public final class DetectorProbe {
                 }
             }
             if (d.kind() == GraphDetector.Kind.NANODET) {
-                var out = m.run(java.util.Map.of(m.inputs().get(0).name(),
-                        NdArray.of(new float[3 * 416 * 416], 1, 3, 416, 416)));
-                out.forEach((k, v) -> {
-                    float[] f = v.floats();
-                    float s = 0; float mn = 1e9f, mx = -1e9f;
-                    for (int j = 0; j < 11; j++) s += f[j];
-                    for (float z : f) { mn = Math.min(mn, z); mx = Math.max(mx, z); }
-                    System.out.println(k + " " + java.util.Arrays.toString(v.shape())
-                            + " sum11=" + s + " min=" + mn + " max=" + mx);
-                });
+                var out =
+                        m.run(
+                                java.util.Map.of(
+                                        m.inputs().get(0).name(),
+                                        NdArray.of(new float[3 * 416 * 416], 1, 3, 416, 416)));
+                out.forEach(
+                        (k, v) -> {
+                            float[] f = v.floats();
+                            float s = 0;
+                            float mn = 1e9f, mx = -1e9f;
+                            for (int j = 0; j < 11; j++) s += f[j];
+                            for (float z : f) {
+                                mn = Math.min(mn, z);
+                                mx = Math.max(mx, z);
+                            }
+                            System.out.println(
+                                    k
+                                            + " "
+                                            + java.util.Arrays.toString(v.shape())
+                                            + " sum11="
+                                            + s
+                                            + " min="
+                                            + mn
+                                            + " max="
+                                            + mx);
+                        });
             }
         }
     }
