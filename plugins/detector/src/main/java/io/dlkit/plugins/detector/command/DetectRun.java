@@ -134,6 +134,14 @@ final class DetectRun {
         }
     }
 
+    /** Drawn lowest score first, so the best detection's tag ends on top where tags overlap. */
+    private static List<io.dlkit.backend.image.Box> bestOnTop(List<Detection> detections) {
+        List<io.dlkit.backend.image.Box> boxes =
+                new ArrayList<>(Detections.toImageBoxes(detections, CocoNames.all()));
+        java.util.Collections.reverse(boxes);
+        return boxes;
+    }
+
     /** COCO's numeric file names ({@code 000000397133.jpg}) are their ids; else the position. */
     private static long imageId(String stem, int index) {
         return stem.matches("\\d{1,18}") ? Long.parseLong(stem) : index;
