@@ -32,12 +32,15 @@ class DetectIT {
 
     private Map<String, String> offline() throws IOException {
         return Map.of(
-                "DLKIT_OFFLINE", "1",
-                "DLKIT_MODELS", Files.createDirectories(tmp.resolve("empty-cache")).toString());
+                "DLKIT_OFFLINE",
+                "1",
+                "DLKIT_MODELS",
+                Files.createDirectories(tmp.resolve("empty-cache")).toString());
     }
 
     @Test
-    void the_readme_command_should_find_the_dog_the_bicycle_and_a_vehicle_offline() throws IOException {
+    void the_readme_command_should_find_the_dog_the_bicycle_and_a_vehicle_offline()
+            throws IOException {
         // when: ./dlkit detect samples/images/dog.jpg, on a machine with no model cache, offline
         Result r = DlkitProcess.runIn(tmp, offline(), "detect", DOG.toString());
 
@@ -57,15 +60,31 @@ class DetectIT {
     }
 
     @Test
-    void darknet_photos_should_give_their_objects_with_well_formed_labels_and_results() throws IOException {
+    void darknet_photos_should_give_their_objects_with_well_formed_labels_and_results()
+            throws IOException {
         // given: a list of the four photos
         Path images = SharedData.require("data/images");
         List<String> names = List.of("dog.jpg", "horses.jpg", "person.jpg", "giraffe.jpg");
         Path list = tmp.resolve("photos.txt");
-        Files.writeString(list, String.join("\n", names.stream().map(n -> images.resolve(n).toString()).toList()) + "\n");
+        Files.writeString(
+                list,
+                String.join("\n", names.stream().map(n -> images.resolve(n).toString()).toList())
+                        + "\n");
 
         // when
-        Result r = DlkitProcess.runIn(tmp, offline(), "--format", "json", "detect", list.toString(), "--out", "out", "--save-txt", "--save-coco", "coco.json");
+        Result r =
+                DlkitProcess.runIn(
+                        tmp,
+                        offline(),
+                        "--format",
+                        "json",
+                        "detect",
+                        list.toString(),
+                        "--out",
+                        "out",
+                        "--save-txt",
+                        "--save-coco",
+                        "coco.json");
 
         // then: one JSON line per photo with the expected classes above 0.3
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -99,7 +118,8 @@ class DetectIT {
                 String[] f = l.split(" ");
                 assertThat(f).hasSize(5);
                 assertThat(Integer.parseInt(f[0])).isBetween(0, 79);
-                for (int i = 1; i < 5; i++) assertThat(Double.parseDouble(f[i])).isBetween(0.0, 1.0);
+                for (int i = 1; i < 5; i++)
+                    assertThat(Double.parseDouble(f[i])).isBetween(0.0, 1.0);
             }
             total += lines.size();
             assertThat(tmp.resolve("out/" + n)).exists();
@@ -117,7 +137,8 @@ class DetectIT {
     }
 
     @Test
-    void a_folder_with_broken_files_should_process_the_rest_and_strict_should_exit_2() throws IOException {
+    void a_folder_with_broken_files_should_process_the_rest_and_strict_should_exit_2()
+            throws IOException {
         // given: a good photo, a corrupt file and a truncated JPEG
         Path folder = Files.createDirectories(tmp.resolve("photos"));
         Files.copy(DOG, folder.resolve("a-dog.jpg"));
@@ -130,11 +151,16 @@ class DetectIT {
 
         // then
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("skipped").contains("b-corrupt.png").contains("c-truncated.jpg");
+        assertThat(r.err())
+                .contains("skipped")
+                .contains("b-corrupt.png")
+                .contains("c-truncated.jpg");
         assertThat(r.out()).contains("a-dog.jpg (768x576)");
         assertThat(tmp.resolve("out/a-dog.jpg")).exists();
 
-        Result strict = DlkitProcess.runIn(tmp, offline(), "detect", folder.toString(), "--out", "out2", "--strict");
+        Result strict =
+                DlkitProcess.runIn(
+                        tmp, offline(), "detect", folder.toString(), "--out", "out2", "--strict");
         assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(2);
         assertThat(strict.err()).contains("b-corrupt.png");
 
