@@ -77,6 +77,36 @@ class DetectCommandTest {
     }
 
     @Test
+    void should_skip_a_decompression_bomb_by_its_header_before_decoding_it() throws Exception {
+        // given: a PNG whose header claims 100000 x 100000 pixels (a 30 GB float image)
+        Path images = Files.createDirectories(dir.resolve("bomb"));
+        Files.write(images.resolve("bomb.png"), pngHeader(100_000, 100_000));
+        Files.copy(DOG, images.resolve("dog.jpg"));
+        FakeContext ctx = new FakeContext("table", 1, dir, false);
+
+        int code = ctx.execute("detect", images.toString(), "--out", "bomb-out");
+
+        assertThat(code).as(ctx.err.toString()).isZero();
+        assertThat(ctx.err.toString())
+                .contains("bomb.png: 100000x100000 pixels is over the 40-megapixel limit");
+        assertThat(ctx.out.toString()).contains("dog.jpg (768x576)");
+    }
+
+    /** The PNG signature and a valid IHDR chunk (8-bit RGB), with no image data. */
+    private static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 25);
+        b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        b.putInt(13);
+        int start = b.position();
+        b.put(new byte[] {'I', 'H', 'D', 'R'}).putInt(width).putInt(height);
+        b.put(new byte[] {8, 2, 0, 0, 0});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b.array(), start, 17);
+        b.putInt((int) crc.getValue());
+        return b.array();
+    }
+
+    @Test
     void should_reject_an_empty_folder_an_unknown_class_and_a_missing_source() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         FakeContext ctx = new FakeContext("table", 1, dir, false);
