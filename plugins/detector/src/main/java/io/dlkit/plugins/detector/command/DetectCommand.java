@@ -32,11 +32,10 @@ import picocli.CommandLine.Parameters;
         subcommands = {AnchorsCommand.class})
 public final class DetectCommand implements CommandProvider, Callable<Integer> {
     @Parameters(
-            index = "0",
-            arity = "0..1",
+            arity = "0..*",
             paramLabel = "IMAGE|DIR|LIST.txt",
-            description = "An image, a folder of images or a .txt file listing image paths.")
-    Path source;
+            description = "Images, folders of images or .txt files listing image paths.")
+    List<Path> sources;
 
     @Option(
             names = "--model",
@@ -111,10 +110,10 @@ public final class DetectCommand implements CommandProvider, Callable<Integer> {
         return this;
     }
 
-    /** Detects objects in {@code source}; without it, a usage error naming the forms. */
+    /** Detects objects in {@code sources}; without it, a usage error naming the forms. */
     @Override
     public Integer call() throws Exception {
-        if (source == null) {
+        if (sources == null || sources.isEmpty()) {
             throw DlkitException.invalidInput(
                     "detect: missing IMAGE, folder or list; use 'dlkit detect photo.jpg' or"
                             + " 'dlkit detect anchors --labels DIR --k 5'");

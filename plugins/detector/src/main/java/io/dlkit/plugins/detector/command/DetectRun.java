@@ -47,7 +47,9 @@ final class DetectRun {
     int run() throws IOException {
         Set<Integer> keep = classFilter();
         Path root = ctx.settings().workDir();
-        List<Path> images = ImageInputs.resolve(root.resolve(options.source));
+        List<Path> images = new ArrayList<>();
+        for (Path source : options.sources)
+            images.addAll(ImageInputs.resolve(root.resolve(source)));
         Path outDir = OutputFolder.choose(root, options.out, ctx.settings().overwrite());
         Path cocoFile = options.saveCoco == null ? null : root.resolve(options.saveCoco);
         if (cocoFile != null) ctx.writer().checkWritable(cocoFile);
@@ -79,10 +81,13 @@ final class DetectRun {
             }
         }
         if (cocoFile != null) ctx.writer().writeString(cocoFile, CocoResults.toJson(coco));
-        ctx.err()
-                .printf(
-                        "detect: %d image(s), %d object(s), %d skipped; annotated images in %s%n",
-                        images.size() - skipped, found, skipped, outDir);
+        if (!ctx.settings().quiet()) {
+            ctx.err()
+                    .printf(
+                            "detect: %d image(s), %d object(s), %d skipped; annotated images in"
+                                    + " %s%n",
+                            images.size() - skipped, found, skipped, outDir);
+        }
         return 0;
     }
 
@@ -113,9 +118,7 @@ final class DetectRun {
                                 : stem + ".png");
         ctx.writer().checkWritable(annotated);
         Files.createDirectories(outDir);
-        Images.write(
-                annotated,
-                Drawing.drawBoxes(image, Detections.toImageBoxes(r.detections(), CocoNames.all())));
+        Images.write(annotated, Drawing.drawBoxes(image, bestOnTop(r.detections())));
         if (options.saveTxt) {
             Path labels = outDir.resolve("labels").resolve(stem + ".txt");
             Files.createDirectories(labels.getParent());
