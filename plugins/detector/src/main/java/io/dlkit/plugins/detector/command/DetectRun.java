@@ -95,7 +95,13 @@ final class DetectRun {
         List<Detection> all = detector.detect(image, nms);
         List<Detection> kept =
                 keep == null ? all : all.stream().filter(d -> keep.contains(d.classId())).toList();
-        return new ImageResult(file, image.width(), image.height(), kept);
+        // shown as the user wrote it: relative to where dlkit runs when it is under it
+        Path root = ctx.settings().workDir().toAbsolutePath();
+        Path shown =
+                file.toAbsolutePath().startsWith(root)
+                        ? root.relativize(file.toAbsolutePath())
+                        : file;
+        return new ImageResult(shown, image.width(), image.height(), kept);
     }
 
     private void report(ImageResult r) throws IOException {

@@ -35,22 +35,21 @@ record ImageResult(Path file, int width, int height, List<Detection> detections)
             o.put("class", className(d.classId()));
             o.put("score", round(d.score(), 4));
             BoundingBox b = d.box();
-            o.put(
-                    "box",
-                    Map.of(
-                            "x1",
-                            round(b.x1(), 2),
-                            "y1",
-                            round(b.y1(), 2),
-                            "x2",
-                            round(b.x2(), 2),
-                            "y2",
-                            round(b.y2(), 2)));
+            o.put("box", corners(b));
             o.put("box_norm", norm(b));
             list.add(o);
         }
         m.put("detections", list);
         return m;
+    }
+
+    private static Map<String, Object> corners(BoundingBox b) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("x1", round(b.x1(), 2));
+        c.put("y1", round(b.y1(), 2));
+        c.put("x2", round(b.x2(), 2));
+        c.put("y2", round(b.y2(), 2));
+        return c;
     }
 
     private Map<String, Object> norm(BoundingBox b) {
