@@ -85,6 +85,22 @@ class ReadyMadePipelinesIT {
     }
 
     @Test
+    void detect_should_write_the_annotated_photo_and_the_detections(@TempDir Path out)
+            throws IOException {
+        // when: the bundled NanoDet on the bundled photo
+        Result r = DlkitProcess.run("-q", "run", "pipelines/detect.yaml", "--out", out.toString());
+
+        // then: the detections document names the dog and the bicycle; the image is drawn
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("detections.json").toFile());
+        assertThat(doc.get("width").asInt()).isEqualTo(768);
+        List<String> classes = new java.util.ArrayList<>();
+        doc.get("detections").forEach(d -> classes.add(d.get("class").asText()));
+        assertThat(classes).contains("dog", "bicycle");
+        assertThat(out.resolve("detected.jpg")).exists();
+    }
+
+    @Test
     void cat_edges_should_write_the_edge_map_and_the_landmarks(@TempDir Path out)
             throws IOException {
         // when

@@ -44,6 +44,9 @@ public final class ModelCache {
 
     /** The cache folder of {@code name} (it may not exist). */
     public Path folder(String name) {
+        if (catalog.contains(name) && BundledModels.isBundled(catalog.get(name))) {
+            return BundledModels.folder(catalog.get(name));
+        }
         return settings.cache().resolve(name);
     }
 
@@ -59,6 +62,9 @@ public final class ModelCache {
         CatalogEntry e = catalog.get(name);
         List<FileCheck> checks = check(e);
         if (checks.stream().allMatch(FileCheck::ok)) return folder(name).resolve(e.entry());
+        if (BundledModels.isBundled(e)) {
+            throw BundledModels.broken(e, checks.stream().filter(c -> !c.ok()).findFirst().get());
+        }
         for (FileCheck c : checks) {
             if (c.state() != FileCheck.State.OK && c.state() != FileCheck.State.MISSING) {
                 throw damaged(name, c);
@@ -81,7 +87,10 @@ public final class ModelCache {
 
     /** Deletes the cache folder of {@code name}; false if there was none. */
     public boolean remove(String name) {
-        catalog.get(name);
+        if (BundledModels.isBundled(catalog.get(name))) {
+            throw DlkitException.invalidInput(
+                    name + " ships with dlkit (" + folder(name) + "); it cannot be removed");
+        }
         Path dir = folder(name);
         if (!Files.exists(dir)) return false;
         try {

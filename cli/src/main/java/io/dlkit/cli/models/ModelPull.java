@@ -42,6 +42,13 @@ final class ModelPull {
 
     /** Pulls {@code e} from {@code source} (its own, or a folder given to import). */
     void pull(CatalogEntry e, ModelSource source, boolean force) {
+        // A bundled model is only verified: its files are part of the distribution.
+        if (BundledModels.isBundled(e)) {
+            for (FileCheck c : cache.check(e)) {
+                if (!c.ok()) throw BundledModels.broken(e, c);
+            }
+            return;
+        }
         Path root = cache.settings().cache();
         Path lockFile = root.resolve("." + e.name() + ".lock");
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, k -> new ReentrantLock());

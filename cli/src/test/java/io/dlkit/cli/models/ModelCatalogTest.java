@@ -32,11 +32,16 @@ class ModelCatalogTest {
                     .extracting(CatalogEntry.FileSpec::path)
                     .contains(e.entry());
             assertThat(e.files()).allSatisfy(f -> assertThat(f.sha256()).matches("[0-9a-f]{64}"));
-            assertThat(ModelSource.parse(e.source(), e.name())).isInstanceOf(NpmSource.class);
+            if (!BundledModels.isBundled(e)) {
+                assertThat(ModelSource.parse(e.source(), e.name())).isInstanceOf(NpmSource.class);
+            }
             assertThat(e.licence()).as(e.name()).isNotBlank();
         }
         assertThat(c.get("centernet").size()).isEqualTo(201673 + 4030290);
         assertThat(c.get("inception_v3").files()).hasSize(7);
+        // the default detector ships inside the distribution
+        assertThat(c.all().stream().filter(BundledModels::isBundled).map(CatalogEntry::name))
+                .containsExactly("nanodet");
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class Detections {
                             ? classNames.get(d.classId())
                             : String.valueOf(d.classId());
             BoundingBox b = d.box();
-            out.add(new Box(b.x1(), b.y1(), b.x2(), b.y2(), label, d.score()));
+            out.add(new Box(b.x1(), b.y1(), b.x2(), b.y2(), label, d.score(), d.classId()));
         }
         return out;
     }

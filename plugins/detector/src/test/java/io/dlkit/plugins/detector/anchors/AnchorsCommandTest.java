@@ -98,6 +98,7 @@ class AnchorsCommandTest {
         FakeContext ctx = new FakeContext("table", 1);
         assertThat(ctx.execute("detect")).isEqualTo(2);
         assertThat(ctx.err.toString())
-                .contains("detect: missing subcommand; use 'dlkit detect anchors --labels DIR");
+                .contains("detect: missing IMAGE, folder or list")
+                .contains("dlkit detect anchors --labels DIR");
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine;
 /**
  * What dlkit gives a plugin command, in memory: output captured; picocli set up as the host does
  * ({@code detect} under a root, subcommands made with this context, errors one line with their exit
- * code). No graph: {@code detect anchors} needs none.
+ * code); a real CPU graph, a plain file writer, and the repository's bundled NanoDet as the only
+ * pretrained model.
  */
 public final class FakeContext implements CommandContext {
     public final StringWriter out = new StringWriter();
@@ -23,7 +24,12 @@ public final class FakeContext implements CommandContext {
     private final RunSettings settings;
 
     public FakeContext(String format, long seed) {
-        this.settings = new RunSettings("cpu", 1, seed, format, true, false, false, Path.of(""));
+        this(format, seed, Path.of(""), false);
+    }
+
+    /** A context whose relative paths resolve against {@code workDir}. */
+    public FakeContext(String format, long seed, Path workDir, boolean overwrite) {
+        this.settings = new RunSettings("cpu", 1, seed, format, true, false, overwrite, workDir);
     }
 
     /** Runs {@code dlkit <args>} with {@code detect} as the only command. */
@@ -43,7 +49,7 @@ public final class FakeContext implements CommandContext {
                     }
                 };
         CommandLine root = new CommandLine(new Root(), factory);
-        root.addSubcommand(new DetectCommand().command());
+        root.addSubcommand(new DetectCommand(this, new RepoModels()).command());
         root.setOut(outWriter);
         root.setErr(errWriter);
         root.setExecutionExceptionHandler(
@@ -71,12 +77,30 @@ public final class FakeContext implements CommandContext {
 
     @Override
     public OutputWriter writer() {
-        throw new UnsupportedOperationException("detect anchors writes no files");
+        return new OutputWriter() {
+            @Override
+            public Path write(Path target, Content content) {
+                checkWritable(target);
+                try (var out = java.nio.file.Files.newOutputStream(target)) {
+                    content.writeTo(out);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return target;
+            }
+
+            @Override
+            public void checkWritable(Path target) {
+                if (!settings.overwrite() && java.nio.file.Files.exists(target)) {
+                    throw DlkitException.invalidInput(target + " exists; use --overwrite");
+                }
+            }
+        };
     }
 
     @Override
     public GraphContext openGraph() {
-        throw new UnsupportedOperationException("detect anchors needs no graph");
+        return GraphContext.create(io.dlkit.backend.runtime.DeviceRequest.CPU, 1, settings.seed());
     }
 
     @Override

@@ -1,0 +1,74 @@
+package io.dlkit.plugins.detector.pretrained;
+
+import io.dlkit.api.DlkitException;
+import io.dlkit.api.model.PretrainedModels;
+import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.tfjs.GraphModel;
+import io.dlkit.backend.tfjs.GraphModelFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Opens the detector {@code --model} names: a model of the store ({@code nanodet}, the default,
+ * ships with dlkit; {@code centernet} is fetched on first use) or a folder holding a TF.js graph
+ * model ({@code model.json}, or a single {@code .json}, with its {@code .bin} files).
+ */
+public final class DetectorModels {
+    /** The default detector: bundled with the distribution, so it works offline. */
+    public static final String DEFAULT = "nanodet";
+
+    private DetectorModels() {}
+
+    /**
+     * The detector {@code spec} names, imported into {@code graph}.
+     *
+     * @throws DlkitException (exit 2) for an unknown name, a folder without a graph model, or a
+     *     model that is not a detector
+     */
+    public static GraphDetector open(GraphContext graph, PretrainedModels models, String spec) {
+        Path dir = Path.of(spec);
+        if (Files.isDirectory(dir)) {
+            Path json = modelJson(dir);
+            return GraphDetector.of(
+                    GraphModel.load(graph, GraphModelFile.read(json)), json.toString());
+        }
+        if (spec.contains("/") || spec.contains("\\")) {
+            throw DlkitException.invalidInput(
+                    "--model "
+                            + spec
+                            + ": no such folder; give nanodet, centernet or a folder"
+                            + " with a TF.js graph model.json");
+        }
+        if (!models.names().contains(spec)) {
+            throw DlkitException.invalidInput(
+                    "--model "
+                            + spec
+                            + ": unknown detector; use nanodet (default), centernet"
+                            + " or a folder with a TF.js graph model.json");
+        }
+        return GraphDetector.of(models.openGraph(graph, spec), "model '" + spec + "'");
+    }
+
+    private static Path modelJson(Path dir) {
+        Path model = dir.resolve("model.json");
+        if (Files.isRegularFile(model)) return model;
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> jsons =
+                    files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                            .sorted()
+                            .toList();
+            if (jsons.size() == 1) return jsons.get(0);
+            throw DlkitException.invalidInput(
+                    "--model "
+                            + dir
+                            + ": expected model.json (a TF.js graph model), found "
+                            + (jsons.isEmpty() ? "no .json file" : jsons.size() + " .json files"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The detector plugin's pipeline steps: {@code detector/detect}. */
+package io.dlkit.plugins.detector.step;
