@@ -297,12 +297,12 @@ class HostileInputIT {
                 c(
                         "import a link loop",
                         2,
-                        "loop.h5: is a symbolic link loop, not a Keras weights file",
+                        "loop.h5: is a symbolic link loop; point it at a real file",
                         "zoo import-keras {h}/loop.h5 --arch vgg16 --out {out}/vgg"),
                 c(
                         "import /dev/zero",
                         2,
-                        "/dev/zero: is a character device, not a Keras weights file",
+                        "/dev/zero: is a character device, not a regular file; give a Keras weights file",
                         "zoo import-keras /dev/zero --arch vgg16 --out {out}/vgg"),
                 c(
                         "import an empty h5",

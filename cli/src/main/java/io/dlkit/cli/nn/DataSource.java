@@ -92,7 +92,8 @@ record DataSource(Path path, String split, int from, int to) {
             throw DlkitException.invalidInput(path + ": no such file or folder");
         }
         if (kind != io.dlkit.api.FileKind.FOLDER) {
-            io.dlkit.backend.io.InputFiles.problem(path, "a data set (.csv, .npz, IDX file or folder)")
+            io.dlkit.backend.io.InputFiles.problem(
+                            path, "a data set (.csv, .npz, IDX file or folder)")
                     .ifPresent(
                             p -> {
                                 throw DlkitException.invalidInput(path + ": " + p);

@@ -57,8 +57,9 @@ public final class InputFiles {
 
     /**
      * What is wrong with {@code path} as an input file, without the path: {@code "no such file"},
-     * {@code "is a FIFO (named pipe), not a regular file; give a CSV file"}, ...; empty if it is a readable
-     * regular file. For callers that report problems their own way (a pipeline file's loader).
+     * {@code "is a FIFO (named pipe), not a regular file; give a CSV file"}, ...; empty if it is a
+     * readable regular file. For callers that report problems their own way (a pipeline file's
+     * loader).
      */
     public static Optional<String> problem(Path path, String what) {
         requireNonNull(path, "path is null");

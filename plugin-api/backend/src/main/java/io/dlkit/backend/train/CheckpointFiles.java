@@ -109,8 +109,9 @@ final class CheckpointFiles {
     private static String reason(Throwable e) {
         // TrainState.load meets a missing key as a null property value
         if (e instanceof NullPointerException) return "a required entry is missing";
-        return e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
+        if (e instanceof java.nio.charset.CharacterCodingException) return "not UTF-8 text";
+        if (e instanceof NumberFormatException) return "a value is not a number";
+        return e.getMessage() == null ? "unreadable" : firstLine(e.getMessage());
     }
 
     private static String firstLine(String m) {

@@ -136,7 +136,8 @@ class InputFilesTest {
     private static void assertRefusesFifo(ThrowingConsumer<Path> reader, Path fifo) {
         assertThatThrownBy(() -> reader.accept(fifo))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessageStartingWith(fifo + ": is a FIFO (named pipe), not a regular file; give ");
+                .hasMessageStartingWith(
+                        fifo + ": is a FIFO (named pipe), not a regular file; give ");
     }
 
     private Path fifo(String name) throws IOException, InterruptedException {

@@ -93,14 +93,14 @@ class DamagedCheckpointTest {
 
         Files.write(state, new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
         assertThat(restoreFailure())
-                .startsWith(state + ": not a training state dlkit wrote (MalformedInputException");
+                .isEqualTo(state + ": not a training state dlkit wrote (not UTF-8 text)" + RECOVER);
 
         Files.writeString(state, "epoch=-1\nbatch=0\nstep=0\nsums=0\nbest=NaN\nbad_epochs=0\n");
         assertThat(restoreFailure())
                 .isEqualTo(
                         state
-                                + ": not a training state dlkit wrote (IllegalArgumentException:"
-                                + " negative epoch, batch or step)"
+                                + ": not a training state dlkit wrote"
+                                + " (negative epoch, batch or step)"
                                 + RECOVER);
     }
 
