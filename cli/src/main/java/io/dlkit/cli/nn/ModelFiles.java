@@ -36,6 +36,7 @@ public final class ModelFiles {
 
     /** The model configuration of {@code file}. */
     Map<String, Object> read(Path file) {
+        io.dlkit.cli.plugin.PluginVocabulary.ensure();
         return resolve(Yaml.read(file), file.toString());
     }
 

@@ -257,7 +257,7 @@ public final class NnSteps {
                                         p.integer("batch_size"),
                                         b -> context.progress(b, 0, "batch " + b));
                 int width = m.outputs();
-                boolean classes = m.training.loss.classification();
+                boolean classes = m.training.objective.classification();
                 StringBuilder csv = new StringBuilder("index");
                 if (classes) csv.append(",class");
                 for (int j = 0; j < width; j++) csv.append(classes ? ",p" : ",y").append(j);

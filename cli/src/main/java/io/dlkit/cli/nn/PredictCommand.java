@@ -36,7 +36,7 @@ public final class PredictCommand implements Callable<Integer> {
         try (TrainedModel m = TrainedModel.open(options.modelDir, ctx, optimizers)) {
             Dataset d = m.data(options.source());
             float[] y = m.runner().predict(d, options.batchSize, b -> {});
-            print(y, d.size(), m.outputs(), m.training.loss.classification());
+            print(y, d.size(), m.outputs(), m.training.objective.classification());
         }
         return 0;
     }

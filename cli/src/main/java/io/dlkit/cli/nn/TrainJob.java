@@ -89,8 +89,8 @@ public final class TrainJob {
         try (GraphContext g = ctx.openGraph()) {
             TrainingGraph tg = ModelBuild.graph(g, model, optimizer, r);
             int outputs = (int) tg.output.shape().size(1);
-            ModelBuild.checkLabels(data.train(), outputs, tg.loss, r.data().toString());
-            ModelBuild.checkLabels(data.validation(), outputs, tg.loss, "validation data");
+            ModelBuild.checkLabels(data.train(), outputs, tg.objective, r.data().toString());
+            ModelBuild.checkLabels(data.validation(), outputs, tg.objective, "validation data");
             Checkpoints checkpoints = new Checkpoints(dir.dir());
             TrainState state = TrainState.initial();
             if (r.resume()) {
@@ -109,7 +109,7 @@ public final class TrainJob {
                                 + state.epoch()
                                 + " to continue");
             }
-            TrainOptions opts = options(r, schedule);
+            TrainOptions opts = options(r, schedule, tg);
             checkEarlyStopping(opts, data, tg);
             TrainingLog log;
             try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100)) {
@@ -160,17 +160,22 @@ public final class TrainJob {
                             + metric
                             + " needs validation data; add --val PATH or --val-split F, or stop on loss");
         }
-        if (metric.endsWith("accuracy") && !tg.loss.classification()) {
+        if (metric.endsWith("accuracy") && !tg.objective.classification()) {
             throw DlkitException.invalidInput(
                     "--early-stopping "
                             + metric
                             + ": the "
-                            + tg.loss.id()
+                            + tg.objective.id()
                             + " loss has no accuracy; stop on loss or val_loss");
         }
     }
 
-    private TrainOptions options(TrainRequest r, LearningRateSchedule schedule) {
+    private TrainOptions options(TrainRequest r, LearningRateSchedule schedule, TrainingGraph tg) {
+        List<String> known = new ArrayList<>(io.dlkit.backend.train.EpochMetrics.METRICS);
+        for (String name : tg.metrics.keySet()) {
+            known.add(name);
+            known.add("val_" + name);
+        }
         String metric = null;
         int patience = 1;
         if (r.earlyStopping() != null) {
@@ -178,14 +183,15 @@ public final class TrainJob {
             metric = parts[0];
             try {
                 patience = parts.length > 1 ? Integer.parseInt(parts[1]) : 3;
-                if (!io.dlkit.backend.train.EpochMetrics.METRICS.contains(metric)) {
+                if (!known.contains(metric)) {
                     throw new IllegalArgumentException(metric);
                 }
             } catch (IllegalArgumentException e) {
                 throw DlkitException.invalidInput(
                         "--early-stopping "
                                 + r.earlyStopping()
-                                + ": use METRIC[:PATIENCE] with METRIC loss, accuracy, val_loss or val_accuracy");
+                                + ": use METRIC[:PATIENCE] with METRIC one of "
+                                + String.join(", ", known));
             }
         }
         try {
@@ -255,7 +261,7 @@ public final class TrainJob {
     /** model.yaml's {@code training:} section: the request, the resolved loss and the seed. */
     private Map<String, Object> training(TrainRequest r, TrainingGraph tg) {
         Map<String, Object> t = r.toConfig();
-        t.put("loss", tg.loss.id());
+        t.put("loss", tg.objective.id());
         t.put("seed", ctx.settings().seed());
         return t;
     }

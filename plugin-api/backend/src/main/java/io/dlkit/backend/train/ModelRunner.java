@@ -3,6 +3,8 @@ package io.dlkit.backend.train;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.MiniBatches;
 import io.dlkit.backend.tensor.Tensors;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -20,18 +22,22 @@ public final class ModelRunner {
     public Evaluation evaluate(Dataset data, int batchSize) {
         MiniBatches batches = MiniBatches.inOrder(data, batchSize);
         MiniBatches.Epoch epoch = batches.epoch(0);
-        boolean classes = g.loss.classification() && data.hasClassLabels();
+        boolean classes = g.objective.classification() && data.hasClassLabels();
         int k = classes ? data.numClasses() : 0;
         long[][] confusion = classes ? new long[k][k] : null;
         double lossSum = 0;
+        double[] metricSums = new double[g.metrics.size()];
         long correct = 0;
         try (BatchFeeder feeder = new BatchFeeder(g, batches)) {
             for (int b = 0; b < batches.batchCount(); b++) {
                 Session.Runner r = g.graph().session().runner();
                 int rows = feeder.feed(epoch, b, r);
                 r.fetch(g.dataLoss).fetch(g.output);
+                g.metrics.values().forEach(r::fetch);
                 try (Result res = r.run()) {
                     lossSum += Tensors.toFloat(res.get(0)) * rows;
+                    for (int i = 0; i < metricSums.length; i++)
+                        metricSums[i] += Tensors.toFloat(res.get(2 + i)) * rows;
                     if (classes)
                         correct +=
                                 tally(
@@ -43,8 +49,11 @@ public final class ModelRunner {
             }
         }
         int m = data.size();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : g.metrics.keySet()) metrics.put(name, metricSums[i++] / m);
         return new Evaluation(
-                m, lossSum / m, classes ? (double) correct / m : Double.NaN, confusion);
+                m, lossSum / m, classes ? (double) correct / m : Double.NaN, confusion, metrics);
     }
 
     /** The activated outputs for every sample, row-major {@code [m, outputs]}. */

@@ -8,7 +8,9 @@ import io.dlkit.backend.data.MiniBatches;
 import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.tensor.Tensors;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TBool;
@@ -28,6 +30,9 @@ import org.tensorflow.types.TFloat32;
  * never augmented.
  */
 public final class Trainer {
+    // sums: loss, l2, correct, samples, seconds, then the objective's extra metrics
+    private static final int EXTRA = 5;
+
     private final TrainingGraph g;
     private final TrainOptions options;
     private final Checkpoints checkpoints;
@@ -80,7 +85,7 @@ public final class Trainer {
 
     private TrainState runEpoch(MiniBatches batches, BatchFeeder feeder, TrainState s) {
         MiniBatches.Epoch epoch = batches.epoch(s.epoch());
-        double[] sums = s.sums().clone();
+        double[] sums = java.util.Arrays.copyOf(s.sums(), Math.max(s.sums().length, EXTRA + k()));
         long step = s.step();
         long t0 = System.nanoTime();
         for (int b = s.batch(); b < batches.batchCount(); b++) {
@@ -91,6 +96,7 @@ public final class Trainer {
             sums[1] += r[1] * rows;
             sums[2] += r[2];
             sums[3] += rows;
+            for (int i = 0; i < k(); i++) sums[EXTRA + i] += r[3 + i] * rows;
             step++;
             listener.onBatch(
                     s.epoch() + 1,
@@ -132,15 +138,18 @@ public final class Trainer {
             r.feed(g.learningRate, rate).feed(g.training, training);
             r.addTarget(g.trainOp).fetch(g.totalLoss).fetch(g.l2Loss);
             if (g.correct != null) r.fetch(g.correct);
+            g.metrics.values().forEach(r::fetch);
             try (Result res = r.run()) {
                 double loss = Tensors.toFloat(res.get(0));
                 if (!Double.isFinite(loss))
                     throw diverged("the loss became " + loss, ep + 1, step + 1);
-                return new double[] {
-                    loss,
-                    Tensors.toFloat(res.get(1)),
-                    g.correct == null ? 0 : Tensors.toFloat(res.get(2))
-                };
+                int first = g.correct == null ? 2 : 3;
+                double[] out = new double[3 + k()];
+                out[0] = loss;
+                out[1] = Tensors.toFloat(res.get(1));
+                out[2] = g.correct == null ? 0 : Tensors.toFloat(res.get(2));
+                for (int i = 0; i < k(); i++) out[3 + i] = Tensors.toFloat(res.get(first + i));
+                return out;
             }
         }
     }
@@ -151,11 +160,18 @@ public final class Trainer {
         double n = Math.max(1, sums[3]);
         double valLoss = Double.NaN;
         double valAcc = Double.NaN;
+        Map<String, Double> extra = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : g.metrics.keySet()) {
+            extra.put(name, sums.length > EXTRA + i ? sums[EXTRA + i] / n : Double.NaN);
+            i++;
+        }
         if (validation != null && validation.size() > 0) {
             Evaluation e =
                     new ModelRunner(g).evaluate(validation, Math.max(options.batchSize(), 256));
             valLoss = e.loss();
             valAcc = e.accuracy();
+            e.metrics().forEach((name, v) -> extra.put("val_" + name, v));
         }
         EpochMetrics m =
                 new EpochMetrics(
@@ -168,7 +184,8 @@ public final class Trainer {
                         valAcc,
                         options.schedule().rate(s.epoch(), Math.max(0, s.step() - 1)),
                         seconds,
-                        seconds > 0 ? sums[3] / seconds : Double.NaN);
+                        seconds > 0 ? sums[3] / seconds : Double.NaN,
+                        extra);
         List<EpochMetrics> history = new ArrayList<>(s.history());
         history.add(m);
         double best = s.best();
@@ -234,8 +251,13 @@ public final class Trainer {
                         + "; lower --lr or add --clip-norm");
     }
 
+    /** The number of the objective's extra metrics. */
+    private int k() {
+        return g.metrics.size();
+    }
+
     private static double[] withTime(double[] sums, long t0) {
-        double[] out = java.util.Arrays.copyOf(sums, 5);
+        double[] out = java.util.Arrays.copyOf(sums, Math.max(sums.length, 5));
         out[4] = (sums.length > 4 ? sums[4] : 0) + (System.nanoTime() - t0) / 1e9;
         return out;
     }
