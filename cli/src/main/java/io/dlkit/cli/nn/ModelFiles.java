@@ -3,7 +3,7 @@ package io.dlkit.cli.nn;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.ArchitectureProvider;
 import io.dlkit.api.extension.ArchitectureProvider.ArchitectureSpec;
-import io.dlkit.cli.pipeline.Suggestions;
+import io.dlkit.backend.text.Suggestions;
 import io.dlkit.cli.plugin.PluginHost;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -2,8 +2,8 @@ package io.dlkit.cli.nn;
 
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.OptimizerProvider;
+import io.dlkit.backend.text.Suggestions;
 import io.dlkit.backend.train.Optimizer;
-import io.dlkit.cli.pipeline.Suggestions;
 import io.dlkit.cli.plugin.PluginHost;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -40,11 +40,13 @@ final class NodeReader {
     private static final YAMLFactory YAML = yamlFactory();
 
     private final String source;
+    private final String kind;
     private final List<Problem> problems = new ArrayList<>();
     private JsonParser parser;
 
-    private NodeReader(String source) {
+    private NodeReader(String source, String kind) {
         this.source = source;
+        this.kind = kind;
     }
 
     /**
@@ -58,7 +60,13 @@ final class NodeReader {
      * @throws PipelineException on a syntax error or an empty document
      */
     static Node read(String source, byte[] content, boolean yaml, List<Problem> problems) {
-        NodeReader reader = new NodeReader(source);
+        return read(source, content, yaml, problems, "pipeline");
+    }
+
+    /** Reads one document of {@code kind} ({@code pipeline}, {@code model file}). */
+    static Node read(
+            String source, byte[] content, boolean yaml, List<Problem> problems, String kind) {
+        NodeReader reader = new NodeReader(source, kind);
         Node root = reader.parse(content, yaml);
         problems.addAll(reader.problems);
         return root;
@@ -70,12 +78,17 @@ final class NodeReader {
             parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw fail(Position.START, "the file is empty; a pipeline needs at least 'steps:'");
+                throw fail(
+                        Position.START,
+                        kind.equals("pipeline")
+                                ? "the file is empty; a pipeline needs at least 'steps:'"
+                                : "the file is empty; expected a " + kind);
             }
             Node root = value("", 0);
             if (p.nextToken() != null) {
                 throw fail(
-                        here(), "more than one " + format + " document; put the pipeline in one");
+                        here(),
+                        "more than one " + format + " document; put the " + kind + " in one");
             }
             return root;
         } catch (PipelineException e) {

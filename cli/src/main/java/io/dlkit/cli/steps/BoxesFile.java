@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dlkit.api.DlkitException;
 import io.dlkit.backend.image.Box;
-import io.dlkit.cli.pipeline.Suggestions;
+import io.dlkit.backend.text.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

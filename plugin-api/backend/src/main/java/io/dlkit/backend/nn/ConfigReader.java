@@ -2,11 +2,10 @@ package io.dlkit.backend.nn;
 
 import static java.util.Objects.requireNonNull;
 
+import io.dlkit.backend.text.Suggestions;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -145,40 +144,12 @@ public final class ConfigReader {
         return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
     }
 
-    /** {@code " (did you mean x?)"} for the closest candidate within a small edit distance. */
+    /**
+     * {@code " (did you mean x?)"} for the closest candidate, or empty; see {@link
+     * Suggestions#inParentheses}.
+     */
     public static String didYouMean(String given, Collection<String> candidates) {
-        return closest(given, candidates).map(c -> " (did you mean " + c + "?)").orElse("");
-    }
-
-    public static Optional<String> closest(String given, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = editDistance(given.toLowerCase(Locale.ROOT), c);
-            if (d < bestDistance) {
-                best = c;
-                bestDistance = d;
-            }
-        }
-        int allowed = Math.max(2, given.length() / 3);
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.inParentheses(given, candidates);
     }
 
     private static boolean isIntegral(Number n) {

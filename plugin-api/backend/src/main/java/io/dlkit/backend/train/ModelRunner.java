@@ -56,6 +56,39 @@ public final class ModelRunner {
                 m, lossSum / m, classes ? (double) correct / m : Double.NaN, confusion, metrics);
     }
 
+    /**
+     * Loss, accuracy (when the batches hold {@code labels} and the objective classifies) and the
+     * objective's metrics over epoch 0 of {@code data} (seed 0); no confusion matrix.
+     */
+    public Evaluation evaluate(io.dlkit.backend.data.BatchSource data) {
+        boolean classes = g.correct != null && data.names().contains("labels");
+        double lossSum = 0;
+        double correct = 0;
+        double[] metricSums = new double[g.metrics.size()];
+        long m = 0;
+        try (EpochFeed feed = EpochFeed.of(g, data, 0L)) {
+            for (int b = 0; b < feed.batchCount(); b++) {
+                Session.Runner r = g.graph().session().runner();
+                int rows = feed.feed(0, b, r);
+                r.fetch(g.dataLoss);
+                g.metrics.values().forEach(r::fetch);
+                if (classes) r.fetch(g.correct);
+                try (Result res = r.run()) {
+                    lossSum += Tensors.toFloat(res.get(0)) * rows;
+                    for (int i = 0; i < metricSums.length; i++)
+                        metricSums[i] += Tensors.toFloat(res.get(1 + i)) * rows;
+                    if (classes) correct += Tensors.toFloat(res.get(1 + metricSums.length));
+                }
+                m += rows;
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : g.metrics.keySet()) metrics.put(name, metricSums[i++] / m);
+        return new Evaluation(
+                (int) m, lossSum / m, classes ? correct / m : Double.NaN, null, metrics);
+    }
+
     /** The activated outputs for every sample, row-major {@code [m, outputs]}. */
     public float[] predict(Dataset data, int batchSize, IntConsumer progress) {
         MiniBatches batches = MiniBatches.inOrder(data, batchSize);

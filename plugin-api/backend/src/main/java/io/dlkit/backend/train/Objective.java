@@ -42,6 +42,16 @@ public interface Objective {
     }
 
     /**
+     * Extra float32 target tensors the objective needs beyond {@code labels} and {@code targets} (a
+     * YOLO grid, a mask), by name, with their shapes without the batch dimension; the training
+     * graph makes a placeholder for each, passes it in {@link Inputs#targets()}, and a {@link
+     * io.dlkit.backend.data.BatchSource} feeds the array of the same name. None by default.
+     */
+    default Map<String, long[]> targetShapes() {
+        return Map.of();
+    }
+
+    /**
      * Adds the loss to the graph; called once per training graph.
      *
      * @return the batch-mean loss and one batch-mean scalar per {@link #metricNames()} name

@@ -3,6 +3,7 @@ package io.dlkit.backend.train;
 import static java.util.Objects.requireNonNull;
 
 import io.dlkit.backend.data.BatchAugmenter;
+import io.dlkit.backend.data.BatchSource;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.MiniBatches;
 import io.dlkit.backend.runtime.WeightVariable;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TBool;
@@ -71,27 +73,53 @@ public final class Trainer {
      */
     public TrainState fit(Dataset train, Dataset validation, TrainState state) {
         MiniBatches batches = MiniBatches.shuffled(train, options.batchSize(), options.seed());
-        listener.onStart(state.epoch() + 1, options.epochs(), batches.batchCount());
+        Supplier<Evaluation> validate =
+                validation == null || validation.size() == 0
+                        ? null
+                        : () ->
+                                new ModelRunner(g)
+                                        .evaluate(validation, Math.max(options.batchSize(), 256));
+        try (EpochFeed feed = EpochFeed.of(g, batches, augmenter, options.seed())) {
+            return loop(feed, validate, state);
+        }
+    }
+
+    /**
+     * Trains from {@code state} on batches of named arrays (see {@link BatchSource}), each fed to
+     * the graph's input or target of that name; otherwise exactly as {@link #fit(Dataset, Dataset,
+     * TrainState)}: the same schedules, checkpoints, resume, NaN stop and early stopping. The batch
+     * size is the source's; {@code options.batchSize()} is not used.
+     *
+     * @param validation batches to validate on after each epoch (epoch 0 of it), or null
+     */
+    public TrainState fit(BatchSource train, BatchSource validation, TrainState state) {
+        requireNonNull(train, "train is null");
+        Supplier<Evaluation> validate =
+                validation == null ? null : () -> new ModelRunner(g).evaluate(validation);
+        try (EpochFeed feed = EpochFeed.of(g, train, options.seed())) {
+            return loop(feed, validate, state);
+        }
+    }
+
+    private TrainState loop(EpochFeed feed, Supplier<Evaluation> validate, TrainState state) {
+        listener.onStart(state.epoch() + 1, options.epochs(), feed.batchCount());
         TrainState s = state;
-        try (BatchFeeder feeder = new BatchFeeder(g, batches, augmenter, options.seed())) {
-            while (s.epoch() < options.epochs()) {
-                s = runEpoch(batches, feeder, s);
-                s = endEpoch(s, validation, batches);
-                if (s.badEpochs() >= options.patience() && options.earlyStopMetric() != null) break;
-            }
+        while (s.epoch() < options.epochs()) {
+            s = runEpoch(feed, s);
+            s = endEpoch(s, validate);
+            if (s.badEpochs() >= options.patience() && options.earlyStopMetric() != null) break;
         }
         return s;
     }
 
-    private TrainState runEpoch(MiniBatches batches, BatchFeeder feeder, TrainState s) {
-        MiniBatches.Epoch epoch = batches.epoch(s.epoch());
+    private TrainState runEpoch(EpochFeed batches, TrainState s) {
         double[] sums = java.util.Arrays.copyOf(s.sums(), Math.max(s.sums().length, EXTRA + k()));
         long step = s.step();
         long t0 = System.nanoTime();
         for (int b = s.batch(); b < batches.batchCount(); b++) {
             float lr = (float) options.schedule().rate(s.epoch(), step);
-            double[] r = trainStep(feeder, epoch, b, lr, step, s.epoch());
-            int rows = batches.rows(b);
+            double[] r = trainStep(batches, b, lr, step, s.epoch());
+            int rows = (int) r[r.length - 1];
             sums[0] += r[0] * rows;
             sums[1] += r[1] * rows;
             sums[2] += r[2];
@@ -129,10 +157,9 @@ public final class Trainer {
                 s.history());
     }
 
-    private double[] trainStep(
-            BatchFeeder feeder, MiniBatches.Epoch epoch, int b, float lr, long step, int ep) {
+    private double[] trainStep(EpochFeed feed, int b, float lr, long step, int ep) {
         Session.Runner r = g.graph().session().runner();
-        feeder.feed(epoch, b, r);
+        int rows = feed.feed(ep, b, r);
         try (TFloat32 rate = TFloat32.scalarOf(lr);
                 TBool training = TBool.scalarOf(true)) {
             r.feed(g.learningRate, rate).feed(g.training, training);
@@ -144,7 +171,8 @@ public final class Trainer {
                 if (!Double.isFinite(loss))
                     throw diverged("the loss became " + loss, ep + 1, step + 1);
                 int first = g.correct == null ? 2 : 3;
-                double[] out = new double[3 + k()];
+                double[] out = new double[4 + k()];
+                out[3 + k()] = rows;
                 out[0] = loss;
                 out[1] = Tensors.toFloat(res.get(1));
                 out[2] = g.correct == null ? 0 : Tensors.toFloat(res.get(2));
@@ -154,7 +182,7 @@ public final class Trainer {
         }
     }
 
-    private TrainState endEpoch(TrainState s, Dataset validation, MiniBatches batches) {
+    private TrainState endEpoch(TrainState s, Supplier<Evaluation> validate) {
         double[] sums = s.sums();
         double seconds = sums.length > 4 ? sums[4] : 0;
         double n = Math.max(1, sums[3]);
@@ -166,9 +194,8 @@ public final class Trainer {
             extra.put(name, sums.length > EXTRA + i ? sums[EXTRA + i] / n : Double.NaN);
             i++;
         }
-        if (validation != null && validation.size() > 0) {
-            Evaluation e =
-                    new ModelRunner(g).evaluate(validation, Math.max(options.batchSize(), 256));
+        if (validate != null) {
+            Evaluation e = validate.get();
             valLoss = e.loss();
             valAcc = e.accuracy();
             e.metrics().forEach((name, v) -> extra.put("val_" + name, v));

@@ -69,6 +69,7 @@ public final class TrainingGraph {
     public final Map<String, Operand<TFloat32>> metrics;
 
     private final GraphContext graph;
+    private final Map<String, Operand<?>> feeds = new LinkedHashMap<>();
 
     private TrainingGraph(GraphContext graph, Model model, Optimizer optimizer, TrainingSpec spec) {
         this.graph = graph;
@@ -84,15 +85,30 @@ public final class TrainingGraph {
         learningRate =
                 tf.withName("learning_rate")
                         .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        feeds.put("x", x);
+        feeds.put("labels", labels);
+        feeds.put("targets", targets);
         Model.Forward f = model.forward(graph, x, training);
         output = f.output();
         objective =
                 spec.loss() != null ? spec.loss() : LossKind.forActivation(f.outputActivation());
+        Map<String, Operand<?>> targetFeeds = new LinkedHashMap<>();
+        targetFeeds.put("labels", labels);
+        targetFeeds.put("targets", targets);
+        objective
+                .targetShapes()
+                .forEach(
+                        (name, shape) -> {
+                            var p =
+                                    tf.withName(name)
+                                            .placeholder(
+                                                    TFloat32.class,
+                                                    Placeholder.shape(batchShape(shape)));
+                            targetFeeds.put(name, p);
+                            feeds.put(name, p);
+                        });
         Objective.Loss built =
-                objective.build(
-                        graph,
-                        new Objective.Inputs(
-                                Map.of("output", f), Map.of("labels", labels, "targets", targets)));
+                objective.build(graph, new Objective.Inputs(Map.of("output", f), targetFeeds));
         dataLoss = built.loss();
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(built.metrics()));
         correct = objective.classification() ? correct(tf, f.logits()) : null;
@@ -115,6 +131,14 @@ public final class TrainingGraph {
         requireNonNull(model, "model is null");
         requireNonNull(optimizer, "optimizer is null");
         return new TrainingGraph(graph, model, optimizer, requireNonNull(spec, "spec is null"));
+    }
+
+    /**
+     * What a batch can feed, by name: {@code x}, {@code labels}, {@code targets} and the extra
+     * targets the objective declares ({@link Objective#targetShapes()}).
+     */
+    public Map<String, Operand<?>> feeds() {
+        return Collections.unmodifiableMap(feeds);
     }
 
     /** The graph context this lives in. */
