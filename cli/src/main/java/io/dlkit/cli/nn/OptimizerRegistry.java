@@ -22,6 +22,14 @@ public final class OptimizerRegistry {
         this.host = host;
     }
 
+    /** A registry of exactly {@code providers}, without plugins (tests, embedding programs). */
+    static OptimizerRegistry of(List<OptimizerProvider> providers) {
+        OptimizerRegistry r = new OptimizerRegistry(null);
+        r.byName = new TreeMap<>();
+        for (OptimizerProvider p : providers) r.byName.putIfAbsent(p.name(), p);
+        return r;
+    }
+
     /** The known names, sorted. */
     public synchronized List<String> names() {
         return List.copyOf(providers().keySet());
