@@ -179,6 +179,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "Write loss and accuracy curves to curves.png.")
     boolean plot;
 
+    @Option(
+            names = "--freeze",
+            paramLabel = "LAYER",
+            description =
+                    "Freeze every layer up to and including LAYER (trainable: false in model.yaml).")
+    String freeze;
+
+    @Option(
+            names = "--init-from",
+            paramLabel = "DIR",
+            description =
+                    "Start from the trained weights of model directory DIR for the layers whose"
+                            + " names and shapes match; reports what was and was not taken.")
+    Path initFrom;
+
     private final CommandContext ctx;
     private final TrainJob job;
 
@@ -190,7 +205,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> result = job.run(request());
+        Map<String, Object> result = job.run(request(), new Transfer(freeze, initFrom));
         Results.print(ctx, result);
         return 0;
     }

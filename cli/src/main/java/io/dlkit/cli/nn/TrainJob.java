@@ -54,6 +54,11 @@ public final class TrainJob {
 
     /** Runs the request; returns the summary printed as the result. */
     Map<String, Object> run(TrainRequest request) {
+        return run(request, Transfer.NONE);
+    }
+
+    /** Runs the request with transfer learning (ignored when resuming); returns the summary. */
+    Map<String, Object> run(TrainRequest request, Transfer transfer) {
         ModelDir dir = new ModelDir(request.out());
         Map<String, Object> modelConfig;
         Map<String, Object> saved = null;
@@ -69,19 +74,28 @@ public final class TrainJob {
             checkFreshOutput(dir);
             modelConfig = modelFiles.read(request.modelFile());
         }
-        return train(dir, modelConfig, r, saved);
+        if (request.resume() && (transfer.freezeUpTo() != null || transfer.initFrom() != null)) {
+            throw DlkitException.invalidInput(
+                    "--freeze and --init-from apply to a new run; a resumed run keeps what"
+                            + " model.yaml records");
+        }
+        return train(dir, modelConfig, r, saved, transfer);
     }
 
     private Map<String, Object> train(
             ModelDir dir,
             Map<String, Object> modelConfig,
             TrainRequest r,
-            Map<String, Object> saved) {
+            Map<String, Object> saved,
+            Transfer transfer) {
         Instant started = Instant.now();
         Sequential model =
-                ModelBuild.model(
-                        modelConfig,
-                        r.resume() ? dir.modelFile().toString() : String.valueOf(r.modelFile()));
+                transfer.freeze(
+                        ModelBuild.model(
+                                modelConfig,
+                                r.resume()
+                                        ? dir.modelFile().toString()
+                                        : String.valueOf(r.modelFile())));
         LearningRateSchedule schedule = schedule(r);
         Data data = Data.load(r, model.inputShape(), saved, dir.modelFile().toString());
         // Resolved before the graph so that a bad name fails without loading the runtime.
@@ -93,6 +107,8 @@ public final class TrainJob {
             ModelBuild.checkLabels(data.validation(), outputs, tg.objective, "validation data");
             Checkpoints checkpoints = new Checkpoints(dir.dir());
             TrainState state = TrainState.initial();
+            Map<String, Object> initialized =
+                    r.resume() ? null : transfer.initialize(ctx, optimizers, g, model);
             if (r.resume()) {
                 state = checkpoints.restore(g.session());
             } else {
@@ -125,6 +141,11 @@ public final class TrainJob {
             }
             if (r.plot() && !log.history().isEmpty()) log.writePlot();
             Map<String, Object> result = result(dir, state, log);
+            if (initialized != null) {
+                result.put("init_from", initialized.get("from"));
+                result.put("init_taken", ((List<?>) initialized.get("taken")).size());
+                result.put("init_not_taken", ((List<?>) initialized.get("not_taken")).size());
+            }
             if (data.test() != null) {
                 Evaluation e =
                         new ModelRunner(tg).evaluate(data.test(), Math.max(256, r.batchSize()));

@@ -22,7 +22,8 @@ import org.tensorflow.types.TFloat32;
  * <pre>y = x * sigmoid(beta * x),   dy/dx = s + beta x s (1 - s),  dy/dbeta = x^2 s (1 - s)</pre>
  *
  * <p>where {@code s = sigmoid(beta x)}. {@code beta} is one scalar variable ({@code <name>_beta})
- * starting at the config's {@code beta} (default 1); with {@code trainable: false} it stays there.
+ * starting at the config's {@code beta} (default 1); {@code trainable: false} (which dlkit reads for
+ * every layer type) keeps it there.
  * Once the plugin is installed any model file can use it ({@code {type: swish, beta: 1.5}}) and
  * every dlkit command handles it: summary, train, eval, predict, export, resume.
  */
@@ -31,31 +32,25 @@ public final class SwishLayer extends AbstractLayer {
     public static final String TYPE = "swish";
 
     private final double beta;
-    private final boolean trainable;
     private WeightVariable<TFloat32> betaVariable;
     private long elements;
 
     /**
      * @param name the name, or null to let the model name it
      * @param beta the initial slope, in (0, 100]
-     * @param trainable whether training updates beta
      */
-    public SwishLayer(String name, double beta, boolean trainable) {
+    public SwishLayer(String name, double beta) {
         super(name);
         if (!(beta > 0 && beta <= 100)) {
             throw new IllegalArgumentException("beta must be in (0, 100], got " + beta);
         }
         this.beta = beta;
-        this.trainable = trainable;
     }
 
-    /** Reads {@code {type: swish, name: ..., beta: 1.0, trainable: true}}. */
+    /** Reads {@code {type: swish, name: ..., beta: 1.0}}. */
     public static SwishLayer fromConfig(ConfigReader r) {
-        r.checkKeys("a swish layer", List.of("type", "name", "beta", "trainable"));
-        return new SwishLayer(
-                r.optName(),
-                r.optDouble("beta", 1.0, Range.openClosed(0, 100)),
-                r.optBool("trainable", true));
+        r.checkKeys("a swish layer", List.of("type", "name", "beta"));
+        return new SwishLayer(r.optName(), r.optDouble("beta", 1.0, Range.openClosed(0, 100)));
     }
 
     @Override
@@ -67,13 +62,12 @@ public final class SwishLayer extends AbstractLayer {
     public Map<String, Object> config() {
         Map<String, Object> m = baseConfig();
         m.put("beta", beta);
-        m.put("trainable", trainable);
         return m;
     }
 
     @Override
     protected long[] doBuild(GraphContext graph, long[] inputShape) {
-        betaVariable = addVariable(graph, "beta", graph.tf().constant((float) beta), trainable);
+        betaVariable = addVariable(graph, "beta", graph.tf().constant((float) beta), true);
         elements = 1;
         for (long d : inputShape) elements *= d;
         return inputShape;
