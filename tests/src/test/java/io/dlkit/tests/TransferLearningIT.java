@@ -27,8 +27,14 @@ class TransferLearningIT {
         Path base = tmp.resolve("base");
         Result first =
                 DlkitProcess.run(
-                        args("-q train --optimizer adam --lr 0.01 --epochs 2", "--model", FLOWER,
-                                "--data", DATA, "--out", base.toString()));
+                        args(
+                                "-q train --optimizer adam --lr 0.01 --epochs 2",
+                                "--model",
+                                FLOWER,
+                                "--data",
+                                DATA,
+                                "--out",
+                                base.toString()));
         assertThat(first.exitCode()).as(first.toString()).isZero();
         Path top = tmp.resolve("top.yaml");
         Files.writeString(
@@ -44,10 +50,18 @@ class TransferLearningIT {
         Path tuned = tmp.resolve("tuned");
         Result r =
                 DlkitProcess.run(
-                        args("--format json train --optimizer adam --lr 0.01 --epochs 2",
-                                "--model", top.toString(), "--data", DATA,
-                                "--init-from", base.toString(), "--freeze", "dense_1",
-                                "--out", tuned.toString()));
+                        args(
+                                "--format json train --optimizer adam --lr 0.01 --epochs 2",
+                                "--model",
+                                top.toString(),
+                                "--data",
+                                DATA,
+                                "--init-from",
+                                base.toString(),
+                                "--freeze",
+                                "dense_1",
+                                "--out",
+                                tuned.toString()));
         // then
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err())
@@ -66,7 +80,9 @@ class TransferLearningIT {
         assertThat(json.get("init_not_taken").asInt()).isEqualTo(4);
         Result summary = DlkitProcess.run("summary", tuned.toString());
         // dense_1's 2x4 kernel and 4 biases are frozen
-        assertThat(summary.out()).contains("Trainable params: 19").contains("Non-trainable params: 12");
+        assertThat(summary.out())
+                .contains("Trainable params: 19")
+                .contains("Non-trainable params: 12");
         assertThat(Files.readString(tuned.resolve("model.yaml"))).contains("trainable: false");
     }
 
@@ -74,8 +90,13 @@ class TransferLearningIT {
     void should_refuse_to_freeze_a_layer_the_model_does_not_have(@TempDir Path tmp) {
         Result r =
                 DlkitProcess.run(
-                        args("train --epochs 1 --optimizer adam --lr 0.01 --freeze dense_9",
-                                "--model", FLOWER, "--data", DATA, "--out",
+                        args(
+                                "train --epochs 1 --optimizer adam --lr 0.01 --freeze dense_9",
+                                "--model",
+                                FLOWER,
+                                "--data",
+                                DATA,
+                                "--out",
                                 tmp.resolve("m").toString()));
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err())

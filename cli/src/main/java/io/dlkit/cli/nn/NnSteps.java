@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The core's network steps: {@code nn/train} (the parameters of {@code dlkit train}, snake_case)
- * and {@code nn/eval}.
+ * The core's network steps: {@code nn/train} (the parameters of {@code dlkit train}, snake_case,
+ * including {@code loss}: a built-in loss or a plugin objective's id), {@code nn/eval} (loss,
+ * accuracy and an objective's metrics) and {@code nn/predict} (one row of outputs per sample).
  */
 public final class NnSteps {
     private final TrainJob job;

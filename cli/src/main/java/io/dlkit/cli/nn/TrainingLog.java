@@ -68,7 +68,7 @@ final class TrainingLog implements TrainingListener {
 
     @Override
     public void onEpoch(EpochMetrics m) {
-        progress.endEpoch(m.valLoss(), m.valAccuracy());
+        progress.endEpoch(m.valLoss(), m.valAccuracy(), m.extra());
         lastEpoch = m.epoch();
         history.add(m);
         writer.writeString(dir.metricsCsv(), csv());
