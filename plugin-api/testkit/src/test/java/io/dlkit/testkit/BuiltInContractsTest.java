@@ -46,6 +46,29 @@ class BuiltInContractsTest {
     }
 
     @Nested
+    class SpaceToDepth implements LayerContract {
+        @Override
+        public LayerType layerType() {
+            return Layers.all().get("space_to_depth");
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return Map.of("type", "space_to_depth", "block_size", 2);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {4, 2, 3};
+        }
+
+        @Override
+        public boolean countsFlops() {
+            return false;
+        }
+    }
+
+    @Nested
     class CategoricalCrossEntropy implements ObjectiveContract {
         @Override
         public Objective objective() {

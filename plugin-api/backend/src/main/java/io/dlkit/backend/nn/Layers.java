@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * images (channels-last {@code [height, width, channels]}): {@code conv2d} ({@link Conv2DLayer}),
  * {@code max_pool} ({@link MaxPoolLayer}), {@code avg_pool} ({@link AvgPoolLayer}), {@code
  * global_avg_pool} ({@link GlobalAvgPoolLayer}), {@code flatten} ({@link FlattenLayer}), {@code
- * zero_padding} ({@link ZeroPaddingLayer}), {@code residual_block} ({@link ResidualBlock}) and
- * {@code inception_block} ({@link InceptionBlock}).
+ * zero_padding} ({@link ZeroPaddingLayer}), {@code space_to_depth} ({@link SpaceToDepthLayer}),
+ * {@code residual_block} ({@link ResidualBlock}) and {@code inception_block} ({@link
+ * InceptionBlock}).
  *
  * <p>The registry is open: plugins contribute more {@link LayerType}s (dlkit's host installs every
  * started plugin's types with {@link #useContributed} before it reads a model file), and a test or
@@ -44,6 +45,10 @@ public final class Layers {
         builtIn(GlobalAvgPoolLayer.TYPE, "global average pooling", GlobalAvgPoolLayer::fromConfig);
         builtIn(FlattenLayer.TYPE, "flattens to [features]", FlattenLayer::fromConfig);
         builtIn(ZeroPaddingLayer.TYPE, "zero padding", ZeroPaddingLayer::fromConfig);
+        builtIn(
+                SpaceToDepthLayer.TYPE,
+                "b x b blocks into channels",
+                SpaceToDepthLayer::fromConfig);
         builtIn(ResidualBlock.TYPE, "ResNet residual block", ResidualBlock::fromConfig);
         builtIn(InceptionBlock.TYPE, "Inception v1 block", InceptionBlock::fromConfig);
     }
