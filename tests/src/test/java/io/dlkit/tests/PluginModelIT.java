@@ -131,7 +131,7 @@ class PluginModelIT {
                 .isEqualTo(
                         "error: "
                                 + model
-                                + ": layers[1].type: layer type 'swish' comes from the plugin"
+                                + ":4:12: layers[1].type: layer type 'swish' comes from the plugin"
                                 + " 'stats-example', which is not loaded; install or fix it"
                                 + " (see dlkit plugins)\n");
     }

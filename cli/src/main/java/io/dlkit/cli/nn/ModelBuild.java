@@ -23,7 +23,7 @@ final class ModelBuild {
         try {
             return Sequential.fromConfig(modelConfig);
         } catch (IllegalArgumentException e) {
-            throw DlkitException.invalidInput(source + ": " + e.getMessage());
+            throw DlkitException.invalidInput(Yaml.where(source, e.getMessage()));
         }
     }
 

@@ -26,7 +26,55 @@ final class Yaml {
                             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
+    /** The trees of the last files read, by path, so later checks can name line and column. */
+    private static final Map<String, Node> TREES =
+            java.util.Collections.synchronizedMap(
+                    new LinkedHashMap<>(16, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, Node> eldest) {
+                            return size() > 8;
+                        }
+                    });
+
+    private static final java.util.regex.Pattern FIELD_PATH =
+            java.util.regex.Pattern.compile(
+                    "^([a-z_][a-z0-9_]*(\\[\\d+])?(\\.[a-z_][a-z0-9_]*(\\[\\d+])?)*): ");
+
     private Yaml() {}
+
+    /**
+     * {@code FILE:LINE:COL: message} when {@code message} starts with a field path ({@code
+     * layers[1].keep_prob: ...}) found in the file last read from {@code source} (directly or under
+     * {@code model:}); {@code FILE: message} otherwise.
+     */
+    static String where(String source, String message) {
+        var m = FIELD_PATH.matcher(message);
+        Node root = TREES.get(source);
+        if (m.find() && root != null) {
+            Node at = locate(root, m.group(1));
+            if (at == root && root instanceof Node.MapNode map && map.get("model").isPresent()) {
+                at = locate(map.get("model").get(), m.group(1));
+            }
+            if (at != root) return source + ":" + at.position() + ": " + message;
+        }
+        return source + ": " + message;
+    }
+
+    /** The deepest node on {@code path} ({@code layers[1].units}); the root when none is. */
+    private static Node locate(Node root, String path) {
+        Node at = root;
+        for (String part : path.split("\\.")) {
+            String key = part.contains("[") ? part.substring(0, part.indexOf('[')) : part;
+            if (!(at instanceof Node.MapNode map) || map.get(key).isEmpty()) return at;
+            at = map.get(key).get();
+            if (part.contains("[")) {
+                int i = Integer.parseInt(part.substring(part.indexOf('[') + 1, part.length() - 1));
+                if (!(at instanceof Node.ListNode list) || i >= list.items().size()) return at;
+                at = list.items().get(i);
+            }
+        }
+        return at;
+    }
 
     /**
      * Reads a YAML or JSON mapping; a missing or malformed file is a one-line invalid-input error.
@@ -42,6 +90,7 @@ final class Yaml {
                             + ": a model file is a mapping (input_shape:, layers:), got "
                             + root.describe());
         }
+        TREES.put(file.toString(), root);
         return (Map<String, Object>) plain(root.toPlain());
     }
 

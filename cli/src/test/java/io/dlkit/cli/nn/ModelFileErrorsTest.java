@@ -82,6 +82,25 @@ class ModelFileErrorsTest {
     }
 
     @Test
+    void should_give_the_line_and_column_of_a_bad_layer_value() throws Exception {
+        Path file = dir.resolve("m.yaml");
+        Files.writeString(
+                file,
+                "input_shape: [2]\nlayers:\n  - {type: dense, units: 4}\n"
+                        + "  - {type: dropout, keep_prob: 1.5}\n");
+        assertThatThrownBy(() -> ModelBuild.model(Yaml.read(file), file.toString()))
+                .hasMessage(file + ":4:32: layers[1].keep_prob: must be in (0, 1], got 1.5");
+    }
+
+    @Test
+    void should_give_the_place_of_the_layer_when_a_required_key_is_missing() throws Exception {
+        Path file = dir.resolve("m.yaml");
+        Files.writeString(file, "input_shape: [2]\nlayers:\n  - {type: dense}\n");
+        assertThatThrownBy(() -> ModelBuild.model(Yaml.read(file), file.toString()))
+                .hasMessageStartingWith(file + ":3:5: layers[0].units: required");
+    }
+
+    @Test
     void should_read_integers_as_integers_as_before() throws Exception {
         Path file = dir.resolve("m.yaml");
         Files.writeString(file, "input_shape: [784]\nlayers:\n  - {type: dense, units: 10}\n");
