@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarFile;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -43,18 +45,32 @@ public final class PluginVocabulary {
     public static synchronized void ensure() {
         if (installed || host == null) return;
         installed = true;
+        // forget an earlier host's plugins (several invocations in one JVM: tests, embedding)
+        Layers.useContributed(List.of());
+        Objectives.useContributed(List.of());
         List<Layers.Contributed> layers = new ArrayList<>();
         List<Objectives.Contributed> objectives = new ArrayList<>();
+        Set<String> layerNames = new HashSet<>(Layers.types());
+        Set<String> objectiveIds = new HashSet<>(Objectives.ids());
         for (PluginWrapper w : new ArrayList<>(host.getStartedPlugins())) {
             try {
+                List<Layers.Contributed> mine = new ArrayList<>();
                 for (LayerProvider p : host.getExtensions(LayerProvider.class, w.getPluginId()))
-                    for (LayerType t : p.layerTypes())
-                        layers.add(new Layers.Contributed(w.getPluginId(), t));
+                    for (LayerType t : p.layerTypes()) {
+                        if (!layerNames.add(t.name())) throw taken("layer type", t.name());
+                        mine.add(new Layers.Contributed(w.getPluginId(), t));
+                    }
+                List<Objectives.Contributed> theirs = new ArrayList<>();
                 for (ObjectiveProvider p :
                         host.getExtensions(ObjectiveProvider.class, w.getPluginId()))
-                    for (Objective o : p.objectives())
-                        objectives.add(new Objectives.Contributed(w.getPluginId(), o));
+                    for (Objective o : p.objectives()) {
+                        if (!objectiveIds.add(o.id())) throw taken("loss", o.id());
+                        theirs.add(new Objectives.Contributed(w.getPluginId(), o));
+                    }
+                layers.addAll(mine);
+                objectives.addAll(theirs);
             } catch (RuntimeException | LinkageError e) {
+                // a clash or a failing provider fails this plugin, not every model command
                 host.markFailed(w, e);
             }
         }
@@ -67,6 +83,11 @@ public final class PluginVocabulary {
         } catch (IllegalArgumentException e) {
             throw new DlkitException(ExitCode.PLUGIN, e.getMessage());
         }
+    }
+
+    private static IllegalStateException taken(String what, String name) {
+        return new IllegalStateException(
+                "its " + what + " '" + name + "' is already taken (by dlkit or another plugin); rename it");
     }
 
     private static void hints(PluginWrapper w) {

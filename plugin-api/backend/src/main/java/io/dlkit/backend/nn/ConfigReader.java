@@ -42,6 +42,7 @@ public final class ConfigReader {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** The error for {@code key}: {@code "<path of key>: <message>"}; throw it. */
     public IllegalArgumentException error(String key, String message) {
         return new IllegalArgumentException(pathOf(key) + ": " + message);
     }
@@ -62,10 +63,12 @@ public final class ConfigReader {
         }
     }
 
+    /** Whether {@code key} is present with a non-null value. */
     public boolean has(String key) {
         return map.containsKey(key) && map.get(key) != null;
     }
 
+    /** The raw value of {@code key}, or null. */
     public Object get(String key) {
         return map.get(key);
     }
@@ -78,6 +81,7 @@ public final class ConfigReader {
         return optInt(key, min, min);
     }
 
+    /** An integer {@code >= min}, or {@code defaultValue} when absent. */
     public int optInt(String key, int defaultValue, int min) {
         if (!has(key)) {
             return defaultValue;
@@ -101,6 +105,7 @@ public final class ConfigReader {
         throw error(key, "must be " + range.text() + ", got " + show(v));
     }
 
+    /** A boolean, or {@code defaultValue} when absent. */
     public boolean optBool(String key, boolean defaultValue) {
         if (!has(key)) {
             return defaultValue;
@@ -111,6 +116,7 @@ public final class ConfigReader {
         throw error(key, "must be true or false, got " + show(map.get(key)));
     }
 
+    /** A string, or {@code defaultValue} when absent. */
     public String optString(String key, String defaultValue) {
         if (!has(key)) {
             return defaultValue;
@@ -130,6 +136,7 @@ public final class ConfigReader {
         return name;
     }
 
+    /** Whether {@code name} can name variables: letters, digits, '_', '.', '-'. */
     public static boolean isFlatName(String name) {
         return FLAT_NAME.matcher(name).matches();
     }
@@ -140,6 +147,7 @@ public final class ConfigReader {
         return (Map<String, ?>) m;
     }
 
+    /** A value as messages show it: strings quoted ({@code 'abc'}), the rest as they print. */
     public static String show(Object v) {
         return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
     }
@@ -157,26 +165,38 @@ public final class ConfigReader {
         return !Double.isInfinite(d) && d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE;
     }
 
-    /** An allowed interval and how messages spell it ({@code in (0, 1]}). */
+    /**
+     * An allowed interval and how messages spell it ({@code in (0, 1]}).
+     *
+     * @param low the lower bound
+     * @param lowOpen whether the lower bound is excluded
+     * @param high the upper bound (infinite: none)
+     * @param highOpen whether the upper bound is excluded
+     */
     public record Range(double low, boolean lowOpen, double high, boolean highOpen) {
+        /** {@code [low, high)}. */
         public static Range closedOpen(double low, double high) {
             return new Range(low, false, high, true);
         }
 
+        /** {@code (low, high]}. */
         public static Range openClosed(double low, double high) {
             return new Range(low, true, high, false);
         }
 
+        /** {@code (low, high)}. */
         public static Range open(double low, double high) {
             return new Range(low, true, high, true);
         }
 
+        /** Whether {@code v} lies in the interval. */
         public boolean contains(double v) {
             boolean aboveLow = lowOpen ? v > low : v >= low;
             boolean belowHigh = highOpen ? v < high : v <= high;
             return aboveLow && belowHigh;
         }
 
+        /** How messages spell the interval: {@code in (0, 1]} or {@code > 0}. */
         public String text() {
             if (Double.isInfinite(high)) {
                 return (lowOpen ? "> " : ">= ") + fmt(low);
