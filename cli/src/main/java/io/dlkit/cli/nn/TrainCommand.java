@@ -129,7 +129,8 @@ public final class TrainCommand implements Callable<Integer> {
             paramLabel = "NAME",
             defaultValue = "auto",
             description =
-                    "auto (from the output activation), categorical_crossentropy, binary_crossentropy or mse.")
+                    "auto (from the output activation), categorical_crossentropy, binary_crossentropy,"
+                            + " mse, or a loss a plugin contributes (e.g. focal).")
     String loss;
 
     @Option(
@@ -155,7 +156,8 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--early-stopping",
             paramLabel = "METRIC[:PATIENCE]",
             description =
-                    "Stop when METRIC (loss, accuracy, val_loss, val_accuracy) has not improved for PATIENCE epochs (default 3).")
+                    "Stop when METRIC (loss, accuracy, val_loss, val_accuracy, or a metric of the"
+                            + " loss such as val_bce) has not improved for PATIENCE epochs (default 3).")
     String earlyStopping;
 
     @Option(
