@@ -87,7 +87,11 @@ public final class PluginVocabulary {
 
     private static IllegalStateException taken(String what, String name) {
         return new IllegalStateException(
-                "its " + what + " '" + name + "' is already taken (by dlkit or another plugin); rename it");
+                "its "
+                        + what
+                        + " '"
+                        + name
+                        + "' is already taken (by dlkit or another plugin); rename it");
     }
 
     private static void hints(PluginWrapper w) {
