@@ -33,5 +33,34 @@ class BenchIT {
         assertThat(b.get("gflops_per_s").asDouble()).isPositive();
         // 10 synthetic classes, random labels: the loss starts near ln(10) = 2.30
         assertThat(b.get("final_loss").asDouble()).isBetween(0.0, 3.0);
+        assertFiguresAgree(b, flopsPerSample("samples/models/mlp.yaml"));
+    }
+
+    /**
+     * The figures are one measurement seen three ways: samples/s x ms/step / 1000 is the batch, and
+     * GFLOP/s is samples/s x 3 x forward FLOPs per sample (forward + backward ~ 3 forwards) / 1e9,
+     * the FLOPs being those {@code dlkit summary} reports. Rounding to 0.1 samples/s, 1 us and 0.01
+     * GFLOP/s keeps them within 0.5% of each other.
+     */
+    private static void assertFiguresAgree(JsonNode b, long flopsPerSample) {
+        double samplesPerS = b.get("samples_per_s").asDouble();
+        double msPerStep = b.get("ms_per_step").asDouble();
+        int batch = b.get("batch").asInt();
+        assertThat(samplesPerS * msPerStep / 1000)
+                .as("samples/s x s/step")
+                .isCloseTo(batch, org.assertj.core.data.Percentage.withPercentage(0.5));
+        assertThat(b.get("gflops_per_s").asDouble())
+                .as("GFLOP/s from samples/s and the summary's FLOPs")
+                .isCloseTo(
+                        samplesPerS * 3 * flopsPerSample / 1e9,
+                        org.assertj.core.data.Percentage.withPercentage(0.5));
+    }
+
+    private static long flopsPerSample(String model) throws IOException {
+        Result r = dlkit("-q --format json summary", DlkitProcess.ROOT.resolve(model).toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        long flops = new ObjectMapper().readTree(r.out()).get("flops_per_sample").asLong();
+        assertThat(flops).isPositive();
+        return flops;
     }
 }

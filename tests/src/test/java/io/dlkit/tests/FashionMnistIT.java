@@ -2,10 +2,10 @@ package io.dlkit.tests;
 
 import static io.dlkit.tests.Words.dlkit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dlkit.testkit.SharedData;
 import io.dlkit.tests.DlkitProcess.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +29,7 @@ class FashionMnistIT {
 
     @BeforeEach
     void needsTheDataSet() {
-        assumeTrue(
-                Files.isRegularFile(FASHION.resolve("t10k-images-idx3-ubyte.gz")),
-                "SKIPPED: no Fashion-MNIST in " + FASHION + "; put its four IDX .gz files there");
+        SharedData.require(FASHION.resolve("t10k-images-idx3-ubyte.gz"));
     }
 
     @Test

@@ -52,7 +52,8 @@ class FlowerTrainingIT {
 
     @Test
     void should_reach_90_percent_training_accuracy_with_the_notes_recipe() {
-        // then: the notes reach about 90% with this network on this data
+        // then: the notes reach about 90% with this network on this data; seeds 1-10 measured
+        // 93.25-94.0% here (tests/bench/accuracy.sh's method), so 90% leaves three points
         assertThat(trained.get("epochs").asInt()).isEqualTo(EPOCHS);
         assertThat(trained.get("steps").asInt()).as("one full batch an epoch").isEqualTo(EPOCHS);
         assertThat(trained.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.90);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dlkit.testkit.SharedData;
 import io.dlkit.tests.DlkitProcess.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +27,12 @@ class ReadyMadePipelinesIT {
         for (Path f : files) {
             // the Fashion-MNIST pipeline's default data lives in ../shared; point it at samples
             // when absent
+            boolean shared = Files.isDirectory(DlkitProcess.SHARED.resolve("data"));
+            assertThat(shared || !SharedData.inCi())
+                    .as("CI=true but " + DlkitProcess.SHARED + "/data is missing")
+                    .isTrue();
             Result r =
-                    Files.isDirectory(DlkitProcess.SHARED.resolve("data"))
+                    shared
                             ? DlkitProcess.run("validate", f.toString())
                             : DlkitProcess.run(
                                     "validate",
@@ -77,5 +82,42 @@ class ReadyMadePipelinesIT {
                     .contains("manifest.json")
                     .anyMatch(n -> n.endsWith(".png"));
         }
+    }
+
+    @Test
+    void cat_edges_should_write_the_edge_map_and_the_landmarks(@TempDir Path out)
+            throws IOException {
+        // when
+        Result r =
+                DlkitProcess.run(
+                        "-q",
+                        "--threads",
+                        "2",
+                        "run",
+                        "pipelines/cat-edges.yaml",
+                        "--set",
+                        "filter=scharr",
+                        "--out",
+                        out.toString());
+
+        // then: the edge map is grey, as large as the photo, with a white strongest edge
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        java.awt.image.BufferedImage edges =
+                javax.imageio.ImageIO.read(out.resolve("edges.png").toFile());
+        assertThat(edges.getWidth()).isEqualTo(300);
+        assertThat(edges.getHeight()).isEqualTo(200);
+        assertThat(edges.getRaster().getNumBands()).isEqualTo(1);
+        int max = 0;
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                max = Math.max(max, edges.getRaster().getSample(x, y, 0));
+            }
+        }
+        assertThat(max).isEqualTo(255);
+        assertThat(out.resolve("landmarks.png")).exists();
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.get("outputs").findValuesAsText("path"))
+                .containsExactly("edges.png", "landmarks.png");
+        assertThat(manifest.get("tensorflow").asText()).isEqualTo("2.18.0");
     }
 }

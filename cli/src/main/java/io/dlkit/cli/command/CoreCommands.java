@@ -6,6 +6,7 @@ import io.dlkit.cli.nn.ExportCommand;
 import io.dlkit.cli.nn.PredictCommand;
 import io.dlkit.cli.nn.SummaryCommand;
 import io.dlkit.cli.nn.TrainCommand;
+import io.dlkit.cli.steps.EdgesCommand;
 import java.util.List;
 
 /** The commands the core contributes, in the order {@code dlkit --help} lists them. */
@@ -19,10 +20,12 @@ public final class CoreCommands {
                     SummaryCommand.class,
                     ExportCommand.class,
                     BenchCommand.class,
+                    EdgesCommand.class,
                     RunCommand.class,
                     ValidateCommand.class,
                     PluginsCommand.class,
-                    DoctorCommand.class);
+                    DoctorCommand.class,
+                    io.dlkit.cli.models.ModelsCommand.class);
 
     private CoreCommands() {}
 }

@@ -43,7 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(
                 names = "--model",
                 paramLabel = "FILE",
-                description = "Model file (or a zoo architecture reference).")
+                description =
+                        "Model file (or a zoo architecture reference, or a graph model of the catalog: dlkit models list).")
         Path model;
 
         @Option(
@@ -268,6 +269,12 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (m.model != null
+                    && !java.nio.file.Files.exists(m.model)
+                    && io.dlkit.cli.models.GraphModels.isCatalogName(m.model.toString())) {
+                return io.dlkit.cli.models.GraphModelCommands.benchInfer(
+                        ctx, m.model.toString(), m.batchSize, m.warmup, m.steps);
+            }
             Sequential net = m.load(files);
             try (GraphContext g = ctx.openGraph()) {
                 long[] dims = new long[net.inputShape().length + 1];

@@ -21,6 +21,8 @@ import picocli.CommandLine.Mixin;
 public final class EvalCommand implements Callable<Integer> {
     @Mixin ModelDataOptions options = new ModelDataOptions();
 
+    @Mixin MemoryOptions memory = new MemoryOptions();
+
     private final CommandContext ctx;
     private final OptimizerRegistry optimizers;
 
@@ -32,7 +34,9 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (TrainedModel m = TrainedModel.open(options.modelDir, ctx, optimizers)) {
+        try (TrainedModel m =
+                TrainedModel.open(
+                        options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {
             Dataset d = m.data(options.source());
             ModelBuild.checkLabels(d, m.outputs(), m.training.objective, options.data);
             Evaluation e = m.runner().evaluate(d, options.batchSize);

@@ -51,6 +51,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!Files.exists(modelDir)
+                && io.dlkit.cli.models.GraphModels.isCatalogName(modelDir.toString())) {
+            return io.dlkit.cli.models.GraphModelExport.export(ctx, modelDir.toString(), out);
+        }
         Path target = out != null ? out : modelDir.resolve("saved_model");
         if (Files.exists(target) && !ctx.settings().overwrite()) {
             throw DlkitException.invalidInput(

@@ -5,6 +5,7 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.train.ModelRunner;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Mixin;
 public final class PredictCommand implements Callable<Integer> {
     @Mixin ModelDataOptions options = new ModelDataOptions();
 
+    @Mixin MemoryOptions memory = new MemoryOptions();
+
     private final CommandContext ctx;
     private final OptimizerRegistry optimizers;
 
@@ -33,7 +36,14 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (TrainedModel m = TrainedModel.open(options.modelDir, ctx, optimizers)) {
+        String name = options.modelDir.toString();
+        if (!Files.exists(options.modelDir)
+                && io.dlkit.cli.models.GraphModels.isCatalogName(name)) {
+            return io.dlkit.cli.models.GraphModelPredict.run(ctx, name, options.data);
+        }
+        try (TrainedModel m =
+                TrainedModel.open(
+                        options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {
             Dataset d = m.data(options.source());
             float[] y = m.runner().predict(d, options.batchSize, b -> {});
             print(y, d.size(), m.outputs(), m.training.objective.classification());

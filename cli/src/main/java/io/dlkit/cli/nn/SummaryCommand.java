@@ -4,6 +4,7 @@ import io.dlkit.api.CommandContext;
 import io.dlkit.backend.nn.ModelSummary;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.train.MemoryEstimate;
 import io.dlkit.cli.output.Json;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -28,8 +30,15 @@ import picocli.CommandLine.Parameters;
 public final class SummaryCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "MODEL_FILE_OR_DIR",
-            description = "A model file (.yaml/.json) or a model directory.")
+            description =
+                    "A model file (.yaml/.json), a model directory, or a graph model of the catalog (dlkit models list).")
     Path path;
+
+    @Mixin MemoryOptions memory = new MemoryOptions();
+
+    // What the memory warning assumes: train's default batch size and Adam's two slots a weight.
+    private static final int SUMMARY_BATCH = 64;
+    private static final int ADAM_SLOTS = 2;
 
     private final CommandContext ctx;
     private final ModelFiles modelFiles;
@@ -43,6 +52,9 @@ public final class SummaryCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() {
+        if (!Files.exists(path) && io.dlkit.cli.models.GraphModels.isCatalogName(path.toString())) {
+            return io.dlkit.cli.models.GraphModelCommands.summary(ctx, path.toString());
+        }
         Path file = Files.isDirectory(path) ? ModelDir.open(path).modelFile() : path;
         Sequential model = ModelBuild.model(modelFiles.read(file), file.toString());
         ModelSummary s;
@@ -56,6 +68,15 @@ public final class SummaryCommand implements Callable<Integer> {
                                     org.tensorflow.op.core.Placeholder.shape(Shape.of(dims)));
             model.forward(g, x, g.tf().constant(false));
             s = ModelSummary.of(model);
+        }
+        String tooBig =
+                memory.budget()
+                        .problem(
+                                MemoryEstimate.ofSummary(s, SUMMARY_BATCH, ADAM_SLOTS),
+                                "training " + file + " with adam at --batch-size " + SUMMARY_BATCH);
+        if (tooBig != null) {
+            ctx.err().println("warning: " + tooBig);
+            ctx.err().flush();
         }
         if (ctx.settings().json()) {
             Json.print(ctx.out(), toJson(s));

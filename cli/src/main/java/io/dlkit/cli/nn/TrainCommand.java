@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dlkit train}: trains a network described by a model file on a data set. */
@@ -196,6 +197,8 @@ public final class TrainCommand implements Callable<Integer> {
                             + " names and shapes match; reports what was and was not taken.")
     Path initFrom;
 
+    @Mixin MemoryOptions memory = new MemoryOptions();
+
     private final CommandContext ctx;
     private final TrainJob job;
 
@@ -207,7 +210,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> result = job.run(request(), new Transfer(freeze, initFrom));
+        Map<String, Object> result =
+                job.run(request(), memory.budget(), new Transfer(freeze, initFrom));
         Results.print(ctx, result);
         return 0;
     }

@@ -11,6 +11,7 @@ import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.TfRuntime;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.Evaluation;
+import io.dlkit.backend.train.MemoryEstimate;
 import io.dlkit.backend.train.ModelRunner;
 import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
@@ -54,11 +55,19 @@ public final class TrainJob {
 
     /** Runs the request; returns the summary printed as the result. */
     Map<String, Object> run(TrainRequest request) {
-        return run(request, Transfer.NONE);
+        return run(request, MemoryBudget.AVAILABLE);
     }
 
-    /** Runs the request with transfer learning (ignored when resuming); returns the summary. */
-    Map<String, Object> run(TrainRequest request, Transfer transfer) {
+    /** Runs the request, refusing a model whose memory estimate exceeds {@code budget}. */
+    Map<String, Object> run(TrainRequest request, MemoryBudget budget) {
+        return run(request, budget, Transfer.NONE);
+    }
+
+    /**
+     * Runs the request within {@code budget}, with transfer learning (refused when resuming);
+     * returns the summary.
+     */
+    Map<String, Object> run(TrainRequest request, MemoryBudget budget, Transfer transfer) {
         ModelDir dir = new ModelDir(request.out());
         Map<String, Object> modelConfig;
         Map<String, Object> saved = null;
@@ -79,7 +88,7 @@ public final class TrainJob {
                     "--freeze and --init-from apply to a new run; a resumed run keeps what"
                             + " model.yaml records");
         }
-        return train(dir, modelConfig, r, saved, transfer);
+        return train(dir, modelConfig, r, saved, budget, transfer);
     }
 
     private Map<String, Object> train(
@@ -87,6 +96,7 @@ public final class TrainJob {
             Map<String, Object> modelConfig,
             TrainRequest r,
             Map<String, Object> saved,
+            MemoryBudget budget,
             Transfer transfer) {
         Instant started = Instant.now();
         Sequential model =
@@ -102,6 +112,10 @@ public final class TrainJob {
         Optimizer optimizer = optimizers.create(r.optimizer(), r.optimizerConfig());
         try (GraphContext g = ctx.openGraph()) {
             TrainingGraph tg = ModelBuild.graph(g, model, optimizer, r);
+            // Before anything is allocated or written: nothing to clean up when refused.
+            budget.check(
+                    MemoryEstimate.ofTraining(g, model, r.batchSize()),
+                    "training " + (r.resume() ? dir.modelFile() : r.modelFile()));
             int outputs = (int) tg.output.shape().size(1);
             ModelBuild.checkLabels(data.train(), outputs, tg.objective, r.data().toString());
             ModelBuild.checkLabels(data.validation(), outputs, tg.objective, "validation data");

@@ -7,6 +7,7 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
+import io.dlkit.backend.train.MemoryEstimate;
 import io.dlkit.backend.train.ModelRunner;
 import io.dlkit.backend.train.TrainingGraph;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ import java.util.Map;
  * normalization model.yaml records. Close it when done.
  */
 final class TrainedModel implements AutoCloseable {
+    /** Callers that do not give their batch size have the weights and one sample checked. */
+    private static final int UNKNOWN_BATCH = 1;
+
     final ModelDir dir;
     final Sequential model;
     final GraphContext graph;
@@ -48,8 +52,21 @@ final class TrainedModel implements AutoCloseable {
         this.normalization = normalization;
     }
 
-    @SuppressWarnings("unchecked")
     static TrainedModel open(Path path, CommandContext ctx, OptimizerRegistry optimizers) {
+        return open(path, ctx, optimizers, MemoryBudget.AVAILABLE, UNKNOWN_BATCH);
+    }
+
+    /**
+     * Opens the model directory, refusing (before restoring anything) a model whose memory at
+     * {@code batchSize} exceeds {@code budget}.
+     */
+    @SuppressWarnings("unchecked")
+    static TrainedModel open(
+            Path path,
+            CommandContext ctx,
+            OptimizerRegistry optimizers,
+            MemoryBudget budget,
+            int batchSize) {
         ModelDir dir = ModelDir.open(path);
         Map<String, Object> saved = dir.read();
         Sequential model =
@@ -73,6 +90,9 @@ final class TrainedModel implements AutoCloseable {
             TrainingGraph tg =
                     ModelBuild.graph(
                             g, model, optimizers.create(r.optimizer(), r.optimizerConfig()), r);
+            budget.check(
+                    MemoryEstimate.ofInference(g, model, Math.max(1, batchSize)),
+                    "running " + dir.modelFile());
             new Checkpoints(path).restore(g.session());
             return new TrainedModel(dir, model, g, tg, r, InputPrep.classNames(saved), n);
         } catch (RuntimeException e) {

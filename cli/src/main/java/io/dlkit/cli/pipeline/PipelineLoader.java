@@ -1,5 +1,6 @@
 package io.dlkit.cli.pipeline;
 
+import io.dlkit.backend.io.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -75,9 +76,11 @@ public final class PipelineLoader {
         if (Files.isDirectory(file)) {
             throw fail(file, "is a directory; give a " + kind + " (.yaml, .yml or .json)");
         }
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw fail(file, "is not a regular file (a FIFO or a device?); give a " + kind);
-        }
+        InputFiles.problem(file, "a " + kind + " (.yaml, .yml or .json)")
+                .ifPresent(
+                        p -> {
+                            throw fail(file, p);
+                        });
         try (InputStream in = Files.newInputStream(file)) {
             byte[] content = in.readNBytes(MAX_BYTES + 1);
             if (content.length > MAX_BYTES) {

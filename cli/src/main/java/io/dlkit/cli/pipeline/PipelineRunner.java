@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
+import io.dlkit.api.pipeline.ArtifactJson;
 import io.dlkit.api.pipeline.Params;
 import io.dlkit.api.pipeline.Port;
 import java.io.IOException;
@@ -96,9 +97,8 @@ public final class PipelineRunner {
                     step.type().run(context, new Params(step.params()), artifacts.inputsOf(step));
             checkOutputs(step, produced);
             for (var port : step.type().outputs()) {
-                if (port.type().equals(io.dlkit.api.pipeline.ArtifactType.JSON)) {
-                    results.put(step.id() + "." + port.name(), produced.get(port.name()));
-                }
+                ArtifactJson.of(port.type(), produced.get(port.name()))
+                        .ifPresent(json -> results.put(step.id() + "." + port.name(), json));
             }
             artifacts.produced(step, produced);
         } catch (Exception | LinkageError e) {

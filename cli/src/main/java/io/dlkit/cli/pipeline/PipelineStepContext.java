@@ -3,6 +3,8 @@ package io.dlkit.cli.pipeline;
 import io.dlkit.api.RunSettings;
 import io.dlkit.api.output.OutputWriter;
 import io.dlkit.api.pipeline.StepContext;
+import io.dlkit.backend.runtime.DeviceRequest;
+import io.dlkit.backend.runtime.GraphContext;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -46,6 +48,16 @@ final class PipelineStepContext implements StepContext {
     public void progress(long done, long total, String message) {
         progress.accept(
                 done + "/" + total + (message == null || message.isEmpty() ? "" : " " + message));
+    }
+
+    /** A graph with the run's device, threads and seed; its header is the step's progress line. */
+    @Override
+    public GraphContext openGraph() {
+        RunSettings s = request.settings();
+        GraphContext graph =
+                GraphContext.create(DeviceRequest.parse(s.device()), s.threads(), s.seed());
+        progress.accept(graph.header());
+        return graph;
     }
 
     @Override

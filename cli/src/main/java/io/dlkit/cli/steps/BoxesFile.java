@@ -1,135 +1,135 @@
 package io.dlkit.cli.steps;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.dlkit.cli.steps.JsonFiles.fail;
+import static io.dlkit.cli.steps.JsonFiles.kind;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dlkit.api.DlkitException;
 import io.dlkit.backend.image.Box;
-import io.dlkit.backend.text.Suggestions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reads boxes from a JSON file: {@code [{"x1": 10, "y1": 20, "x2": 110, "y2": 220, "label": "dog",
- * "score": 0.93}]} in pixel coordinates; {@code label} and {@code score} are optional. Every
- * mistake is a one-line error naming the file and the box.
+ * Reads boxes from a JSON file in pixel coordinates, in either of two forms:
+ *
+ * <ul>
+ *   <li>a list: {@code [{"x1": 10, "y1": 20, "x2": 110, "y2": 220, "label": "dog", "score":
+ *       0.93}]}, {@code label} and {@code score} optional;
+ *   <li>a detections document, as {@code boxes/save} writes it: {@code {"width": 640, "height":
+ *       480, "detections": [{"class_id": 16, "class": "dog", "score": 0.93, "box": {"x1": 10, "y1":
+ *       20, "x2": 110, "y2": 220}}]}}, {@code class_id}, {@code class} and {@code score} optional
+ *       or null.
+ * </ul>
+ *
+ * Every mistake is a one-line error naming the file and the box.
  */
 final class BoxesFile {
-    static final long MAX_BYTES = 16L << 20;
     private static final List<String> KEYS = List.of("x1", "y1", "x2", "y2", "label", "score");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> DOCUMENT_KEYS = List.of("width", "height", "detections");
+    private static final List<String> DETECTION_KEYS = List.of("class_id", "class", "score", "box");
+    private static final List<String> CORNERS = List.of("x1", "y1", "x2", "y2");
+    private static final String HINT = "pixel coordinates x1, y1, x2, y2";
 
     private BoxesFile() {}
 
     static List<Box> read(Path file) {
-        JsonNode root = parse(file);
-        if (!root.isArray()) {
+        JsonNode root = JsonFiles.parse(file);
+        if (root.isObject() && root.has("detections")) {
+            return detections(file, root);
+        } else if (!root.isArray()) {
             throw fail(
                     file,
                     "expected a JSON list of boxes like [{\"x1\": 10, \"y1\": 20, \"x2\": 110,"
-                            + " \"y2\": 220, \"label\": \"dog\", \"score\": 0.93}], got a "
+                            + " \"y2\": 220, \"label\": \"dog\", \"score\": 0.93}] or a document"
+                            + " {\"width\": W, \"height\": H, \"detections\": [...]}, got a "
                             + kind(root));
         }
         List<Box> boxes = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            boxes.add(box(file, "box [" + i + "]", root.get(i)));
+            String where = "box [" + i + "]";
+            JsonNode node = object(file, where, root.get(i), "x1, y1, x2, y2");
+            JsonFiles.checkKeys(file, where, node, KEYS);
+            boxes.add(
+                    box(
+                            file,
+                            where,
+                            node,
+                            JsonFiles.optionalText(file, where, node, "label"),
+                            score(file, where, node),
+                            -1));
         }
         return boxes;
     }
 
-    private static JsonNode parse(Path file) {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw fail(file, "over 16 MiB; is it the right file?");
-            }
-            return JSON.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw fail(
-                    file,
-                    "not valid JSON at line "
-                            + e.getLocation().getLineNr()
-                            + ", column "
-                            + e.getLocation().getColumnNr()
-                            + ": "
-                            + StepErrors.oneLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw StepErrors.readFailure(file, e);
+    private static List<Box> detections(Path file, JsonNode root) {
+        JsonFiles.checkKeys(file, "the document", root, DOCUMENT_KEYS);
+        JsonNode list = root.get("detections");
+        if (!list.isArray()) {
+            throw fail(file, "detections must be a list, got a " + kind(list));
         }
-    }
-
-    private static Box box(Path file, String where, JsonNode node) {
-        if (!node.isObject()) {
-            throw fail(
-                    file, where + ": expected an object with x1, y1, x2, y2, got a " + kind(node));
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String key = names.next();
-            if (!KEYS.contains(key)) {
+        List<Box> boxes = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "detections [" + i + "]";
+            JsonNode node = object(file, where, list.get(i), "class_id, class, score, box");
+            JsonFiles.checkKeys(file, where, node, DETECTION_KEYS);
+            String boxWhere = where + ".box";
+            JsonNode corners = node.get("box");
+            if (corners == null) {
                 throw fail(
                         file,
-                        where
-                                + ": unknown key '"
-                                + key
-                                + "'"
-                                + Suggestions.didYouMean(key, KEYS)
-                                + " (known: "
-                                + String.join(", ", KEYS)
-                                + ")");
+                        where + ": missing \"box\" ({\"x1\":..,\"y1\":..,\"x2\":..,\"y2\":..})");
             }
+            corners = object(file, boxWhere, corners, "x1, y1, x2, y2");
+            JsonFiles.checkKeys(file, boxWhere, corners, CORNERS);
+            boxes.add(
+                    box(
+                            file,
+                            boxWhere,
+                            corners,
+                            JsonFiles.optionalText(file, where, node, "class"),
+                            score(file, where, node),
+                            classId(file, where, node)));
         }
-        float x1 = coordinate(file, where, node, "x1");
-        float y1 = coordinate(file, where, node, "y1");
-        float x2 = coordinate(file, where, node, "x2");
-        float y2 = coordinate(file, where, node, "y2");
-        JsonNode label = node.path("label");
-        if (!label.isMissingNode() && !label.isTextual()) {
-            throw fail(file, where + ": label must be a string, got a " + kind(label));
+        return boxes;
+    }
+
+    private static JsonNode object(Path file, String where, JsonNode node, String keys) {
+        if (!node.isObject()) {
+            throw fail(file, where + ": expected an object with " + keys + ", got a " + kind(node));
         }
-        JsonNode score = node.path("score");
-        if (!score.isMissingNode() && !score.isNumber()) {
-            throw fail(file, where + ": score must be a number, got a " + kind(score));
-        }
+        return node;
+    }
+
+    private static Box box(
+            Path file, String where, JsonNode corners, String label, float score, int classId) {
+        float x1 = JsonFiles.number(file, where, corners, "x1", HINT);
+        float y1 = JsonFiles.number(file, where, corners, "y1", HINT);
+        float x2 = JsonFiles.number(file, where, corners, "x2", HINT);
+        float y2 = JsonFiles.number(file, where, corners, "y2", HINT);
         try {
-            return new Box(
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    label.asText(""),
-                    score.isMissingNode() ? Float.NaN : score.floatValue());
+            return new Box(x1, y1, x2, y2, label, score, classId);
         } catch (IllegalArgumentException e) {
             throw fail(file, where + ": " + e.getMessage());
         }
     }
 
-    private static float coordinate(Path file, String where, JsonNode box, String key) {
-        JsonNode value = box.get(key);
-        if (value == null) {
-            throw fail(
-                    file, where + ": missing \"" + key + "\" (pixel coordinates x1, y1, x2, y2)");
-        } else if (!value.isNumber()) {
-            throw fail(file, where + ": " + key + " must be a number, got a " + kind(value));
+    private static float score(Path file, String where, JsonNode node) {
+        JsonNode score = node.path("score");
+        if (score.isMissingNode() || score.isNull()) {
+            return Float.NaN;
+        } else if (!score.isNumber()) {
+            throw fail(file, where + ": score must be a number, got a " + kind(score));
         }
-        return value.floatValue();
+        return score.floatValue();
     }
 
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "list";
-            case OBJECT -> "object";
-            case STRING -> "string";
-            case NUMBER -> "number";
-            case BOOLEAN -> "boolean";
-            case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        };
-    }
-
-    private static DlkitException fail(Path file, String message) {
-        return DlkitException.invalidInput(file + ": " + message);
+    private static int classId(Path file, String where, JsonNode node) {
+        JsonNode id = node.path("class_id");
+        if (id.isMissingNode() || id.isNull()) {
+            return -1;
+        } else if (!id.canConvertToInt() || !id.isIntegralNumber() || id.intValue() < 0) {
+            throw fail(file, where + ": class_id must be a whole number >= 0, got " + id);
+        }
+        return id.intValue();
     }
 }

@@ -4,7 +4,10 @@ import io.dlkit.api.extension.StepProvider;
 import io.dlkit.api.pipeline.StepType;
 import java.util.List;
 
-/** The core's built-in image steps. Pure Java: none of them loads TensorFlow. */
+/**
+ * The core's built-in image, box and point steps. All but {@code image/edges} are pure Java and
+ * load no TensorFlow.
+ */
 public final class CoreStepProvider implements StepProvider {
     /** Creates the provider; it has no collaborators. */
     public CoreStepProvider() {}
@@ -15,6 +18,11 @@ public final class CoreStepProvider implements StepProvider {
                 new LoadImageStep(),
                 new ResizeImageStep(),
                 new DrawBoxesStep(),
-                new SaveImageStep());
+                new DrawPointsStep(),
+                new EdgesStep(),
+                new SaveImageStep(),
+                new LoadBoxesStep(),
+                new SaveBoxesStep(),
+                new LoadPointsStep());
     }
 }

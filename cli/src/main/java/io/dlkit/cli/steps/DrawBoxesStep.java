@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code image/draw-boxes}: draws labelled boxes onto a copy of an image. The boxes come from a
- * JSON file ({@code with: {boxes: file.json}}), from another step ({@code inputs: {boxes:
- * ${detect.boxes}}}), or both.
+ * {@code image/draw-boxes}: draws boxes onto a copy of an image, each tagged with its class name
+ * and score on a filled tag with contrasting text, lines and text sized to the image ({@link
+ * Drawing#drawBoxes}). The boxes come from a JSON file ({@code with: {boxes: file.json}}, a list or
+ * a detections document), from another step ({@code inputs: {boxes: ${detect.boxes}}}), or both.
  */
 final class DrawBoxesStep implements StepType {
     @Override
@@ -28,7 +29,7 @@ final class DrawBoxesStep implements StepType {
 
     @Override
     public String description() {
-        return "Draw labelled boxes (pixel coordinates) onto a copy of an image.";
+        return "Draw boxes tagged with class and score (pixel coordinates) onto a copy of an image.";
     }
 
     @Override
@@ -38,7 +39,8 @@ final class DrawBoxesStep implements StepType {
                         "boxes",
                         ParamType.PATH,
                         null,
-                        "a JSON file: [{\"x1\":..,\"y1\":..,\"x2\":..,\"y2\":..,\"label\":\"dog\",\"score\":0.93}]"));
+                        "a JSON file: [{\"x1\":..,\"y1\":..,\"x2\":..,\"y2\":..,\"label\":\"dog\",\"score\":0.93}]"
+                                + " or a detections document as boxes/save writes"));
     }
 
     @Override

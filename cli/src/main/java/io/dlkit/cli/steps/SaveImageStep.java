@@ -1,7 +1,5 @@
 package io.dlkit.cli.steps;
 
-import io.dlkit.api.DlkitException;
-import io.dlkit.api.ExitCode;
 import io.dlkit.api.pipeline.ArtifactType;
 import io.dlkit.api.pipeline.ParamSpec;
 import io.dlkit.api.pipeline.ParamType;
@@ -10,13 +8,8 @@ import io.dlkit.api.pipeline.Port;
 import io.dlkit.api.pipeline.StepContext;
 import io.dlkit.api.pipeline.StepType;
 import io.dlkit.backend.image.Image;
-import io.dlkit.backend.image.Images;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,48 +47,13 @@ final class SaveImageStep implements StepType {
     }
 
     @Override
-    public Map<String, Object> run(StepContext context, Params params, Map<String, Object> inputs)
-            throws IOException {
+    public Map<String, Object> run(StepContext context, Params params, Map<String, Object> inputs) {
         Path target = target(context.outputDir(), params.string("file"));
-        context.writer().checkWritable(target);
-        Files.createDirectories(target.getParent());
-        try {
-            Images.write(target, (Image) inputs.get("image"));
-        } catch (IOException e) {
-            throw new DlkitException(
-                    ExitCode.FAILED,
-                    "cannot write " + target + ": " + StepErrors.oneLine(e.getMessage()),
-                    e);
-        }
-        context.recordOutput(target);
-        return Map.of("file", target);
+        return Map.of("file", OutputFiles.writeImage(context, target, (Image) inputs.get("image")));
     }
 
     /** The file inside the output directory; anything that would land outside it is refused. */
     static Path target(Path outputDir, String file) {
-        String lower = file.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".png") && !lower.endsWith(".jpg") && !lower.endsWith(".jpeg")) {
-            throw DlkitException.invalidInput(
-                    "file " + quote(file) + " must end in .png, .jpg or .jpeg");
-        }
-        Path dir = outputDir.toAbsolutePath().normalize();
-        try {
-            Path relative = Path.of(file);
-            Path target = dir.resolve(relative).normalize();
-            if (relative.isAbsolute() || !target.startsWith(dir) || target.equals(dir)) {
-                throw DlkitException.invalidInput(
-                        "file "
-                                + quote(file)
-                                + " must be a name inside"
-                                + " the output directory (no absolute path, no '..')");
-            }
-            return target;
-        } catch (InvalidPathException e) {
-            throw DlkitException.invalidInput("file " + quote(file) + " is not a valid file name");
-        }
-    }
-
-    private static String quote(String text) {
-        return "\"" + text + "\"";
+        return OutputFiles.inside(outputDir, file, OutputFiles.IMAGE_EXTENSIONS);
     }
 }

@@ -60,8 +60,9 @@ class PipelineCommandsTest {
                         "error: "
                                 + file
                                 + ":3:11: steps[0].uses: unknown step type 'image/lod'; did you"
-                                + " mean 'image/load'? (known: image/draw-boxes, image/load, image/resize,"
-                                + " image/save, nn/eval, nn/predict, nn/train)",
+                                + " mean 'image/load'? (known: boxes/load, boxes/save, image/draw-boxes, image/draw-points,"
+                                + " image/edges, image/load, image/resize,"
+                                + " image/save, nn/eval, nn/predict, nn/train, points/load)",
                         "error: "
                                 + file
                                 + ":4:5: steps[1].inputs.image: missing required input 'image'"

@@ -53,8 +53,9 @@ class PipelineValidatorTest {
                                 + " image/resize; did you mean 'width'? (known: width, height, keep_aspect)",
                         file
                                 + ":12:11: steps[2].uses: unknown step type 'image/sav'; did you mean"
-                                + " 'image/save'? (known: image/draw-boxes, image/load, image/resize,"
-                                + " image/save, test/pass)");
+                                + " 'image/save'? (known: boxes/load, boxes/save, image/draw-boxes, image/draw-points,"
+                                + " image/edges, image/load, image/resize,"
+                                + " image/save, points/load, test/pass)");
     }
 
     @Test
@@ -66,8 +67,9 @@ class PipelineValidatorTest {
         assertThat(problems)
                 .containsExactly(
                         "p.yaml:3:11: steps[0].uses: unknown step type"
-                                + " 'detector/detekt' (known: image/draw-boxes, image/load, image/resize,"
-                                + " image/save, test/pass)");
+                                + " 'detector/detekt' (known: boxes/load, boxes/save, image/draw-boxes, image/draw-points,"
+                                + " image/edges, image/load, image/resize,"
+                                + " image/save, points/load, test/pass)");
     }
 
     @Test

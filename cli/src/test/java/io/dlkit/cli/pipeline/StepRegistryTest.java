@@ -23,10 +23,15 @@ class StepRegistryTest {
         // then
         assertThat(names)
                 .containsExactly(
+                        "boxes/load",
+                        "boxes/save",
                         "image/draw-boxes",
+                        "image/draw-points",
+                        "image/edges",
                         "image/load",
                         "image/resize",
                         "image/save",
+                        "points/load",
                         "test/pass");
         assertThat(registry.find("image/load")).map(StepType::name).contains("image/load");
         assertThat(registry.find("image/lod")).isEmpty();

@@ -45,7 +45,8 @@ class BoxesFileTest {
                         + " was expecting double-quote to start field name",
                 "{\"x1\": 1}"
                         + " | expected a JSON list of boxes like [{\"x1\": 10, \"y1\": 20, \"x2\": 110,"
-                        + " \"y2\": 220, \"label\": \"dog\", \"score\": 0.93}], got a object",
+                        + " \"y2\": 220, \"label\": \"dog\", \"score\": 0.93}] or a document"
+                        + " {\"width\": W, \"height\": H, \"detections\": [...]}, got a object",
                 "[{\"x1\": 1, \"y1\": 2, \"y2\": 3}]"
                         + " | box [0]: missing \"x2\" (pixel coordinates x1, y1, x2, y2)",
                 "[{\"x1\": 1, \"y1\": 2, \"x2\": 3, \"y2\": 4, \"lable\": \"cat\"}]"

@@ -36,14 +36,23 @@ class CoreStepsTest {
     }
 
     @Test
-    void should_provide_the_four_image_steps() {
+    void should_provide_the_image_and_boxes_steps() {
         // when
         List<StepType> types = new CoreStepProvider().stepTypes();
 
         // then
         assertThat(types)
                 .extracting(StepType::name)
-                .containsExactly("image/load", "image/resize", "image/draw-boxes", "image/save");
+                .containsExactly(
+                        "image/load",
+                        "image/resize",
+                        "image/draw-boxes",
+                        "image/draw-points",
+                        "image/edges",
+                        "image/save",
+                        "boxes/load",
+                        "boxes/save",
+                        "points/load");
     }
 
     @ParameterizedTest

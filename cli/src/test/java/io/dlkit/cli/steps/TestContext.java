@@ -3,6 +3,8 @@ package io.dlkit.cli.steps;
 import io.dlkit.api.RunSettings;
 import io.dlkit.api.output.OutputWriter;
 import io.dlkit.api.pipeline.StepContext;
+import io.dlkit.backend.runtime.DeviceRequest;
+import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.cli.output.AtomicOutputWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +43,15 @@ final class TestContext implements StepContext {
 
     @Override
     public void progress(long done, long total, String message) {}
+
+    /** A one-thread CPU graph with seed 42; counts how many were opened. */
+    @Override
+    public GraphContext openGraph() {
+        graphsOpened++;
+        return GraphContext.create(DeviceRequest.CPU, 1, 42);
+    }
+
+    int graphsOpened;
 
     @Override
     public void recordOutput(Path file) {

@@ -3,6 +3,7 @@ package io.dlkit.backend.data;
 import static java.util.Objects.requireNonNull;
 
 import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,15 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class CsvReader {
+    /**
+     * The longest line read by default, in characters (1 Mi): a row of 100,000 features fits; a
+     * file with no line breaks fails at once instead of filling memory.
+     */
+    public static final int MAX_LINE_CHARS = 1 << 20;
+
+    /** The most values (features and labels) one data set can hold: one Java array. */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     // Beyond this, an inferred class count is surely a misread regression target.
     private static final int MAX_INFERRED_CLASSES = 1 << 20;
 
@@ -47,6 +57,7 @@ public final class CsvReader {
     private final int numClasses;
     private final boolean targets;
     private final char delimiter;
+    private final int maxLineChars;
 
     private CsvReader(Builder b) {
         this.labelName = b.labelName;
@@ -55,6 +66,7 @@ public final class CsvReader {
         this.numClasses = b.numClasses;
         this.targets = b.targets;
         this.delimiter = b.delimiter;
+        this.maxLineChars = b.maxLineChars;
     }
 
     /** A builder; every option has a default, so {@code builder().build()} reads most files. */
@@ -71,8 +83,10 @@ public final class CsvReader {
      */
     public Dataset read(Path path) throws IOException {
         requireNonNull(path, "path is null");
+        InputFiles.requireRegularFile(path, "a CSV file");
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return new CsvParse(this, path, in).run();
+            return new CsvParse(this, path, new BoundedLines(in, path.toString(), maxLineChars))
+                    .run();
         }
     }
 
@@ -84,6 +98,7 @@ public final class CsvReader {
         private int numClasses;
         private boolean targets;
         private char delimiter = ',';
+        private int maxLineChars = MAX_LINE_CHARS;
 
         private Builder() {}
 
@@ -128,6 +143,15 @@ public final class CsvReader {
             return this;
         }
 
+        /** The longest line accepted, in characters; default {@link #MAX_LINE_CHARS}. */
+        public Builder optMaxLineChars(int chars) {
+            if (chars < 1) {
+                throw new IllegalArgumentException("maxLineChars must be at least 1, got " + chars);
+            }
+            this.maxLineChars = chars;
+            return this;
+        }
+
         /** The reader. */
         public CsvReader build() {
             return new CsvReader(this);
@@ -138,7 +162,7 @@ public final class CsvReader {
     private static final class CsvParse {
         private final CsvReader options;
         private final Path path;
-        private final BufferedReader in;
+        private final BoundedLines in;
         private final Pattern separator;
         private int lineNumber;
         private List<String> names;
@@ -149,7 +173,7 @@ public final class CsvReader {
         private float[] y = new float[256];
         private int rows;
 
-        CsvParse(CsvReader options, Path path, BufferedReader in) {
+        CsvParse(CsvReader options, Path path, BoundedLines in) {
             this.options = options;
             this.path = path;
             this.in = in;
@@ -205,7 +229,7 @@ public final class CsvReader {
 
         private String[] nextRow() throws IOException {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.next()) != null) {
                 lineNumber++;
                 if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
@@ -291,7 +315,17 @@ public final class CsvReader {
                                 + fields.length);
             }
             if (xLength + columns > x.length) {
-                x = Arrays.copyOf(x, Math.max(x.length * 3 / 2, xLength + columns));
+                if ((long) xLength + columns + rows + 1 > MAX_VALUES) {
+                    throw new DataFormatException(
+                            path
+                                    + ":"
+                                    + lineNumber
+                                    + ": more than "
+                                    + MAX_VALUES
+                                    + " values, the most one data set holds; split the file");
+                }
+                long grown = Math.max((long) x.length * 3 / 2, (long) xLength + columns);
+                x = Arrays.copyOf(x, (int) Math.min(grown, MAX_VALUES));
             }
             if (rows == y.length) {
                 y = Arrays.copyOf(y, rows * 3 / 2 + 1);

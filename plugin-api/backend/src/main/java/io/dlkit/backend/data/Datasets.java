@@ -3,8 +3,10 @@ package io.dlkit.backend.data;
 import static java.util.Objects.requireNonNull;
 
 import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -59,9 +61,10 @@ public final class Datasets {
             }
             return loadIdxFolder(path, TRAIN);
         }
-        if (!Files.exists(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(path.toString(), null, "no such file or folder");
         }
+        InputFiles.requireRegularFile(path, "a data set (.csv, .npz, IDX file or folder)");
         String name = path.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv")) {
@@ -159,14 +162,14 @@ public final class Datasets {
         return loadIdxPair(find(folder, prefix, IMAGES), find(folder, prefix, LABELS));
     }
 
-    private static Path find(Path folder, String prefix, String kind) {
+    private static Path find(Path folder, String prefix, String kind) throws IOException {
         Path gz = folder.resolve(prefix + kind + ".gz");
-        if (Files.isRegularFile(gz)) {
-            return gz;
-        }
         Path raw = folder.resolve(prefix + kind);
-        if (Files.isRegularFile(raw)) {
-            return raw;
+        for (Path p : new Path[] {gz, raw}) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                InputFiles.requireRegularFile(p, "an IDX file");
+                return p;
+            }
         }
         throw new DataFormatException(
                 folder

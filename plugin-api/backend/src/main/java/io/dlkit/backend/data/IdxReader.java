@@ -3,10 +3,13 @@ package io.dlkit.backend.data;
 import static java.util.Objects.requireNonNull;
 
 import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,13 @@ public final class IdxReader {
 
     /** The magic number of an IDX file of unsigned bytes with one dimension: labels. */
     public static final int LABELS_MAGIC = 2049;
+
+    /** The most data bytes one file may hold: one Java array. */
+    static final long MAX_DATA_BYTES = Integer.MAX_VALUE - 8;
+
+    private static final String[] DIMENSION_NAMES = {
+        "label count", "image count", "row count", "column count"
+    };
 
     private IdxReader() {}
 
@@ -74,18 +84,14 @@ public final class IdxReader {
     /**
      * Reads an IDX image file (magic number 2051).
      *
-     * @throws DataFormatException if the file is empty, not an image file, or truncated
+     * @throws DataFormatException if the file is empty, not an image file, truncated, or its header
+     *     promises more than one array can hold (2 GiB)
      */
     public static Images readImages(Path path) throws IOException {
-        ByteBuffer b = open(path, IMAGES_MAGIC, "image", 16);
-        int count = dimension(b, path, "image count");
-        int rows = dimension(b, path, "row count");
-        int cols = dimension(b, path, "column count");
-        long expected = (long) count * rows * cols;
-        String what = count + " images of " + rows + "x" + cols;
-        checkLength(b, path, what, expected);
-        float[] pixels = Pixels.fromUnsignedBytes(b.array(), b.position(), (int) expected);
-        return new Images(count, rows, cols, pixels);
+        Raw raw = read(path, IMAGES_MAGIC, "image", 3);
+        int[] d = raw.dims();
+        float[] pixels = Pixels.fromUnsignedBytes(raw.data(), 0, raw.data().length);
+        return new Images(d[0], d[1], d[2], pixels);
     }
 
     /**
@@ -94,22 +100,94 @@ public final class IdxReader {
      * @throws DataFormatException if the file is empty, not a label file, or truncated
      */
     public static int[] readLabels(Path path) throws IOException {
-        ByteBuffer b = open(path, LABELS_MAGIC, "label", 8);
-        int count = dimension(b, path, "label count");
-        checkLength(b, path, count + " labels", count);
-        int[] labels = new int[count];
-        byte[] raw = b.array();
-        int offset = b.position();
-        for (int i = 0; i < count; i++) {
-            labels[i] = raw[offset + i] & 0xFF;
+        byte[] raw = read(path, LABELS_MAGIC, "label", 1).data();
+        int[] labels = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            labels[i] = raw[i] & 0xFF;
         }
         return labels;
     }
 
-    private static ByteBuffer open(Path path, int magic, String kind, int headerSize)
-            throws IOException {
+    /** The dimensions a header gave and the data bytes after it. */
+    private record Raw(int[] dims, byte[] data) {}
+
+    private static Raw read(Path path, int magic, String kind, int rank) throws IOException {
         requireNonNull(path, "path is null");
-        byte[] bytes = readBytes(path);
+        InputFiles.requireRegularFile(path, "an IDX file");
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
+            raw.reset();
+            if (!gzip) {
+                return parse(raw, path, magic, kind, rank);
+            }
+            try (InputStream in = new GZIPInputStream(raw, 1 << 16)) {
+                return parse(in, path, magic, kind, rank);
+            } catch (ZipException | EOFException e) {
+                throw new DataFormatException(
+                        path
+                                + ": corrupt gzip data ("
+                                + e.getMessage()
+                                + "); download the file again",
+                        e);
+            }
+        }
+    }
+
+    /** Reads the header, then exactly the bytes it promises, never more than really follow. */
+    private static Raw parse(InputStream in, Path path, int magic, String kind, int rank)
+            throws IOException {
+        ByteBuffer b = header(in, path, magic, kind, 4 + 4 * rank);
+        int[] dims = new int[rank];
+        BigInteger bytes = BigInteger.ONE;
+        for (int i = 0; i < rank; i++) {
+            dims[i] = dimension(b, path, DIMENSION_NAMES[rank == 1 ? 0 : i + 1]);
+            bytes = bytes.multiply(BigInteger.valueOf(dims[i]));
+        }
+        String what =
+                rank == 1 ? dims[0] + " labels" : dims[0] + " images of " + dims[1] + "x" + dims[2];
+        if (bytes.compareTo(BigInteger.valueOf(MAX_DATA_BYTES)) > 0) {
+            throw new DataFormatException(
+                    path
+                            + ": the header promises "
+                            + what
+                            + " ("
+                            + bytes
+                            + " bytes), more than the "
+                            + MAX_DATA_BYTES
+                            + " bytes one file can hold; the header is corrupt or the file is"
+                            + " not IDX");
+        }
+        int expected = bytes.intValueExact();
+        // readNBytes grows its buffer as data arrives: a lying header allocates nothing extra.
+        byte[] data = in.readNBytes(expected);
+        if (data.length < expected) {
+            throw new DataFormatException(
+                    path
+                            + ": truncated: the header promises "
+                            + what
+                            + " ("
+                            + expected
+                            + " bytes) but "
+                            + data.length
+                            + " bytes follow");
+        }
+        long extra = in.transferTo(OutputStream.nullOutputStream());
+        if (extra > 0) {
+            throw new DataFormatException(
+                    path
+                            + ": "
+                            + extra
+                            + " unexpected bytes after "
+                            + what
+                            + "; the header and the data disagree");
+        }
+        return new Raw(dims, data);
+    }
+
+    private static ByteBuffer header(
+            InputStream in, Path path, int magic, String kind, int headerSize) throws IOException {
+        byte[] bytes = in.readNBytes(headerSize);
         String expected = "expected an IDX " + kind + " file (magic number " + magic + ")";
         if (bytes.length == 0) {
             throw new DataFormatException(path + ": the file is empty; " + expected);
@@ -137,57 +215,11 @@ public final class IdxReader {
         return b;
     }
 
-    private static byte[] readBytes(Path path) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
-            raw.reset();
-            if (!gzip) {
-                return raw.readAllBytes();
-            }
-            try (InputStream in = new GZIPInputStream(raw, 1 << 16)) {
-                return in.readAllBytes();
-            } catch (ZipException | EOFException e) {
-                throw new DataFormatException(
-                        path
-                                + ": corrupt gzip data ("
-                                + e.getMessage()
-                                + "); download the file again",
-                        e);
-            }
-        }
-    }
-
     private static int dimension(ByteBuffer b, Path path, String name) {
         int n = b.getInt();
         if (n < 0) {
             throw new DataFormatException(path + ": negative " + name + " " + n + " in the header");
         }
         return n;
-    }
-
-    private static void checkLength(ByteBuffer b, Path path, String what, long expected) {
-        long actual = b.remaining();
-        if (actual < expected) {
-            throw new DataFormatException(
-                    path
-                            + ": truncated: the header promises "
-                            + what
-                            + " ("
-                            + expected
-                            + " bytes) but "
-                            + actual
-                            + " bytes follow");
-        }
-        if (actual > expected) {
-            throw new DataFormatException(
-                    path
-                            + ": "
-                            + (actual - expected)
-                            + " unexpected bytes"
-                            + " after "
-                            + what
-                            + "; the header and the data disagree");
-        }
     }
 }

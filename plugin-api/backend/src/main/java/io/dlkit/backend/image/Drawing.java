@@ -35,7 +35,8 @@ public final class Drawing {
 
     /**
      * A copy of {@code image} with each box drawn: a coloured outline inside the box's edges and a
-     * tag with {@code "label 0.91"} just above it (inside it when the box touches the top).
+     * tag with {@code "label 0.91"} just above it (inside it when the box touches the top). A box
+     * with a class id but no label is named {@code "class 16"}; the colour follows the name.
      */
     public static Image drawBoxes(Image image, List<Box> boxes) {
         requireNonNull(image, "image is null");
@@ -50,18 +51,48 @@ public final class Drawing {
         return overlay.compositeOnto(image);
     }
 
-    /** A copy of {@code image} with each point drawn as a filled dot with its label beside it. */
+    /**
+     * A copy of {@code image} with each point drawn as a filled dot, {@link
+     * #defaultPointRadius(Image)} in size and in its label's colour, with its label beside it.
+     */
     public static Image drawPoints(Image image, List<Point> points) {
         requireNonNull(image, "image is null");
+        return drawPoints(image, points, defaultPointRadius(image), null);
+    }
+
+    /**
+     * A copy of {@code image} with each point drawn as a filled dot of {@code radius} pixels, in
+     * {@code color} (or, when it is null, its label's colour), with its label beside it on a tag.
+     *
+     * @throws IllegalArgumentException if {@code radius} is not in (0, 1000]
+     */
+    public static Image drawPoints(Image image, List<Point> points, float radius, Color color) {
+        requireNonNull(image, "image is null");
         requireNonNull(points, "points is null");
+        if (!(radius > 0 && radius <= 1000)) {
+            throw new IllegalArgumentException(
+                    "point radius must be above 0 and at most 1000 pixels, got " + radius);
+        }
         Overlay overlay = new Overlay(image);
         Graphics2D g = overlay.graphics();
         try {
-            points.forEach(p -> drawPoint(overlay, g, p));
+            points.forEach(
+                    p ->
+                            drawPoint(
+                                    overlay,
+                                    g,
+                                    p,
+                                    radius,
+                                    color == null ? colorFor(p.label()) : color));
         } finally {
             g.dispose();
         }
         return overlay.compositeOnto(image);
+    }
+
+    /** The dot radius {@link #drawPoints(Image, List)} uses: 2 pixels, more above 320 pixels. */
+    public static float defaultPointRadius(Image image) {
+        return Overlay.pointRadius(image.width(), image.height());
     }
 
     /**
@@ -81,7 +112,7 @@ public final class Drawing {
         int t = o.lineWidth;
         int w = Math.max(x2 - x1, t);
         int h = Math.max(y2 - y1, t);
-        Color color = colorFor(b.label());
+        Color color = colorFor(className(b));
         g.setColor(color);
         g.fillRect(x1, y1, w, t);
         g.fillRect(x1, y1 + h - t, w, t);
@@ -90,20 +121,24 @@ public final class Drawing {
         o.tag(g, tagText(b), color, x1, y1, true);
     }
 
-    private static void drawPoint(Overlay o, Graphics2D g, Point p) {
-        float r = o.pointRadius;
-        Color color = colorFor(p.label());
+    private static void drawPoint(Overlay o, Graphics2D g, Point p, float r, Color color) {
         g.setColor(color);
         g.fill(new Ellipse2D.Float(p.x() - r, p.y() - r, 2 * r, 2 * r));
         o.tag(g, p.label(), color, Math.round(p.x() + r + 1), Math.round(p.y()), false);
     }
 
-    private static String tagText(Box b) {
+    /** The tag of a box: its class name and its score with two decimals, each when known. */
+    static String tagText(Box b) {
+        String name = className(b);
         if (Float.isNaN(b.score())) {
-            return b.label();
+            return name;
         }
         String score = String.format(Locale.ROOT, "%.2f", b.score());
-        return b.label().isEmpty() ? score : b.label() + " " + score;
+        return name.isEmpty() ? score : name + " " + score;
+    }
+
+    private static String className(Box b) {
+        return !b.label().isEmpty() || b.classId() < 0 ? b.label() : "class " + b.classId();
     }
 
     private static int clamp(int v, int max) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.dlkit.backend.io.AtomicFiles;
 import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class Images {
      */
     public static Image read(Path path) throws IOException {
         requireNonNull(path, "path is null");
+        InputFiles.requireRegularFile(path, "an image file");
         long size = Files.size(path);
         if (size > MAX_FILE_BYTES) {
             throw new DataFormatException(

@@ -15,7 +15,6 @@ final class Overlay {
     final int width;
     final int height;
     final int lineWidth;
-    final float pointRadius;
     private final int fontSize;
     private final BufferedImage layer;
 
@@ -24,9 +23,13 @@ final class Overlay {
         this.height = image.height();
         int size = Math.max(width, height);
         this.lineWidth = Math.max(2, Math.round(size / 320f));
-        this.pointRadius = Math.max(2f, size / 160f);
         this.fontSize = Math.max(10, Math.round(size / 40f));
         this.layer = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    }
+
+    /** The default dot radius on an image of this size: 2 pixels, more above 320 pixels. */
+    static float pointRadius(int width, int height) {
+        return Math.max(2f, Math.max(width, height) / 160f);
     }
 
     Graphics2D graphics() {

@@ -34,6 +34,7 @@ public final class Npy {
      */
     public static NdArray read(Path path) throws IOException {
         requireNonNull(path, "path is null");
+        InputFiles.requireRegularFile(path, "a NumPy .npy file");
         String source = path.toString();
         long fileSize = Files.size(path);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {

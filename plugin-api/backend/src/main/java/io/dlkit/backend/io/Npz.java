@@ -43,6 +43,7 @@ public final class Npz {
      */
     public static LinkedHashMap<String, NdArray> read(Path path) throws IOException {
         requireNonNull(path, "path is null");
+        InputFiles.requireRegularFile(path, "a NumPy .npz archive");
         if (Files.size(path) == 0) {
             throw new DataFormatException(
                     path + ": the file is empty; expected a NumPy .npz archive");

@@ -14,6 +14,10 @@ import java.util.Map;
 final class PyLiteral {
     private final String text;
     private int pos;
+    private int depth;
+
+    /** numpy writes depth 2 (a dict holding a tuple); deep nesting is a hostile header. */
+    static final int MAX_DEPTH = 16;
 
     private PyLiteral(String text) {
         this.text = text;
@@ -37,13 +41,20 @@ final class PyLiteral {
     private Object value() {
         skipSpaces();
         char c = peek();
-        return switch (c) {
-            case '{' -> dict();
-            case '(' -> sequence(')');
-            case '[' -> sequence(']');
-            case '\'', '"' -> string(c);
-            default -> c == '-' || Character.isDigit(c) ? integer() : word();
-        };
+        if ((c == '{' || c == '(' || c == '[') && depth == MAX_DEPTH) {
+            throw error("at most " + MAX_DEPTH + " levels of nesting");
+        }
+        depth++;
+        Object value =
+                switch (c) {
+                    case '{' -> dict();
+                    case '(' -> sequence(')');
+                    case '[' -> sequence(']');
+                    case '\'', '"' -> string(c);
+                    default -> c == '-' || Character.isDigit(c) ? integer() : word();
+                };
+        depth--;
+        return value;
     }
 
     private Map<Object, Object> dict() {

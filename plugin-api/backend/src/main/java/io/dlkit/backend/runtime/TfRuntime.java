@@ -4,12 +4,16 @@ import static org.tensorflow.internal.c_api.global.tensorflow.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.internal.c_api.TF_DeviceList;
 import org.tensorflow.internal.c_api.TF_Graph;
 import org.tensorflow.internal.c_api.TF_Session;
 import org.tensorflow.internal.c_api.TF_SessionOptions;
 import org.tensorflow.internal.c_api.TF_Status;
+import org.tensorflow.op.Ops;
 
 /**
  * The process-wide TensorFlow runtime, loaded once, lazily, the first time something needs it
@@ -69,7 +73,9 @@ public final class TfRuntime {
     private static TfRuntime load() {
         try {
             String v = TensorFlow.version();
-            return new TfRuntime(v, listDevices());
+            List<DeviceInfo> devices = listDevices();
+            NativeStderr.silenced(TfRuntime::warmUp);
+            return new TfRuntime(v, devices);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             throw new BackendException(
                     "cannot load the TensorFlow native library ("
@@ -78,6 +84,20 @@ public final class TfRuntime {
                             + " that libstdc++ is installed, and that the JavaCPP cache folder is"
                             + " writable (set DLKIT_CACHE_DIR to move it)",
                     e);
+        }
+    }
+
+    /**
+     * Runs one tiny graph, so that the two absl lines TensorFlow prints on the first graph
+     * optimization of a process go to the silenced stderr (see {@link NativeStderr}).
+     */
+    private static void warmUp() {
+        try (Graph g = new Graph();
+                Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            try (Result r = s.runner().fetch(tf.math.add(tf.constant(1f), tf.constant(1f))).run()) {
+                // nothing to read: running is the point
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package io.dlkit.backend.train;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,8 @@ import org.tensorflow.Session;
  * complete checkpoint.
  */
 public final class Checkpoints {
-    private static final String PREFIX = "variables";
-    private static final String STATE = "state.properties";
+    private static final String PREFIX = CheckpointFiles.PREFIX;
+    private static final String STATE = CheckpointFiles.STATE;
 
     private final Path modelDir;
 
@@ -68,23 +67,25 @@ public final class Checkpoints {
     /**
      * Restores the variables into {@code session} (whose graph was built the same way) and returns
      * the state.
+     *
+     * @throws DamagedCheckpointException if the model directory has no complete checkpoint, a
+     *     checkpoint file is missing, truncated or garbled, or the graph's variable shapes differ
+     *     from the checkpoint's; the message names the file and how to recover
      */
     public TrainState restore(Session session) {
         Path d =
                 current()
                         .orElseThrow(
                                 () ->
-                                        new IllegalStateException(
-                                                "no checkpoint in "
+                                        new DamagedCheckpointException(
+                                                dir().resolve(STATE)
+                                                        + ": missing, so "
                                                         + modelDir
-                                                        + "; train without --resume first"));
-        session.restore(d.resolve(PREFIX).toString());
-        try (Reader r = Files.newBufferedReader(d.resolve(STATE), StandardCharsets.UTF_8)) {
-            return TrainState.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read " + d.resolve(STATE) + ": " + e.getMessage(), e);
-        }
+                                                        + " has no complete checkpoint; train"
+                                                        + " without --resume (with --overwrite)"
+                                                        + " to start again",
+                                                null));
+        return CheckpointFiles.restore(d, session);
     }
 
     private Optional<Path> current() {

@@ -223,4 +223,41 @@ class CsvReaderTest {
                                 + ":1: found 1 column; a data set needs at least one feature"
                                 + " column and a label");
     }
+
+    @Test
+    void should_refuse_a_line_longer_than_the_limit_instead_of_buffering_it() throws Exception {
+        // given: a first line of 1 Mi + 1 characters and no line break
+        Path file = csv("1," + "0".repeat(CsvReader.MAX_LINE_CHARS - 1));
+
+        // when / then
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(
+                        file
+                                + ":1: line longer than 1048576 characters; this is not a CSV file"
+                                + " of numbers, or a row is far too wide");
+    }
+
+    @Test
+    void should_count_lines_to_the_one_that_is_too_long() throws Exception {
+        Path file = csv("a,label\n1,0\r\n2,1\r" + "3".repeat(20) + ",0\n");
+
+        assertThatThrownBy(() -> CsvReader.builder().optMaxLineChars(10).build().read(file))
+                .hasMessageStartingWith(file + ":4: line longer than 10 characters");
+    }
+
+    @Test
+    void should_read_a_line_exactly_at_the_limit_across_buffer_refills() throws Exception {
+        // given: lines ending in \r, \n and \r\n, one of 70000 characters (past a 64 Ki buffer)
+        String wide = "0".repeat(69_998) + "1,2";
+        Path file = csv("5,1\r" + wide + "\r\n7,0\n");
+
+        // when
+        Dataset d = CsvReader.builder().optMaxLineChars(wide.length()).build().read(file);
+
+        // then: the wide line is feature 000...01 = 1 and label 2; rows stay aligned
+        assertThat(d.size()).isEqualTo(3);
+        assertThat(d.features()).containsExactly(5f, 1f, 7f);
+        assertThat(d.labels()).containsExactly(1, 2, 0);
+    }
 }

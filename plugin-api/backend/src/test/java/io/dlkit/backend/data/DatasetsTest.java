@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,9 +133,12 @@ class DatasetsTest {
         // given
         String shared = System.getProperty("dlkit.shared.dir", "../shared");
         Path folder = Path.of(shared, "data", "digits", "fashion-mnist");
-        Assumptions.assumeTrue(
-                Files.isRegularFile(folder.resolve("t10k-images-idx3-ubyte.gz")),
-                "../shared/data absent: skipping");
+        boolean present = Files.isRegularFile(folder.resolve("t10k-images-idx3-ubyte.gz"));
+        // in CI the shared data must be there: fail rather than pass unseen
+        Assertions.assertThat(present || !"true".equalsIgnoreCase(System.getenv("CI")))
+                .as("CI=true but " + folder + " is missing")
+                .isTrue();
+        Assumptions.assumeTrue(present, "SKIPPED: " + folder + " absent");
 
         // when
         Dataset test = Datasets.loadIdxFolder(folder, Datasets.TEST);

@@ -176,4 +176,36 @@ class IdxReaderTest {
                                 + "; use the label file that"
                                 + " belongs to the images");
     }
+
+    @Test
+    void should_refuse_a_header_that_promises_more_than_an_array_holds_without_overflowing()
+            throws Exception {
+        // given: 65535^3 = 281462092005375 bytes; 2147483647^3 overflows a long
+        Path big = IdxFiles.write(dir.resolve("big"), IdxFiles.images(65535, 65535, 65535, PIXELS));
+        int max = Integer.MAX_VALUE;
+        Path huge = IdxFiles.write(dir.resolve("huge"), IdxFiles.images(max, max, max, PIXELS));
+
+        // when / then
+        assertThatThrownBy(() -> IdxReader.readImages(big))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(
+                        big
+                                + ": the header promises 65535 images of 65535x65535"
+                                + " (281462092005375 bytes), more than the 2147483639 bytes one"
+                                + " file can hold; the header is corrupt or the file is not IDX");
+        assertThatThrownBy(() -> IdxReader.readImages(huge))
+                .hasMessageContaining("(9903520300447984150353281023 bytes)");
+    }
+
+    @Test
+    void should_report_a_large_truncation_by_the_bytes_that_really_follow() throws Exception {
+        // given: 60000 MNIST images promised, 12 bytes present
+        Path file = IdxFiles.writeGz(dir.resolve("x.gz"), IdxFiles.images(60000, 28, 28, PIXELS));
+
+        assertThatThrownBy(() -> IdxReader.readImages(file))
+                .hasMessage(
+                        file
+                                + ": truncated: the header promises 60000 images of 28x28"
+                                + " (47040000 bytes) but 12 bytes follow");
+    }
 }

@@ -90,6 +90,18 @@ class NpyErrorsTest {
                         "shape (100000, 100000) of f8 needs more than 2 GiB, the limit for one array;"
                                 + " split it into smaller arrays"),
                 arguments(
+                        "deeply nested shape",
+                        v1(
+                                "{'descr': '<f4', 'fortran_order': False, 'shape': "
+                                        + "(".repeat(5000)
+                                        + ")".repeat(5000)
+                                        + ", }",
+                                new byte[4]),
+                        "malformed .npy header (expected at most 16 levels of nesting at offset"
+                                + " 65 in {'descr': '<f4', 'fortran_order': False, 'shape':"
+                                + " ((((((((((((((((((((((((((("
+                                + "...); the file is corrupt or was not written by numpy.save"),
+                arguments(
                         "huge header length",
                         NpyTest.concat(
                                 new byte[] {

@@ -69,7 +69,16 @@ class Conv2DLayerTest {
                 new Case(6, 6, 2, 2, 2, 2, 1, 1, Padding.explicit(1)),
                 new Case(6, 5, 2, 5, 5, 2, 2, 2, Padding.explicit(1)),
                 new Case(7, 6, 1, 3, 2, 2, 2, 1, Padding.VALID),
-                new Case(4, 4, 3, 1, 1, 4, 1, 1, Padding.VALID));
+                new Case(4, 4, 3, 1, 1, 4, 1, 1, Padding.VALID),
+                // More than 4 input channels at stride 1: TensorFlow's own Conv2D, not im2col
+                new Case(5, 5, 5, 3, 3, 3, 1, 1, Padding.VALID),
+                new Case(5, 6, 6, 3, 3, 2, 1, 1, Padding.SAME),
+                // explicit p = (f-1)/2 at stride 1 is rewritten to SAME padding
+                new Case(5, 6, 5, 3, 3, 2, 1, 1, Padding.explicit(1)),
+                new Case(6, 6, 5, 5, 5, 2, 1, 1, Padding.explicit(2)),
+                // explicit p that is not (f-1)/2 keeps the tf.pad before a VALID convolution
+                new Case(5, 5, 5, 3, 3, 2, 1, 1, Padding.explicit(2)),
+                new Case(6, 5, 8, 3, 3, 2, 2, 2, Padding.explicit(1)));
     }
 
     private static Operand<TFloat32> constant(Ops tf, float[] x, long... shape) {
@@ -155,7 +164,11 @@ class Conv2DLayerTest {
                 new Case(5, 5, 2, 3, 3, 3, 1, 1, Padding.VALID),
                 new Case(5, 6, 2, 3, 3, 2, 2, 2, Padding.SAME),
                 new Case(5, 5, 2, 2, 2, 2, 1, 1, Padding.SAME),
-                new Case(4, 5, 2, 3, 3, 2, 2, 1, Padding.explicit(2)));
+                new Case(4, 5, 2, 3, 3, 2, 2, 1, Padding.explicit(2)),
+                new Case(4, 5, 5, 3, 3, 2, 1, 1, Padding.VALID),
+                new Case(4, 4, 6, 3, 3, 2, 1, 1, Padding.SAME),
+                new Case(5, 4, 5, 3, 3, 2, 1, 1, Padding.explicit(1)),
+                new Case(4, 4, 5, 3, 3, 2, 1, 1, Padding.explicit(2)));
     }
 
     /** x as a variable so it can be perturbed; loss = sum(R * out) with R fixed. */

@@ -101,8 +101,13 @@ class CheckpointsTest {
             // when / then
             assertThat(checkpoints.exists()).isFalse();
             assertThatThrownBy(() -> checkpoints.restore(g.session()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("no checkpoint in " + modelDir + "; train without --resume first");
+                    .isInstanceOf(DamagedCheckpointException.class)
+                    .hasMessage(
+                            checkpoints.dir().resolve("state.properties")
+                                    + ": missing, so "
+                                    + modelDir
+                                    + " has no complete checkpoint; train without --resume (with"
+                                    + " --overwrite) to start again");
         }
     }
 
@@ -148,13 +153,13 @@ class CheckpointsTest {
     }
 
     /** A graph with the float variable {@code w = [1, 2]}. */
-    private static GraphContext graphWithW() {
+    static GraphContext graphWithW() {
         GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1);
         g.variable("w", g.tf().constant(new float[] {1, 2}), true);
         return g;
     }
 
-    private static EpochMetrics metrics(int epoch, long step, double loss) {
+    static EpochMetrics metrics(int epoch, long step, double loss) {
         return new EpochMetrics(epoch, step, loss, 0, 0.5, Double.NaN, Double.NaN, 0.1, 1, 10);
     }
 

@@ -62,30 +62,49 @@ class AdamOptimizerTest implements OptimizerContract {
 
     @Test
     void should_take_three_steps_with_changing_gradients() {
+        // given: each step's gradients of w (2 elements) and b (1)
+        float[][] dw = {{0.5f, -1f}, {0.3f, -0.4f}, {-0.2f, 0.6f}};
+        float[][] db = {{0.2f}, {-0.1f}, {0.4f}};
         try (OptimizerHarness h = TwoVariables.harness(new AdamOptimizer())) {
             // when
-            h.step(LR, new float[] {0.5f, -1f}, new float[] {0.2f});
-            h.step(LR, new float[] {0.3f, -0.4f}, new float[] {-0.1f});
-            h.step(LR, new float[] {-0.2f, 0.6f}, new float[] {0.4f});
-            // then, for w[0]: t = 1, 2, 3
-            float m1 = 0.1f * 0.5f;
-            float v1 = 0.001f * (0.5f * 0.5f);
-            float m2 = 0.9f * m1 + 0.1f * 0.3f;
-            float v2 = 0.999f * v1 + 0.001f * (0.3f * 0.3f);
-            float m3 = 0.9f * m2 + 0.1f * -0.2f;
-            float v3 = 0.999f * v2 + 0.001f * (-0.2f * -0.2f);
-            float w = W0;
-            w -= LR * (m1 / (1 - 0.9f)) / (sqrt(v1 / (1 - 0.999f)) + 1e-8f);
-            w -= LR * (m2 / (1 - 0.9f * 0.9f)) / (sqrt(v2 / (1 - 0.999f * 0.999f)) + 1e-8f);
-            w -=
-                    LR
-                            * (m3 / (1 - 0.9f * 0.9f * 0.9f))
-                            / (sqrt(v3 / (1 - 0.999f * 0.999f * 0.999f)) + 1e-8f);
-            assertAllClose(new float[] {h.floats("w_m")[0]}, new float[] {m3}, 1e-7);
-            assertAllClose(new float[] {h.floats("w_v")[0]}, new float[] {v3}, 1e-9);
-            assertAllClose(new float[] {h.floats("w")[0]}, new float[] {w}, 1e-6);
+            for (int t = 0; t < 3; t++) h.step(LR, dw[t], db[t]);
+            // then: every element of w, b and their moments follows the notes' update, t = 1, 2, 3
+            Moments w = Moments.afterSteps(new float[] {W0, W1}, dw);
+            Moments b = Moments.afterSteps(new float[] {B}, db);
+            assertAllClose(h.floats("w_m"), w.m, 1e-7);
+            assertAllClose(h.floats("w_v"), w.v, 1e-9);
+            assertAllClose(h.floats("w"), w.value, 1e-6);
+            assertAllClose(h.floats("b_m"), b.m, 1e-7);
+            assertAllClose(h.floats("b_v"), b.v, 1e-9);
+            assertAllClose(h.floats("b"), b.value, 1e-6);
             // the counter went up once per step, not once per variable
             assertThat(h.longScalar("adam_t")).isEqualTo(3);
+        }
+    }
+
+    /**
+     * Adam by hand, element by element, with the defaults beta1 = 0.9, beta2 = 0.999, eps = 1e-8:
+     * {@code m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; w -= lr (m/(1-b1^t)) / (sqrt(v/(1-b2^t)) +
+     * eps)}.
+     */
+    private record Moments(float[] m, float[] v, float[] value) {
+        static Moments afterSteps(float[] start, float[][] gradients) {
+            int n = start.length;
+            float[] m = new float[n];
+            float[] v = new float[n];
+            float[] w = start.clone();
+            float b1t = 1;
+            float b2t = 1;
+            for (float[] g : gradients) {
+                b1t *= 0.9f;
+                b2t *= 0.999f;
+                for (int i = 0; i < n; i++) {
+                    m[i] = 0.9f * m[i] + 0.1f * g[i];
+                    v[i] = 0.999f * v[i] + 0.001f * (g[i] * g[i]);
+                    w[i] -= LR * (m[i] / (1 - b1t)) / (sqrt(v[i] / (1 - b2t)) + 1e-8f);
+                }
+            }
+            return new Moments(m, v, w);
         }
     }
 

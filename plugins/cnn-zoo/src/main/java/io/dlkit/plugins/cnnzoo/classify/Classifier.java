@@ -9,6 +9,7 @@ import io.dlkit.backend.data.ImageFolderReader;
 import io.dlkit.backend.image.Image;
 import io.dlkit.backend.image.Images;
 import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import io.dlkit.plugins.cnnzoo.classify.Prediction.ClassScore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,10 +91,18 @@ public final class Classifier implements AutoCloseable {
                             p + ": no images (.bmp, .gif, .jpeg, .jpg, .png) in this folder");
                 }
                 files.addAll(found);
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
             } else {
-                throw DlkitException.invalidInput(p + ": no such file or folder");
+                String problem =
+                        InputFiles.problem(p, "an image file or a folder of images").orElse(null);
+                if (problem != null) {
+                    throw DlkitException.invalidInput(
+                            p
+                                    + ": "
+                                    + (problem.equals("no such file")
+                                            ? "no such file or folder"
+                                            : problem));
+                }
+                files.add(p);
             }
         }
         return files;

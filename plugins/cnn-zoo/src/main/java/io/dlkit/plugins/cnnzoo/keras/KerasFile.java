@@ -1,6 +1,7 @@
 package io.dlkit.plugins.cnnzoo.keras;
 
 import io.dlkit.api.DlkitException;
+import io.dlkit.backend.io.InputFiles;
 import io.jhdf.HdfFile;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
@@ -47,9 +48,11 @@ abstract sealed class KerasFile implements AutoCloseable permits Keras2File, Ker
      *     archive), or an HDF5 file in neither Keras layout
      */
     static KerasFile open(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw DlkitException.invalidInput(file + ": no such file");
-        }
+        InputFiles.problem(file, "a Keras weights file (.h5, .weights.h5 or .keras)")
+                .ifPresent(
+                        p -> {
+                            throw DlkitException.invalidInput(file + ": " + p);
+                        });
         HdfFile hdf = openHdf(file);
         try {
             if (Keras2File.accepts(hdf)) {

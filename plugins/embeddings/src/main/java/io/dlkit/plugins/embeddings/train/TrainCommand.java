@@ -1,0 +1,246 @@
+package io.dlkit.plugins.embeddings.train;
+
+import io.dlkit.api.CommandContext;
+import io.dlkit.api.DlkitException;
+import io.dlkit.plugins.embeddings.WordVectors;
+import io.dlkit.plugins.embeddings.command.CommandIo;
+import io.dlkit.plugins.embeddings.corpus.Corpus;
+import io.dlkit.plugins.embeddings.format.VectorFiles;
+import io.dlkit.plugins.embeddings.format.VectorFormat;
+import io.dlkit.plugins.embeddings.glove.Glove;
+import io.dlkit.plugins.embeddings.glove.GloveSpec;
+import io.dlkit.plugins.embeddings.word2vec.Progress;
+import io.dlkit.plugins.embeddings.word2vec.Word2Vec;
+import io.dlkit.plugins.embeddings.word2vec.Word2VecSpec;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dlkit embed train --text FILE|DIR --method skipgram|cbow|glove ... --out vectors.bin}.
+ * Threads and seed are dlkit's global {@code --threads} (0: every core) and {@code --seed}; one
+ * thread and a seed give the same vectors on every run.
+ */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Train word vectors on a text file or folder (UTF-8, split on whitespace, a line is a"
+                    + " sentence).",
+            "e.g. dlkit embed train --text corpus.txt --method skipgram --out vectors.bin"
+        })
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--text", required = true, paramLabel = "FILE|DIR", description = "The corpus.")
+    Path text;
+
+    @Option(
+            names = "--method",
+            defaultValue = "skipgram",
+            paramLabel = "skipgram|cbow|glove",
+            description = "The model (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(
+            names = "--dim",
+            defaultValue = "100",
+            description = "Vector size (default: ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(
+            names = "--window",
+            defaultValue = "5",
+            description = "Context window (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(
+            names = "--negative",
+            defaultValue = "5",
+            description = "Negative samples per word, 0 for none (default: ${DEFAULT-VALUE}).")
+    int negative;
+
+    @Option(
+            names = "--hs",
+            description = "Also train with hierarchical softmax (alone with --negative 0).")
+    boolean hs;
+
+    @Option(
+            names = "--sample",
+            defaultValue = "1e-3",
+            description =
+                    "Sub-sampling threshold of frequent words, 0 for none (default: ${DEFAULT-VALUE}).")
+    double sample;
+
+    @Option(
+            names = "--min-count",
+            defaultValue = "5",
+            description = "Drop words seen fewer times (default: ${DEFAULT-VALUE}).")
+    int minCount;
+
+    @Option(
+            names = "--iter",
+            defaultValue = "5",
+            description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(
+            names = "--lr",
+            paramLabel = "RATE",
+            description = "Starting learning rate (default: 0.025 skip-gram, 0.05 CBOW and GloVe).")
+    Double learningRate;
+
+    @Option(names = "--lowercase", description = "Lowercase every word.")
+    boolean lowercase;
+
+    @Option(
+            names = "--x-max",
+            defaultValue = "100",
+            description = "GloVe: count where the weighting reaches 1 (default: ${DEFAULT-VALUE}).")
+    double xMax;
+
+    @Option(
+            names = "--power",
+            defaultValue = "0.75",
+            description = "GloVe: exponent of the weighting (default: ${DEFAULT-VALUE}).")
+    double power;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "Where to write the vectors (.bin, .txt, .vec, .npz).")
+    Path out;
+
+    @Option(
+            names = "--to",
+            paramLabel = "FORMAT",
+            description =
+                    "Output format: word2vec-bin, word2vec-text, glove-text or npz (default: from --out).")
+    String to;
+
+    private final CommandContext ctx;
+
+    /** dlkit injects the command context. */
+    @Inject
+    public TrainCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Method m = Method.of(method);
+        Path target = CommandIo.resolve(ctx, out);
+        VectorFormat format = VectorFiles.forOutput(target, to);
+        ctx.writer().checkWritable(target);
+        checkMinCount();
+        long t0 = System.nanoTime();
+        Corpus corpus = Corpus.load(CommandIo.resolve(ctx, text), lowercase, minCount);
+        CommandIo.note(
+                ctx,
+                String.format(
+                        Locale.ROOT,
+                        "corpus: %,d words, %,d in the vocabulary (min-count %d), %,d sentences",
+                        corpus.tokens().length,
+                        corpus.vocabulary().size(),
+                        minCount,
+                        corpus.sentenceCount()));
+        long t1 = System.nanoTime();
+        WordVectors vectors = train(m, corpus);
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        Path written = CommandIo.writeVectors(ctx, vectors, target, format);
+        report(m, corpus, vectors, written, format, seconds, (t1 - t0) / 1e9);
+        return 0;
+    }
+
+    private void checkMinCount() {
+        if (minCount < 1) {
+            throw DlkitException.invalidInput("--min-count must be >= 1, got " + minCount);
+        }
+    }
+
+    private WordVectors train(Method m, Corpus corpus) {
+        Progress.Listener listener =
+                ctx.settings().quiet()
+                        ? Progress.Listener.none()
+                        : p -> CommandIo.note(ctx, "train: " + p.line());
+        try {
+            if (m == Method.GLOVE) {
+                double lr = learningRate == null ? 0.05 : learningRate;
+                GloveSpec spec =
+                        new GloveSpec(
+                                dim,
+                                window,
+                                iterations,
+                                xMax,
+                                power,
+                                lr,
+                                ctx.settings().seed(),
+                                threads());
+                return Glove.train(corpus, spec, listener);
+            }
+            boolean cbow = m == Method.CBOW;
+            double lr = learningRate == null ? Word2VecSpec.defaultAlpha(cbow) : learningRate;
+            Word2VecSpec spec =
+                    new Word2VecSpec(
+                            cbow,
+                            dim,
+                            window,
+                            negative,
+                            hs,
+                            sample,
+                            iterations,
+                            lr,
+                            threads(),
+                            ctx.settings().seed());
+            return Word2Vec.train(corpus, spec, listener);
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput("embed train: " + e.getMessage());
+        }
+    }
+
+    private int threads() {
+        int t = ctx.settings().threads();
+        return t > 0 ? t : Runtime.getRuntime().availableProcessors();
+    }
+
+    private void report(
+            Method m,
+            Corpus corpus,
+            WordVectors vectors,
+            Path written,
+            VectorFormat format,
+            double seconds,
+            double readSeconds) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("method", m.name().toLowerCase(Locale.ROOT));
+        r.put("corpus_words", corpus.tokens().length);
+        r.put("vocabulary", vectors.size());
+        r.put("dim", vectors.dim());
+        r.put("iterations", iterations);
+        r.put("threads", threads());
+        r.put("read_seconds", round(readSeconds));
+        r.put("train_seconds", round(seconds));
+        if (m != Method.GLOVE) {
+            // GloVe's passes go over co-occurrence pairs, not words; its progress shows pairs/s
+            r.put(
+                    "words_per_second",
+                    Math.round((double) iterations * corpus.tokens().length / seconds));
+        }
+        r.put("out", written.toString());
+        r.put("format", format.id());
+        if (ctx.settings().json()) {
+            CommandIo.printJson(ctx, r);
+            return;
+        }
+        r.forEach((k, v) -> ctx.out().printf("%-17s %s%n", k, v));
+        ctx.out().flush();
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

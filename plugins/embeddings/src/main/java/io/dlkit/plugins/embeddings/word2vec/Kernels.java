@@ -1,0 +1,98 @@
+package io.dlkit.plugins.embeddings.word2vec;
+
+/**
+ * One SGD step of word2vec for one (input vector, output word) pair, over flat row-major float
+ * matrices with D columns, exactly as in the C tool. The input vector is a row of {@code syn0}
+ * (skip-gram) or the averaged context (CBOW); its gradient is accumulated in {@code neu1e} and
+ * applied by the caller, while the output rows are updated here.
+ */
+public final class Kernels {
+    private Kernels() {}
+
+    /**
+     * Negative sampling: for the positive word (label 1) and each negative (label 0, skipped when
+     * it equals the positive), with f = in . theta_t and g = alpha (label - sigma(f)): {@code neu1e
+     * += g theta_t; theta_t += g in}.
+     *
+     * @param negatives the first {@code k} entries are the negative words
+     */
+    public static void negativeSampling(
+            float[] in,
+            int inOffset,
+            float[] syn1neg,
+            int dim,
+            int positive,
+            int[] negatives,
+            int k,
+            float alpha,
+            SigmoidTable sigmoid,
+            float[] neu1e) {
+        update(in, inOffset, syn1neg, positive * dim, dim, 1, alpha, sigmoid, neu1e);
+        for (int d = 0; d < k; d++) {
+            int target = negatives[d];
+            if (target != positive) {
+                update(in, inOffset, syn1neg, target * dim, dim, 0, alpha, sigmoid, neu1e);
+            }
+        }
+    }
+
+    private static void update(
+            float[] in,
+            int inOffset,
+            float[] out,
+            int outOffset,
+            int dim,
+            int label,
+            float alpha,
+            SigmoidTable sigmoid,
+            float[] neu1e) {
+        float f = dot(in, inOffset, out, outOffset, dim);
+        float g = sigmoid.gradient(f, label) * alpha;
+        for (int c = 0; c < dim; c++) {
+            neu1e[c] += g * out[outOffset + c];
+        }
+        for (int c = 0; c < dim; c++) {
+            out[outOffset + c] += g * in[inOffset + c];
+        }
+    }
+
+    /**
+     * Hierarchical softmax: at each inner node n on the word's path, with branch code b and f = in
+     * . syn1_n (skipped when |f| >= MAX_EXP), g = alpha (1 - b - sigma(f)): {@code neu1e += g
+     * syn1_n; syn1_n += g in}.
+     */
+    public static void hierarchicalSoftmax(
+            float[] in,
+            int inOffset,
+            float[] syn1,
+            int dim,
+            byte[] codes,
+            int[] points,
+            float alpha,
+            SigmoidTable sigmoid,
+            float[] neu1e) {
+        for (int d = 0; d < codes.length; d++) {
+            int l2 = points[d] * dim;
+            float f = dot(in, inOffset, syn1, l2, dim);
+            if (f <= -SigmoidTable.MAX_EXP || f >= SigmoidTable.MAX_EXP) {
+                continue;
+            }
+            float g = (1 - codes[d] - sigmoid.sigmoid(f)) * alpha;
+            for (int c = 0; c < dim; c++) {
+                neu1e[c] += g * syn1[l2 + c];
+            }
+            for (int c = 0; c < dim; c++) {
+                syn1[l2 + c] += g * in[inOffset + c];
+            }
+        }
+    }
+
+    /** The dot product of two rows. */
+    static float dot(float[] a, int aOffset, float[] b, int bOffset, int dim) {
+        float f = 0;
+        for (int c = 0; c < dim; c++) {
+            f += a[aOffset + c] * b[bOffset + c];
+        }
+        return f;
+    }
+}

@@ -1,0 +1,24 @@
+// Writes face-api-tiny-samples1-3.json: face-api 1.7.15's tiny face detector (inputSize 416,
+// scoreThreshold 0.5) on ../shared/data/images/faces/sample1-3.jpg; setup as make_landmarks.cjs.
+// node make_tiny.cjs /work/shared/data/images/faces/sample{1,2,3}.jpg
+const fs = require('fs'); const jpeg = require('jpeg-js');
+const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
+const tf = faceapi.tf;
+const MODEL = process.env.FACE_API_MODELS || '/work/shared/data/models/face-api';
+(async () => {
+  const wasm = require('@tensorflow/tfjs-backend-wasm');
+  wasm.setWasmPaths(__dirname + '/node_modules/@tensorflow/tfjs-backend-wasm/dist/');
+  await tf.setBackend('wasm'); await tf.ready();
+  await faceapi.nets.tinyFaceDetector.loadFromDisk(MODEL);
+  const out = {};
+  for (const f of process.argv.slice(2)) {
+    const raw = jpeg.decode(fs.readFileSync(f), {useTArray: true, maxMemoryUsageInMB: 1024});
+    const rgb = new Uint8Array(raw.width * raw.height * 3);
+    for (let i = 0, j = 0; i < raw.data.length; i += 4) { rgb[j++] = raw.data[i]; rgb[j++] = raw.data[i + 1]; rgb[j++] = raw.data[i + 2]; }
+    const t = tf.tensor3d(rgb, [raw.height, raw.width, 3], 'int32');
+    const res = await faceapi.detectAllFaces(t, new faceapi.TinyFaceDetectorOptions({inputSize: 416, scoreThreshold: 0.5}));
+    out[f.split('/').pop()] = res.map((r) => ({box: r.box, score: r.score}));
+    t.dispose();
+  }
+  fs.writeFileSync('face-api-tiny-samples1-3.json', JSON.stringify(out));
+})().catch((e) => { console.error('ERR', e); process.exit(1); });

@@ -1,0 +1,114 @@
+package io.dlkit.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dlkit.testkit.SharedData;
+import io.dlkit.tests.DlkitProcess.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embeddings plugin through the packaged CLI: word2vec skip-gram on Hamlet (about 26k words,
+ * seconds on one thread), then neighbours, an analogy and bad input. Skipped, saying so, without
+ * ../shared/data (failed instead when CI=true, see {@link SharedData}).
+ */
+class EmbeddingsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Result run(Path dir, String... args) {
+        return DlkitProcess.runIn(dir, Map.of(), args);
+    }
+
+    @Test
+    void should_train_on_hamlet_then_answer_neighbours_and_analogies(@TempDir Path tmp)
+            throws IOException {
+        // given
+        Path hamlet = SharedData.require("data/text/hamlet.txt");
+
+        // when
+        Result train =
+                run(
+                        tmp,
+                        "--threads",
+                        "1",
+                        "--seed",
+                        "1",
+                        "--format",
+                        "json",
+                        "embed",
+                        "train",
+                        "--text",
+                        hamlet.toString(),
+                        "--lowercase",
+                        "--min-count",
+                        "3",
+                        "--dim",
+                        "50",
+                        "--iter",
+                        "3",
+                        "--out",
+                        "hamlet.bin");
+
+        // then: the corpus summary on stderr, the training summary as JSON on stdout
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        assertThat(train.err()).contains("corpus: ").contains("train: 100.0%");
+        JsonNode summary = JSON.readTree(train.out());
+        assertThat(summary.get("vocabulary").asInt()).isBetween(1000, 2000);
+        assertThat(summary.get("dim").asInt()).isEqualTo(50);
+        assertThat(tmp.resolve("hamlet.bin")).exists();
+
+        Result neighbors =
+                run(
+                        tmp,
+                        "--format",
+                        "json",
+                        "embed",
+                        "neighbors",
+                        "king",
+                        "--vectors",
+                        "hamlet.bin",
+                        "--k",
+                        "5");
+        assertThat(neighbors.exitCode()).as(neighbors.toString()).isZero();
+        JsonNode near = JSON.readTree(neighbors.out()).get("neighbors");
+        assertThat(near).hasSize(5);
+        assertThat(near.get(0).get("similarity").asDouble()).isBetween(-1.0, 1.0);
+
+        Result analogy =
+                run(tmp, "embed", "analogy", "man", "woman", "king", "--vectors", "hamlet.bin");
+        assertThat(analogy.exitCode()).as(analogy.toString()).isZero();
+        assertThat(analogy.out()).startsWith("man : woman :: king : ?\nRANK WORD");
+        assertThat(analogy.out().lines().count()).isEqualTo(2 + 5);
+        // the three inputs are never answers
+        assertThat(analogy.out().lines().skip(2).map(l -> l.split(" +")[1]))
+                .doesNotContain("man", "woman", "king");
+
+        Result unknown = run(tmp, "embed", "neighbors", "hamlett", "--vectors", "hamlet.bin");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err())
+                .startsWith("error: 'hamlett' is not in the vocabulary of ")
+                .contains("(did you mean hamlet")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void should_reject_invalid_utf8_naming_the_byte(@TempDir Path tmp) throws IOException {
+        Files.write(tmp.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
+
+        Result r = run(tmp, "embed", "train", "--text", "latin1.txt", "--out", "v.bin");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo(
+                        "error: "
+                                + tmp.resolve("latin1.txt")
+                                + ": invalid UTF-8 at byte 3; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)\n");
+        assertThat(tmp.resolve("v.bin")).doesNotExist();
+    }
+}
