@@ -40,7 +40,8 @@ public final class DlkitApplication {
             CommandLine cmd = commandLine(injector, host, global, out, err, errors);
             context.root(cmd);
             return cmd.execute(args);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
+            // The last resort: nothing escapes as a stack trace (OutOfMemoryError included).
             return errors.report(e, err);
         }
     }
@@ -95,7 +96,17 @@ public final class DlkitApplication {
         String fromEnv = env.get("DLKIT_PLUGINS");
         if (fromEnv != null) {
             for (String p : fromEnv.split(java.io.File.pathSeparator)) {
-                if (!p.isBlank()) roots.add(Path.of(p));
+                if (p.isBlank()) continue;
+                if (!Files.isDirectory(Path.of(p))) {
+                    throw DlkitException.invalidInput(
+                            "DLKIT_PLUGINS "
+                                    + p
+                                    + ": no such directory; give a folder of plugin jars"
+                                    + " (several separated by '"
+                                    + java.io.File.pathSeparator
+                                    + "')");
+                }
+                roots.add(Path.of(p));
             }
         }
         for (int i = 0; i < args.length; i++) {

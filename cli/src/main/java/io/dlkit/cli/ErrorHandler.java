@@ -46,7 +46,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     int report(Throwable e, PrintWriter err) {
         ExitCode code = exitCodeOf(e);
         String message = firstLine(e.getMessage());
-        if (code == ExitCode.FAILED && !(e instanceof DlkitException)) {
+        Throwable vm = vmError(e);
+        if (vm != null) {
+            message = lastResort(vm);
+            code = ExitCode.FAILED;
+        } else if (code == ExitCode.FAILED && !(e instanceof DlkitException)) {
             message =
                     "internal error: "
                             + e.getClass().getSimpleName()
@@ -58,6 +62,38 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (stackTraces) e.printStackTrace(err);
         err.flush();
         return code.code();
+    }
+
+    /**
+     * The one line for a JVM error (out of memory, stack overflow): what happened and what to try,
+     * never a stack trace unless {@code -x}.
+     */
+    static String lastResort(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory ("
+                    + firstLine(e.getMessage())
+                    + "); use a smaller batch, model or data set, or give dlkit more memory with"
+                    + " DLKIT_JAVA_OPTS=-Xmx8g";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow: the input is nested too deeply (or a bug; run with -x and report"
+                    + " it)";
+        }
+        return "the Java virtual machine failed: "
+                + e.getClass().getSimpleName()
+                + ": "
+                + firstLine(e.getMessage());
+    }
+
+    /**
+     * The JVM error (out of memory, stack overflow) {@code e} is or wraps (Guice and Guava wrap
+     * what happens while they build objects), or null.
+     */
+    static VirtualMachineError vmError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof VirtualMachineError v) return v;
+        }
+        return null;
     }
 
     static ExitCode exitCodeOf(Throwable e) {

@@ -89,6 +89,14 @@ final class DlkitBackground implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to end; fails if it does not within {@code timeout}. */
+    int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("dlkit did not end within " + timeout + ":\n" + log());
+        }
+        return process.exitValue();
+    }
+
     /** What the process printed so far. */
     String log() {
         try {

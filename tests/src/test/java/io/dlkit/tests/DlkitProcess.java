@@ -37,6 +37,14 @@ final class DlkitProcess {
 
     /** Runs {@code dlkit args} in {@code dir} with extra environment variables. */
     static Result runIn(Path dir, Map<String, String> env, String... args) {
+        return runIn(dir, env, 300, args);
+    }
+
+    /**
+     * Runs {@code dlkit args} in {@code dir}; a run that takes longer than {@code timeoutSeconds}
+     * (a hang, e.g. on a FIFO) is killed and fails the test.
+     */
+    static Result runIn(Path dir, Map<String, String> env, int timeoutSeconds, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(DIST.resolve("bin/dlkit").toString());
         cmd.addAll(List.of(args));
@@ -52,9 +60,16 @@ final class DlkitProcess {
                                     ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             pb.environment().putAll(env);
             Process p = pb.start();
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("dlkit " + args[0] + " did not finish in 300 s");
+                p.waitFor(10, TimeUnit.SECONDS);
+                throw new AssertionError(
+                        "dlkit "
+                                + String.join(" ", args)
+                                + " did not finish in "
+                                + timeoutSeconds
+                                + " s (hung?); stderr so far: "
+                                + Files.readString(err, StandardCharsets.UTF_8));
             }
             Result r =
                     new Result(

@@ -87,7 +87,7 @@ class ExportIT {
                 .isEqualTo(
                         "error: "
                                 + model.resolve("saved_model")
-                                + " already exists; pass --overwrite to replace it\n");
+                                + " already exists; pass --overwrite to replace it or choose another path\n");
     }
 
     private static float[] firstRows(int n) throws Exception {

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code dlkit face embed} and {@code verify} through the packaged CLI on the sample photos, with
- * face-api's weights from ../shared/data/models/face-api and its own output as the reference.
+ * {@code dlkit face} through the packaged CLI on the sample photos, with face-api's weights in a
+ * model cache seeded from ../shared/data/models/face-api and its own output as the reference.
  */
 class FaceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Map<String, String> env() {
-        return Map.of("DLKIT_FACE_MODELS", SharedData.require("data/models/face-api").toString());
+        return FaceModels.env();
     }
 
     @Test
@@ -143,14 +143,30 @@ class FaceIT {
     }
 
     @Test
-    void should_say_in_one_line_where_the_models_are_looked_for() {
+    void should_say_in_one_line_which_weights_are_missing_when_offline(@TempDir Path tmp) {
         Path sample = SharedData.require("data/images/faces/sample1.jpg");
-        Result r = DlkitProcess.run("face", "embed", sample.toString());
+        Map<String, String> empty =
+                Map.of("DLKIT_MODELS", tmp.resolve("empty").toString(), "DLKIT_OFFLINE", "1");
+        Result r = DlkitProcess.runIn(tmp, empty, "-q", "face", "embed", sample.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err())
-                .startsWith(
-                        "error: face: no model folder; pass --models DIR or set DLKIT_FACE_MODELS")
+                .startsWith("error: ssd_mobilenetv1: ssd_mobilenetv1_model-weights_manifest.json")
+                .contains("is not in the model cache and fetching is off")
                 .hasLineCount(1);
+    }
+
+    @Test
+    void should_take_the_weights_from_the_models_folder_over_the_store(@TempDir Path tmp) {
+        Path sample = SharedData.require("data/images/faces/sample1.jpg");
+        String folder = SharedData.require("data/models/face-api").toString();
+        Map<String, String> empty =
+                Map.of("DLKIT_MODELS", tmp.resolve("empty").toString(), "DLKIT_OFFLINE", "1");
+        Result r =
+                DlkitProcess.runIn(
+                        tmp, empty, "-q", "face", "detect", sample.toString(), "--models", folder);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out().strip().split("\n")).hasSize(4);
+        assertThat(tmp.resolve("empty")).doesNotExist();
     }
 
     private static BufferedImage mirrored(BufferedImage in) {

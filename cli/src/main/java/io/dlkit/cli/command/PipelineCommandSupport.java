@@ -21,9 +21,14 @@ final class PipelineCommandSupport {
 
     /** Loads and validates; a file that cannot be read becomes a validation with that problem. */
     static Validation validate(
-            StepRegistry registry, CommandContext ctx, Path file, List<String> sets) {
+            StepRegistry registry,
+            CommandContext ctx,
+            Path file,
+            List<String> sets,
+            boolean allowOutside) {
         try {
-            PipelineValidator validator = new PipelineValidator(registry, ctx.settings().workDir());
+            PipelineValidator validator =
+                    new PipelineValidator(registry, ctx.settings().workDir(), allowOutside);
             return validator.validate(PipelineLoader.load(file), sets);
         } catch (PipelineException e) {
             return new Validation(e.problems(), null);

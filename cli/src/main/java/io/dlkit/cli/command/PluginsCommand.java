@@ -48,11 +48,20 @@ public final class PluginsCommand implements Callable<Integer> {
             t.row(
                     p.id(),
                     p.version(),
-                    p.started() ? p.state() : p.state() + ": " + p.reason(),
+                    p.started() ? p.state() : p.state() + ": " + shortReason(p),
                     p.description());
         }
         t.print(out);
         return 0;
+    }
+
+    /** Long reasons are cut in the table; {@code dlkit plugins info ID} shows them whole. */
+    static String shortReason(PluginStatus p) {
+        int max = 120;
+        String reason = p.reason();
+        return reason.length() <= max
+                ? reason
+                : reason.substring(0, max) + "... (dlkit plugins info " + p.id() + ")";
     }
 
     /** {@code dlkit plugins info ID}. */

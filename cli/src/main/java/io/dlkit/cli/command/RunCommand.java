@@ -1,6 +1,7 @@
 package io.dlkit.cli.command;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.api.pipeline.OutputLocations;
 import io.dlkit.backend.runtime.TfRuntime;
 import io.dlkit.cli.Version;
 import io.dlkit.cli.output.Json;
@@ -51,6 +52,13 @@ public final class RunCommand implements Callable<Integer> {
                             + " (STEP.PARAM=VALUE); repeatable.")
     List<String> sets = new ArrayList<>();
 
+    @Option(
+            names = OutputLocations.ALLOW_FLAG,
+            description =
+                    "Let steps write outside the output directory (absolute paths or '..' in"
+                            + " output locations such as nn/train's out).")
+    boolean allowOutside;
+
     @Option(names = "--dry-run", description = "Print the resolved plan and run nothing.")
     boolean dryRun;
 
@@ -71,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation validation = PipelineCommandSupport.validate(steps.get(), ctx, file, sets);
+        Validation validation =
+                PipelineCommandSupport.validate(steps.get(), ctx, file, sets, allowOutside);
         if (!validation.ok()) {
             return PipelineCommandSupport.reportProblems(ctx, file, validation.problems());
         }
@@ -94,7 +103,8 @@ public final class RunCommand implements Callable<Integer> {
                         ctx.settings(),
                         ctx.writer(),
                         Version.dlkit(),
-                        () -> TfRuntime.isLoaded() ? TfRuntime.get().version() : null);
+                        () -> TfRuntime.isLoaded() ? TfRuntime.get().version() : null,
+                        allowOutside);
         RunResult result = new PipelineRunner(ctx.err()).run(plan, request);
         printSummary(plan, result);
         return 0;

@@ -1,6 +1,7 @@
 package io.dlkit.cli.command;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.api.pipeline.OutputLocations;
 import io.dlkit.cli.output.Json;
 import io.dlkit.cli.pipeline.Plan;
 import io.dlkit.cli.pipeline.PlannedStep;
@@ -40,6 +41,13 @@ public final class ValidateCommand implements Callable<Integer> {
                             + " (STEP.PARAM=VALUE); repeatable.")
     List<String> sets = new ArrayList<>();
 
+    @Option(
+            names = OutputLocations.ALLOW_FLAG,
+            description =
+                    "Let steps write outside the output directory (absolute paths or '..' in"
+                            + " output locations such as nn/train's out).")
+    boolean allowOutside;
+
     private final Provider<StepRegistry> steps;
     private final CommandContext ctx;
 
@@ -51,7 +59,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation validation = PipelineCommandSupport.validate(steps.get(), ctx, file, sets);
+        Validation validation =
+                PipelineCommandSupport.validate(steps.get(), ctx, file, sets, allowOutside);
         if (!validation.ok()) {
             return PipelineCommandSupport.reportProblems(ctx, file, validation.problems());
         }

@@ -66,6 +66,13 @@ public final class CliModelStore implements ModelStore {
             throw DlkitException.invalidInput(
                     dir + " already holds a model; pass --overwrite to replace it");
         }
+        ctx.writer().prepareFolder(dir, null);
+        ctx.writer().checkWritable(out.modelFile());
+        Path checkpoint = dir.resolve("checkpoint");
+        if (java.nio.file.Files.exists(checkpoint) && !ctx.settings().overwrite()) {
+            throw DlkitException.invalidInput(
+                    checkpoint + " already exists; pass --overwrite to replace it");
+        }
         try (GraphContext g = ctx.openGraph()) {
             // The same graph TrainedModel.open rebuilds, so the checkpoint's names match it.
             ModelBuild.graph(g, model, optimizers.create(r.optimizer(), Map.of()), r);

@@ -29,15 +29,46 @@ record DataSource(Path path, String split, int from, int to) {
     static DataSource parse(String text, String split) {
         if (text == null) return null;
         int at = text.lastIndexOf('@');
+        String suffix = at > 0 ? text.substring(at + 1) : "";
+        if (at > 0
+                && !suffix.contains("/")
+                && !suffix.matches("\\d*:\\d*")
+                && !Files.exists(path(text))) {
+            throw DlkitException.invalidInput(
+                    text
+                            + ": bad row range '"
+                            + text.substring(at + 1)
+                            + "'; use PATH@FROM:TO with whole numbers 0 <= FROM < TO"
+                            + " (either may be left out), e.g. "
+                            + text.substring(0, at)
+                            + "@0:100");
+        }
         if (at > 0 && text.substring(at + 1).matches("\\d*:\\d*")) {
             String[] r = text.substring(at + 1).split(":", -1);
             return new DataSource(
-                    Path.of(text.substring(0, at)).toAbsolutePath(),
+                    path(text.substring(0, at)).toAbsolutePath(),
                     split,
-                    r[0].isEmpty() ? 0 : Integer.parseInt(r[0]),
-                    r[1].isEmpty() ? -1 : Integer.parseInt(r[1]));
+                    r[0].isEmpty() ? 0 : row(text, r[0]),
+                    r[1].isEmpty() ? -1 : row(text, r[1]));
         }
-        return new DataSource(Path.of(text).toAbsolutePath(), split, 0, -1);
+        return new DataSource(path(text).toAbsolutePath(), split, 0, -1);
+    }
+
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw DlkitException.invalidInput(text + ": not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    private static int row(String text, String number) {
+        try {
+            return Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            throw DlkitException.invalidInput(
+                    text + ": row " + number + " is too large (at most " + Integer.MAX_VALUE + ")");
+        }
     }
 
     /** The rows and, for an image folder, its class names by id (empty for other data). */
@@ -54,6 +85,18 @@ record DataSource(Path path, String split, int from, int to) {
      * class ids (a trained model's classes), else they are its sorted folder names.
      */
     Loaded load(long[] inputShape, List<String> classNames) {
+        io.dlkit.api.FileKind kind = io.dlkit.api.FileKind.of(path);
+        if (kind != io.dlkit.api.FileKind.FILE && kind != io.dlkit.api.FileKind.FOLDER) {
+            // Checked before any reader opens it: reading a FIFO waits forever for a writer,
+            // /dev/zero never ends.
+            throw DlkitException.invalidInput(
+                    path
+                            + (kind == io.dlkit.api.FileKind.MISSING
+                                    ? ": no such file or folder"
+                                    : ": is "
+                                            + kind.description()
+                                            + ", not a data file or folder"));
+        }
         try {
             if (inputShape != null && ImageFolderReader.isImageFolder(path)) {
                 ImageFolderReader.Builder b = Datasets.imageFolderReader(path, inputShape);

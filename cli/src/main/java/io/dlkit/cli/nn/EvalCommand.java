@@ -34,6 +34,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        options.check();
         try (TrainedModel m =
                 TrainedModel.open(
                         options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {

@@ -3,6 +3,7 @@ package io.dlkit.cli.nn;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
+import io.dlkit.api.FileKind;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,11 +56,19 @@ public final class ExportCommand implements Callable<Integer> {
                 && io.dlkit.cli.models.GraphModels.isCatalogName(modelDir.toString())) {
             return io.dlkit.cli.models.GraphModelExport.export(ctx, modelDir.toString(), out);
         }
-        Path target = out != null ? out : modelDir.resolve("saved_model");
-        if (Files.exists(target) && !ctx.settings().overwrite()) {
+        Path target = (out != null ? out : modelDir.resolve("saved_model")).toAbsolutePath();
+        FileKind kind = FileKind.of(target);
+        if (kind != FileKind.MISSING && kind != FileKind.FOLDER) {
             throw DlkitException.invalidInput(
-                    target + " already exists; pass --overwrite to replace it");
+                    target + ": is " + kind.description() + ", not a folder; give a folder path");
         }
+        if (kind == FileKind.FOLDER && !ctx.settings().overwrite()) {
+            throw DlkitException.invalidInput(
+                    target
+                            + " already exists; pass --overwrite to replace it or choose another path");
+        }
+        ModelDir.open(modelDir);
+        ctx.writer().prepareFolder(target.getParent(), null);
         Path tmp = target.resolveSibling("." + target.getFileName() + "-" + System.nanoTime());
         try (TrainedModel m = TrainedModel.open(modelDir, ctx, optimizers)) {
             Signature sig =
@@ -74,10 +83,13 @@ public final class ExportCommand implements Callable<Integer> {
                     .export();
             deleteTree(target);
             Files.move(tmp, target);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             deleteTree(tmp);
+            if (e instanceof DlkitException d) throw d;
             throw new DlkitException(
-                    ExitCode.FAILED, "cannot export " + modelDir + ": " + e.getMessage(), e);
+                    ExitCode.FAILED,
+                    "cannot export " + modelDir + " to " + target + ": " + reason(e),
+                    e);
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("saved_model", target.toString());
@@ -85,6 +97,14 @@ public final class ExportCommand implements Callable<Integer> {
         r.put("signature", "serving_default: x -> output");
         Results.print(ctx, r);
         return 0;
+    }
+
+    /** The cause without the temporary folder's name, which means nothing to the user. */
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -31,6 +31,14 @@ final class ModelDataOptions {
             description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    /** Checks the options that need no file; call before opening the model. */
+    void check() {
+        if (batchSize < 1) {
+            throw io.dlkit.api.DlkitException.invalidInput(
+                    "--batch-size must be at least 1, got " + batchSize);
+        }
+    }
+
     DataSource source() {
         return DataSource.parse(data, split);
     }

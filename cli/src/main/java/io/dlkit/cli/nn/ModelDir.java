@@ -34,6 +34,11 @@ record ModelDir(Path dir) {
         return dir.resolve("manifest.json");
     }
 
+    /** The files a training run writes besides {@code checkpoint/}. */
+    java.util.List<Path> files() {
+        return java.util.List.of(modelFile(), metricsCsv(), metricsJson(), curves(), manifest());
+    }
+
     /** Whether this directory already holds a model. */
     boolean exists() {
         return Files.isRegularFile(modelFile());
@@ -42,9 +47,18 @@ record ModelDir(Path dir) {
     /** Opens an existing model directory, or says what is missing. */
     static ModelDir open(Path dir) {
         ModelDir d = new ModelDir(dir);
-        if (!Files.isDirectory(dir)) {
+        io.dlkit.api.FileKind kind = io.dlkit.api.FileKind.of(dir);
+        if (kind == io.dlkit.api.FileKind.MISSING) {
             throw DlkitException.invalidInput(
                     dir + ": no such model directory; train one with dlkit train --out " + dir);
+        }
+        if (kind != io.dlkit.api.FileKind.FOLDER) {
+            throw DlkitException.invalidInput(
+                    dir
+                            + ": is "
+                            + kind.description()
+                            + ", not a model directory; give the folder dlkit train wrote"
+                            + " (it holds model.yaml)");
         }
         if (!d.exists()) {
             throw DlkitException.invalidInput(dir + ": not a model directory (no model.yaml)");

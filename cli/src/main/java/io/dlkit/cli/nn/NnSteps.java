@@ -92,7 +92,7 @@ public final class NnSteps {
                             "checkpoint_every", ParamType.INT, 0, "also checkpoint every N steps"),
                     ParamSpec.optional(
                             "out",
-                            ParamType.STRING,
+                            ParamType.OUTPUT,
                             "model",
                             "model directory, inside the run's output folder"),
                     ParamSpec.optional("plot", ParamType.BOOL, true, "write curves.png"),
@@ -123,7 +123,7 @@ public final class NnSteps {
         @Override
         @SuppressWarnings("unchecked")
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
-            Path out = context.outputDir().resolve(p.string("out"));
+            Path out = context.resolveOutput(p.string("out"));
             TrainRequest r =
                     new TrainRequest(
                             p.path("model").toAbsolutePath(),
@@ -192,6 +192,7 @@ public final class NnSteps {
 
         @Override
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
+            checkBatchSize(p);
             try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
                 Evaluation e =
                         m.runner()
@@ -230,7 +231,7 @@ public final class NnSteps {
                     ParamSpec.optional("batch_size", ParamType.INT, 256, "batch size"),
                     ParamSpec.optional(
                             "file",
-                            ParamType.STRING,
+                            ParamType.OUTPUT,
                             "predictions.csv",
                             "CSV file in the run's output folder"));
         }
@@ -249,6 +250,7 @@ public final class NnSteps {
 
         @Override
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
+            checkBatchSize(p);
             try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
                 var d = m.data(DataSource.parse(p.string("data"), p.string("split")));
                 float[] y =
@@ -274,7 +276,7 @@ public final class NnSteps {
                     for (int j = 0; j < width; j++) csv.append(',').append(y[i * width + j]);
                     csv.append('\n');
                 }
-                Path file = context.outputDir().resolve(p.string("file"));
+                Path file = context.resolveOutput(p.string("file"));
                 context.writer().writeString(file, csv.toString());
                 context.recordOutput(file);
                 Map<String, Object> summary = new LinkedHashMap<>();
@@ -282,6 +284,13 @@ public final class NnSteps {
                 if (classes) summary.put("class_counts", counts);
                 return Map.of("file", file, "summary", summary);
             }
+        }
+    }
+
+    private static void checkBatchSize(Params p) {
+        if (p.integer("batch_size") < 1) {
+            throw io.dlkit.api.DlkitException.invalidInput(
+                    "batch_size must be at least 1, got " + p.integer("batch_size"));
         }
     }
 }

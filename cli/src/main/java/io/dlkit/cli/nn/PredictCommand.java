@@ -41,6 +41,7 @@ public final class PredictCommand implements Callable<Integer> {
                 && io.dlkit.cli.models.GraphModels.isCatalogName(name)) {
             return io.dlkit.cli.models.GraphModelPredict.run(ctx, name, options.data);
         }
+        options.check();
         try (TrainedModel m =
                 TrainedModel.open(
                         options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {

@@ -217,6 +217,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainRequest request() {
+        if (epochs != null && epochs < 1) {
+            throw DlkitException.invalidInput(
+                    "--epochs must be at least 1, got "
+                            + epochs
+                            + (resume ? " (leave it out to resume up to the recorded count)" : ""));
+        }
         if (resume) {
             if (out == null)
                 throw DlkitException.invalidInput(

@@ -74,12 +74,18 @@ public final class TrainJob {
         TrainRequest r = request;
         if (request.resume()) {
             saved = ModelDir.open(request.out()).read();
+            ctx.writer().prepareFolder(dir.dir(), null);
+            dir.files().forEach(ctx.writer()::claim);
             modelConfig = cast(saved.get("model"));
             checkSeed(request.out(), cast(saved.get("training")));
             r =
                     TrainRequest.resumeFrom(
                             cast(saved.get("training")), request.out(), request.epochs());
         } else {
+            if (request.epochs() < 1) {
+                throw DlkitException.invalidInput(
+                        "epochs must be at least 1, got " + request.epochs());
+            }
             checkFreshOutput(dir);
             modelConfig = modelFiles.read(request.modelFile());
         }
@@ -119,6 +125,7 @@ public final class TrainJob {
             int outputs = (int) tg.output.shape().size(1);
             ModelBuild.checkLabels(data.train(), outputs, tg.objective, r.data().toString());
             ModelBuild.checkLabels(data.validation(), outputs, tg.objective, "validation data");
+            warnClassCount(data.classNames(), outputs, r.data());
             Checkpoints checkpoints = new Checkpoints(dir.dir());
             TrainState state = TrainState.initial();
             Map<String, Object> initialized =
@@ -142,12 +149,14 @@ public final class TrainJob {
             TrainOptions opts = options(r, schedule, tg);
             checkEarlyStopping(opts, data, tg);
             TrainingLog log;
-            try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100)) {
+            try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100);
+                    InterruptNotice notice =
+                            InterruptNotice.install(dir.dir(), ctx.settings().seed(), ctx.err())) {
                 log =
                         new TrainingLog(
                                 progress,
                                 dir,
-                                overwriting(),
+                                ctx.writer(),
                                 r.plot(),
                                 state.history(),
                                 r.batchSize());
@@ -184,6 +193,29 @@ public final class TrainJob {
         } catch (TrainingDivergedException e) {
             throw new DlkitException(ExitCode.FAILED, e.getMessage());
         }
+    }
+
+    /** An image folder with fewer classes than the model outputs trains, but is likely a slip. */
+    private void warnClassCount(List<String> classNames, int outputs, DataSource data) {
+        int classes = classNames.size();
+        if (classes == 0 || outputs <= classes || (outputs == 1 && classes == 2)) return;
+        ctx.err()
+                .println(
+                        "warning: the model outputs "
+                                + outputs
+                                + " classes but "
+                                + data.path()
+                                + " has "
+                                + classes
+                                + " class folders ("
+                                + String.join(", ", classNames)
+                                + "); outputs "
+                                + classes
+                                + ".."
+                                + (outputs - 1)
+                                + " get no examples and no names; set the last layer's units to "
+                                + classes);
+        ctx.err().flush();
     }
 
     private static void checkEarlyStopping(TrainOptions opts, Data data, TrainingGraph tg) {
@@ -260,14 +292,28 @@ public final class TrainJob {
         }
     }
 
+    /**
+     * A fresh run replaces nothing the user had without {@code --overwrite}: not a model, and not a
+     * metrics log, curves or manifest left in the folder either.
+     */
     private void checkFreshOutput(ModelDir dir) {
-        if (dir.exists() && !ctx.settings().overwrite()) {
+        boolean overwrite = ctx.settings().overwrite();
+        if (dir.exists() && !overwrite) {
             throw DlkitException.invalidInput(
                     dir.dir()
                             + " already holds a model; pass --resume to continue"
                             + " its training, --overwrite to start over, or choose another --out");
         }
-        if (dir.exists()) deleteCheckpoint(dir);
+        ctx.writer().prepareFolder(dir.dir(), null);
+        dir.files().forEach(ctx.writer()::checkWritable);
+        Path checkpoint = dir.dir().resolve("checkpoint");
+        if (Files.exists(checkpoint, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !overwrite) {
+            throw DlkitException.invalidInput(
+                    checkpoint
+                            + " already exists; pass --overwrite to replace it or choose another"
+                            + " --out");
+        }
+        if (overwrite) deleteCheckpoint(dir);
     }
 
     private static void deleteCheckpoint(ModelDir dir) {
@@ -278,10 +324,6 @@ public final class TrainJob {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private io.dlkit.api.output.OutputWriter overwriting() {
-        return new io.dlkit.cli.output.AtomicOutputWriter(() -> true);
     }
 
     /** model.yaml: the model, the training settings, and what prediction needs of the data. */
@@ -327,6 +369,18 @@ public final class TrainJob {
             m.putAll(TrainingLog.toMap(state.history().get(state.history().size() - 1)));
         m.remove("epoch");
         m.remove("step");
+        // The last epoch's loss and accuracy, but the whole run's time and mean throughput.
+        double seconds = 0;
+        double samples = 0;
+        for (io.dlkit.backend.train.EpochMetrics e : state.history()) {
+            seconds += e.seconds();
+            if (Double.isFinite(e.samplesPerSecond()))
+                samples += e.samplesPerSecond() * e.seconds();
+        }
+        if (!state.history().isEmpty()) {
+            m.put("seconds", seconds);
+            m.put("samples_per_s", seconds > 0 ? samples / seconds : null);
+        }
         return m;
     }
 
@@ -356,7 +410,7 @@ public final class TrainJob {
         m.put("result", result);
         StringWriter s = new StringWriter();
         Json.print(new PrintWriter(s), m);
-        overwriting().writeString(dir.manifest(), s.toString());
+        ctx.writer().writeString(dir.manifest(), s.toString());
     }
 
     @SuppressWarnings("unchecked")

@@ -86,7 +86,7 @@ final class TrainingLog implements TrainingListener {
         for (String name : extraNames()) series.put(name, column(m -> extra(m, name)));
         try {
             TrainingCurves.write(
-                    dir.curves(), "Training curves: " + dir.dir().getFileName(), series);
+                    writer, dir.curves(), "Training curves: " + dir.dir().getFileName(), series);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot write " + dir.curves() + ": " + e.getMessage(), e);

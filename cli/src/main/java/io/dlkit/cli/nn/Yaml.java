@@ -103,6 +103,12 @@ final class Yaml {
             throw DlkitException.invalidInput(
                     file + ": is a directory; give a model file (.yaml or .json)");
         }
+        io.dlkit.api.FileKind kind = io.dlkit.api.FileKind.of(file);
+        if (kind != io.dlkit.api.FileKind.FILE && kind != io.dlkit.api.FileKind.MISSING) {
+            // Before opening it: a FIFO would wait for a writer forever, /dev/zero never ends.
+            throw DlkitException.invalidInput(
+                    file + ": is " + kind.description() + ", not a model file");
+        }
         try {
             InputFiles.requireRegularFile(file, "a model file (.yaml or .json)");
         } catch (java.nio.file.NoSuchFileException e) {

@@ -7,9 +7,7 @@ import io.dlkit.api.ExitCode;
 import io.dlkit.api.pipeline.ArtifactJson;
 import io.dlkit.api.pipeline.Params;
 import io.dlkit.api.pipeline.Port;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -51,7 +49,7 @@ public final class PipelineRunner {
      *     manifest exists and {@code --overwrite} was not given
      */
     public RunResult run(Plan plan, RunRequest request) {
-        createDirectory(request);
+        request.writer().prepareFolder(request.outputDir(), null);
         request.writer().checkWritable(request.outputDir().resolve(RunManifest.FILE_NAME));
         long start = System.nanoTime();
         RunManifest manifest = new RunManifest(plan, request, Instant.now());
@@ -143,18 +141,6 @@ public final class PipelineRunner {
             manifest.write(outputs, elapsed(start), "failed", e.getMessage());
         } catch (RuntimeException suppressed) {
             e.addSuppressed(suppressed);
-        }
-    }
-
-    private static void createDirectory(RunRequest request) {
-        try {
-            Files.createDirectories(request.outputDir());
-        } catch (IOException e) {
-            throw DlkitException.invalidInput(
-                    "cannot create output directory "
-                            + request.outputDir()
-                            + ": "
-                            + e.getMessage());
         }
     }
 

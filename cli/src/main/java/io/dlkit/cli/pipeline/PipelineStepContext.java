@@ -2,6 +2,7 @@ package io.dlkit.cli.pipeline;
 
 import io.dlkit.api.RunSettings;
 import io.dlkit.api.output.OutputWriter;
+import io.dlkit.api.pipeline.OutputLocations;
 import io.dlkit.api.pipeline.StepContext;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
@@ -37,6 +38,11 @@ final class PipelineStepContext implements StepContext {
     @Override
     public Path outputDir() {
         return request.outputDir();
+    }
+
+    @Override
+    public Path resolveOutput(String location) {
+        return OutputLocations.resolve(request.outputDir(), location, request.allowOutside());
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class PipelineValidator {
     private final StepRegistry registry;
     private final Path workDir;
+    private final boolean allowOutside;
 
     /** A validator that resolves {@code --set} paths against the process's working directory. */
     public PipelineValidator(StepRegistry registry) {
@@ -36,8 +37,21 @@ public final class PipelineValidator {
      *     (paths written in the file are resolved against the file's directory)
      */
     public PipelineValidator(StepRegistry registry, Path workDir) {
+        this(registry, workDir, false);
+    }
+
+    /**
+     * A validator.
+     *
+     * @param registry the step types a pipeline may use
+     * @param workDir the directory relative paths given with {@code --set} are resolved against
+     * @param allowOutside whether output locations may leave the run's output folder ({@code
+     *     --allow-outside-out})
+     */
+    public PipelineValidator(StepRegistry registry, Path workDir, boolean allowOutside) {
         this.registry = requireNonNull(registry, "registry is null");
         this.workDir = workDir.toAbsolutePath().normalize();
+        this.allowOutside = allowOutside;
     }
 
     /** Validates a loaded pipeline file without overrides. */
@@ -63,7 +77,13 @@ public final class PipelineValidator {
         Templates templates = new Templates(file.source(), spec.get(), registry, inputs, problems);
         StepChecker checker =
                 new StepChecker(
-                        file.source(), registry, templates, file.directory(), workDir, problems);
+                        file.source(),
+                        registry,
+                        templates,
+                        file.directory(),
+                        workDir,
+                        allowOutside,
+                        problems);
         Map<String, List<SetOverride>> stepOverrides =
                 stepOverrides(spec.get(), overrides, problems);
         Map<String, PlannedStep> planned = new HashMap<>();

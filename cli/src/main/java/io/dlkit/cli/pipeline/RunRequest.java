@@ -18,13 +18,26 @@ import java.util.function.Supplier;
  * @param tensorflowVersion asked when the manifest is written, after the steps ran; its answer is
  *     recorded when not null (the runner never loads TensorFlow to find it: pass {@code () ->
  *     TfRuntime.isLoaded() ? TfRuntime.get().version() : null})
+ * @param allowOutside whether steps may write outside {@code outputDir} ({@code
+ *     --allow-outside-out})
  */
 public record RunRequest(
         Path outputDir,
         RunSettings settings,
         OutputWriter writer,
         String dlkitVersion,
-        Supplier<String> tensorflowVersion) {
+        Supplier<String> tensorflowVersion,
+        boolean allowOutside) {
+    /** A request whose steps write only inside {@code outputDir}. */
+    public RunRequest(
+            Path outputDir,
+            RunSettings settings,
+            OutputWriter writer,
+            String dlkitVersion,
+            Supplier<String> tensorflowVersion) {
+        this(outputDir, settings, writer, dlkitVersion, tensorflowVersion, false);
+    }
+
     /** Checks the fields. */
     public RunRequest {
         outputDir = requireNonNull(outputDir, "outputDir is null").toAbsolutePath().normalize();

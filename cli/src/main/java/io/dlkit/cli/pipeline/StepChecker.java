@@ -1,6 +1,7 @@
 package io.dlkit.cli.pipeline;
 
 import io.dlkit.api.pipeline.ParamSpec;
+import io.dlkit.api.pipeline.ParamType;
 import io.dlkit.api.pipeline.Port;
 import io.dlkit.api.pipeline.StepType;
 import io.dlkit.backend.text.Suggestions;
@@ -24,6 +25,7 @@ final class StepChecker {
     private final Templates templates;
     private final Path fileDir;
     private final Path workDir;
+    private final boolean allowOutside;
     private final List<Problem> problems;
 
     StepChecker(
@@ -32,8 +34,10 @@ final class StepChecker {
             Templates templates,
             Path fileDir,
             Path workDir,
+            boolean allowOutside,
             List<Problem> problems) {
         this.source = source;
+        this.allowOutside = allowOutside;
         this.registry = registry;
         this.templates = templates;
         this.fileDir = fileDir;
@@ -136,7 +140,9 @@ final class StepChecker {
             return value;
         }
         try {
-            return ValueConverter.convert(value, param.type(), fileDir);
+            return param.type() == ParamType.OUTPUT
+                    ? ValueConverter.output(value, allowOutside)
+                    : ValueConverter.convert(value, param.type(), fileDir);
         } catch (ConversionException e) {
             report(node.position(), path, e.getMessage());
             return Templates.UNRESOLVED;
@@ -145,7 +151,9 @@ final class StepChecker {
 
     private Object fromText(SetOverride o, ParamSpec param) {
         try {
-            return ValueConverter.parse(o.value(), param.type(), workDir);
+            return param.type() == ParamType.OUTPUT
+                    ? ValueConverter.output(o.value(), allowOutside)
+                    : ValueConverter.parse(o.value(), param.type(), workDir);
         } catch (ConversionException e) {
             problems.add(new Problem(o.source(), null, "", e.getMessage()));
             return Templates.UNRESOLVED;

@@ -1,5 +1,6 @@
 package io.dlkit.cli.pipeline;
 
+import io.dlkit.api.pipeline.OutputLocations;
 import io.dlkit.api.pipeline.ParamType;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,7 @@ final class ValueConverter {
                 throw ConversionException.expected(type, value);
             }
             case PATH -> toPath(value, baseDir);
+            case OUTPUT -> output(value, false);
             case LIST -> {
                 if (value instanceof List<?>) {
                     yield value;
@@ -82,6 +84,7 @@ final class ValueConverter {
                 case FLOAT -> Double.parseDouble(t);
                 case BOOL -> parseBool(t);
                 case PATH -> toPath(text, baseDir);
+                case OUTPUT -> output(text, false);
                 case LIST, MAP -> convert(yaml(text), type, baseDir);
             };
         } catch (NumberFormatException | PipelineException e) {
@@ -119,6 +122,21 @@ final class ValueConverter {
                             + ")");
         }
         return big.intValue();
+    }
+
+    /**
+     * An output location: text that stays inside the run's output folder (see {@link
+     * OutputLocations}), normalized; {@code allowOutside} lifts the rule.
+     */
+    static String output(Object value, boolean allowOutside) throws ConversionException {
+        if (!(value instanceof String) && !(value instanceof Path)) {
+            throw ConversionException.expected(ParamType.OUTPUT, value);
+        }
+        try {
+            return OutputLocations.check(value.toString(), allowOutside);
+        } catch (IllegalArgumentException e) {
+            throw new ConversionException(e.getMessage());
+        }
     }
 
     private static Path toPath(Object value, Path baseDir) throws ConversionException {

@@ -1,5 +1,6 @@
 package io.dlkit.cli.plot;
 
+import io.dlkit.api.output.OutputWriter;
 import io.dlkit.backend.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -122,5 +123,9 @@ final class Charts {
     /** Writes the chart as a PNG of the given size, atomically (temp file + rename). */
     static void writePng(Path png, JFreeChart chart, int width, int height) throws IOException {
         AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+    }
+
+    static void writePng(OutputWriter writer, Path png, JFreeChart chart, int width, int height) {
+        writer.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 }

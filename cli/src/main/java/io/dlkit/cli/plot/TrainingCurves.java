@@ -47,6 +47,21 @@ public final class TrainingCurves {
      */
     public static void write(Path png, String title, Map<String, double[]> metrics)
             throws IOException {
+        write(new io.dlkit.cli.output.AtomicOutputWriter(() -> true), png, title, metrics);
+    }
+
+    /**
+     * Draws the loss and accuracy panels and writes the PNG through {@code writer} (atomic, and
+     * refusing to replace a file the user had without {@code --overwrite}).
+     *
+     * @throws IllegalArgumentException if the metrics hold no loss or accuracy at all
+     */
+    public static void write(
+            io.dlkit.api.output.OutputWriter writer,
+            Path png,
+            String title,
+            Map<String, double[]> metrics)
+            throws IOException {
         requireNonNull(png, "png is null");
         Charts.init();
         requireNonNull(metrics, "metrics is null");
@@ -73,7 +88,7 @@ public final class TrainingCurves {
         combined.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart(title, Charts.TITLE_FONT, combined, true);
         Charts.style(chart);
-        Charts.writePng(png, chart, WIDTH, HEIGHT);
+        Charts.writePng(writer, png, chart, WIDTH, HEIGHT);
     }
 
     private static void panel(

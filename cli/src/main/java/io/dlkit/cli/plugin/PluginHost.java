@@ -85,9 +85,27 @@ public final class PluginHost extends DefaultPluginManager {
         return new CompoundPluginLoader().add(new PluginLoaders.SharedFirstJarLoader(this));
     }
 
+    /**
+     * Jars in root order (the distribution's plugins first, then DLKIT_PLUGINS, then
+     * --plugins-dir), by name within a root; PF4J's default, newest first, would let a user's jar
+     * take a built-in plugin's id.
+     */
     @Override
     protected PluginRepository createPluginRepository() {
-        return new JarPluginRepository(getPluginsRoots());
+        JarPluginRepository repository = new JarPluginRepository(getPluginsRoots());
+        List<Path> roots = getPluginsRoots();
+        repository.setComparator(
+                java.util.Comparator.<java.io.File>comparingInt(f -> rootIndex(roots, f))
+                        .thenComparing(java.io.File::getName));
+        return repository;
+    }
+
+    private static int rootIndex(List<Path> roots, java.io.File file) {
+        Path p = file.toPath().toAbsolutePath().normalize();
+        for (int i = 0; i < roots.size(); i++) {
+            if (p.startsWith(roots.get(i).toAbsolutePath().normalize())) return i;
+        }
+        return roots.size();
     }
 
     @Override
@@ -100,8 +118,62 @@ public final class PluginHost extends DefaultPluginManager {
         try {
             return super.loadPluginFromPath(pluginPath);
         } catch (RuntimeException | LinkageError e) {
-            loadFailures.put(pluginPath, PluginStatuses.oneLine(e));
+            String taken = takenId(pluginPath);
+            loadFailures.put(
+                    pluginPath, taken != null ? idTaken(taken) : PluginStatuses.oneLine(e));
             throw e;
         }
+    }
+
+    /** The plugin id of the jar at {@code path} when another loaded plugin already has it. */
+    private String takenId(Path path) {
+        try {
+            String id = getPluginDescriptorFinder().find(path).getPluginId();
+            PluginWrapper other = id == null ? null : getPlugin(id);
+            return other != null && !other.getPluginPath().equals(path) ? id : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String idTaken(String id) {
+        PluginWrapper first = getPlugin(id);
+        String home = System.getProperty("dlkit.home");
+        boolean builtIn =
+                first != null
+                        && home != null
+                        && first.getPluginPath()
+                                .toAbsolutePath()
+                                .startsWith(Path.of(home).toAbsolutePath());
+        return "id '"
+                + id
+                + "' is taken by "
+                + (builtIn
+                        ? "a built-in plugin"
+                        : first == null ? "another plugin" : first.getPluginPath().getFileName())
+                + "; change Plugin-Id";
+    }
+
+    /**
+     * Starts the plugins; one whose Plugin-Class cannot be loaded is marked failed with that reason
+     * (PF4J itself would report a NullPointerException).
+     */
+    @Override
+    public void startPlugins() {
+        Map<PluginWrapper, String> missing = new LinkedHashMap<>();
+        for (PluginWrapper w : getResolvedPlugins()) {
+            if (w.getPluginState().isDisabled() || w.getPluginState().isStarted()) continue;
+            if (w.getPlugin() == null) {
+                missing.put(
+                        w,
+                        "Plugin-Class "
+                                + w.getDescriptor().getPluginClass()
+                                + " is not in "
+                                + w.getPluginPath().getFileName()
+                                + " or is not an org.pf4j.Plugin; fix the jar's manifest");
+            }
+        }
+        super.startPlugins();
+        missing.forEach((w, reason) -> markFailed(w, new IllegalStateException(reason)));
     }
 }

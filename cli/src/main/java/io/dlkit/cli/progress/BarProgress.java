@@ -18,6 +18,7 @@ final class BarProgress extends Progress {
     private final ProgressBarStyle style;
     private final Meter meter;
     private ProgressBar bar;
+    private WriterConsumer consumer;
 
     BarProgress(PrintWriter out, int width, ProgressBarStyle style, LongSupplier nanoClock) {
         this.out = out;
@@ -30,12 +31,13 @@ final class BarProgress extends Progress {
     public void startEpoch(int epoch, int epochs, int steps) {
         meter.startEpoch(epoch, epochs, steps);
         finishBar();
+        consumer = new WriterConsumer(out, width);
         bar =
                 new ProgressBarBuilder()
                         .setTaskName(meter.epochLabel())
                         .setInitialMax(steps)
                         .setRenderer(new EpochBarRenderer(style))
-                        .setConsumer(new WriterConsumer(out, width))
+                        .setConsumer(consumer)
                         .setUpdateIntervalMillis(250)
                         .build();
     }
@@ -77,7 +79,10 @@ final class BarProgress extends Progress {
 
     private void finishBar() {
         if (bar != null) {
-            bar.close(); // renders the final state, ends the line and stops the refresh thread
+            bar.close(); // renders the final state and stops the refresh thread
+            // progressbar 0.10.1 skips closing its consumer when its first scheduled refresh has
+            // not run yet (a short epoch on a loaded machine): end the line here, once.
+            consumer.close();
             bar = null;
         }
     }

@@ -1,5 +1,6 @@
 package io.dlkit.cli.steps;
 
+import io.dlkit.api.DlkitException;
 import io.dlkit.api.pipeline.ArtifactType;
 import io.dlkit.api.pipeline.ParamSpec;
 import io.dlkit.api.pipeline.ParamType;
@@ -8,8 +9,11 @@ import io.dlkit.api.pipeline.Port;
 import io.dlkit.api.pipeline.StepContext;
 import io.dlkit.api.pipeline.StepType;
 import io.dlkit.backend.image.Image;
+import io.dlkit.backend.image.Images;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +36,7 @@ final class SaveImageStep implements StepType {
         return List.of(
                 ParamSpec.required(
                         "file",
-                        ParamType.STRING,
+                        ParamType.OUTPUT,
                         "the file name, relative to the output directory, ending in .png or .jpg"));
     }
 
@@ -47,13 +51,26 @@ final class SaveImageStep implements StepType {
     }
 
     @Override
-    public Map<String, Object> run(StepContext context, Params params, Map<String, Object> inputs) {
-        Path target = target(context.outputDir(), params.string("file"));
-        return Map.of("file", OutputFiles.writeImage(context, target, (Image) inputs.get("image")));
+    public Map<String, Object> run(StepContext context, Params params, Map<String, Object> inputs)
+            throws IOException {
+        Path target = target(context, params.string("file"));
+        byte[] bytes = Images.encode(target, (Image) inputs.get("image"));
+        context.writer().write(target, out -> out.write(bytes));
+        context.recordOutput(target);
+        return Map.of("file", target);
     }
 
-    /** The file inside the output directory; anything that would land outside it is refused. */
-    static Path target(Path outputDir, String file) {
-        return OutputFiles.inside(outputDir, file, OutputFiles.IMAGE_EXTENSIONS);
+    /** The file inside the output directory; a file that is not PNG or JPEG is refused. */
+    static Path target(StepContext context, String file) {
+        String lower = file.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".png") && !lower.endsWith(".jpg") && !lower.endsWith(".jpeg")) {
+            throw DlkitException.invalidInput(
+                    "file " + quote(file) + " must end in .png, .jpg or .jpeg");
+        }
+        return context.resolveOutput(file);
+    }
+
+    private static String quote(String text) {
+        return "\"" + text + "\"";
     }
 }

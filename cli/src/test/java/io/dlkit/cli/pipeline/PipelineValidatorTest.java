@@ -259,7 +259,7 @@ class PipelineValidatorTest {
         // then
         assertThat(problems)
                 .containsExactly(
-                        "p.yaml:2:5: steps[0].with.file: missing required parameter 'file' (string: the"
+                        "p.yaml:2:5: steps[0].with.file: missing required parameter 'file' (output: the"
                                 + " file name, relative to the output directory, ending in .png or .jpg)"
                                 + " for step type image/save",
                         "p.yaml:4:21: steps[0].inputs.image: input 'image' of image/save expects image,"

@@ -228,15 +228,17 @@ class CoreStepsTest {
             delimiter = '|',
             value = {
                 "a.gif       | file \"a.gif\" must end in .png, .jpg or .jpeg",
-                "../a.png    | file \"../a.png\" must be a name inside the output directory (no absolute"
-                        + " path, no '..')",
-                "/tmp/a.png  | file \"/tmp/a.png\" must be a name inside the output directory (no"
-                        + " absolute path, no '..')"
+                "../a.png    | output location '../a.png' leaves the run's output folder; give a path"
+                        + " inside it (e.g. 'model') or pass --allow-outside-out",
+                "/tmp/a.png  | output location '/tmp/a.png' is an absolute path; give a path inside"
+                        + " the run's output folder (e.g. 'model') or pass --allow-outside-out"
             })
     void should_refuse_file_names_outside_the_output_directory(String file, String message) {
         // when
         DlkitException e =
-                catchThrowableOfType(DlkitException.class, () -> SaveImageStep.target(dir, file));
+                catchThrowableOfType(
+                        DlkitException.class,
+                        () -> SaveImageStep.target(new TestContext(dir, false), file));
 
         // then
         assertThat(e.getMessage()).isEqualTo(message);

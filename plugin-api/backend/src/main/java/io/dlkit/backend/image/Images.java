@@ -98,12 +98,24 @@ public final class Images {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, Image image) throws IOException {
+        AtomicFiles.write(path, encode(path, image));
+    }
+
+    /**
+     * The bytes {@link #write} would write to {@code path}: an 8-bit PNG or JPEG chosen by its
+     * extension (for writers that put the file in place themselves, such as dlkit's {@code
+     * OutputWriter}).
+     *
+     * @throws DataFormatException if the extension is not {@code .png}, {@code .jpg} or {@code
+     *     .jpeg}
+     */
+    public static byte[] encode(Path path, Image image) throws IOException {
         requireNonNull(path, "path is null");
         requireNonNull(image, "image is null");
         Path name = path.getFileName();
         String format =
                 ImageEncoding.formatOf(name == null ? "" : name.toString(), path.toString());
-        AtomicFiles.write(path, ImageEncoding.encode(image, format));
+        return ImageEncoding.encode(image, format);
     }
 
     /**

@@ -112,12 +112,20 @@ public record ModelSummary(List<Row> rows) {
      * </pre>
      */
     public String table() {
-        String format = "%-28s%-22s%14s%16s%n";
+        // Keras's column widths, widened where a name, shape or count would run into the next.
+        int[] w = {28, 22, 14, 16};
+        for (Row r : rows) {
+            w[0] = Math.max(w[0], r.name().length() + r.type().length() + 5);
+            w[1] = Math.max(w[1], shapeText(r.outputShape()).length() + 2);
+            w[2] = Math.max(w[2], group(r.params()).length() + 2);
+            w[3] = Math.max(w[3], group(r.flops()).length() + 2);
+        }
+        String format = "%-" + w[0] + "s%-" + w[1] + "s%" + w[2] + "s%" + w[3] + "s%n";
         StringBuilder sb = new StringBuilder();
         sb.append(
                 String.format(
                         Locale.ROOT, format, "Layer (type)", "Output Shape", "Param #", "FLOPs"));
-        String rule = "=".repeat(80) + System.lineSeparator();
+        String rule = "=".repeat(Math.max(80, w[0] + w[1] + w[2] + w[3])) + System.lineSeparator();
         sb.append(rule);
         for (Row r : rows) {
             sb.append(

@@ -10,8 +10,15 @@ public enum ParamType {
     FLOAT,
     /** {@code true} or {@code false}. */
     BOOL,
-    /** A file path, resolved against the pipeline file's directory. */
+    /** A file path to read, resolved against the pipeline file's directory. */
     PATH,
+    /**
+     * Where a step writes: a file or folder name relative to the run's output folder ({@code dlkit
+     * run --out DIR}). {@code dlkit validate} rejects an absolute path or one whose {@code ..}
+     * leaves that folder, unless the user passes {@code --allow-outside-out}; the step gets the
+     * normalized text and resolves it with {@link StepContext#resolveOutput(String)}.
+     */
+    OUTPUT,
     /** A list. */
     LIST,
     /** A map. */

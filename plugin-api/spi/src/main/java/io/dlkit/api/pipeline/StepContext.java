@@ -16,6 +16,15 @@ public interface StepContext {
     /** The directory this run writes its outputs and manifest to. */
     Path outputDir();
 
+    /**
+     * Resolves an {@link ParamType#OUTPUT} parameter against {@link #outputDir()}, refusing (exit
+     * code 2) a location that leaves the output folder, through {@code ..}, an absolute path or a
+     * symbolic link, unless the user allowed it with {@code --allow-outside-out}.
+     */
+    default Path resolveOutput(String location) {
+        return OutputLocations.resolve(outputDir(), location, false);
+    }
+
     /** Writes files atomically into the output directory, honouring {@code --overwrite}. */
     OutputWriter writer();
 

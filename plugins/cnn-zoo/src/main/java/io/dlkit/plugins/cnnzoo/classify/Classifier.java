@@ -3,13 +3,13 @@ package io.dlkit.plugins.cnnzoo.classify;
 import static java.util.Objects.requireNonNull;
 
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.FileKind;
 import io.dlkit.api.model.ModelStore;
 import io.dlkit.api.model.ModelStore.LoadedModel;
 import io.dlkit.backend.data.ImageFolderReader;
 import io.dlkit.backend.image.Image;
 import io.dlkit.backend.image.Images;
 import io.dlkit.backend.io.DataFormatException;
-import io.dlkit.backend.io.InputFiles;
 import io.dlkit.plugins.cnnzoo.classify.Prediction.ClassScore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +40,20 @@ public final class Classifier implements AutoCloseable {
     private final int width;
     private final int channels;
     private final List<String> names;
+    private final String warning;
+
+    /** What to do with an image that cannot be read: skip it (and say so) or rethrow. */
+    @FunctionalInterface
+    public interface BadImages {
+        /** Fails on the first bad image. */
+        BadImages STRICT =
+                (file, e) -> {
+                    throw e;
+                };
+
+        /** Called with the file and the one-line error; throw it to stop. */
+        void skip(Path file, DlkitException e);
+    }
 
     private Classifier(LoadedModel model, int height, int width, int channels) {
         this.model = model;
@@ -48,7 +62,25 @@ public final class Classifier implements AutoCloseable {
         this.channels = channels;
         int classes = Math.max(2, model.outputs());
         List<String> stored = model.classNames();
-        this.names = stored.size() == classes ? List.copyOf(stored) : null;
+        this.names = List.copyOf(stored);
+        this.warning =
+                stored.isEmpty() || stored.size() == classes
+                        ? null
+                        : "the model outputs "
+                                + classes
+                                + " classes but its model.yaml names "
+                                + stored.size()
+                                + " ("
+                                + String.join(", ", stored)
+                                + "); classes without a name are shown by id";
+    }
+
+    /**
+     * A one-line warning when the model's class names do not match its outputs (a model trained
+     * with more output units than the data had classes), or null.
+     */
+    public String warning() {
+        return warning;
     }
 
     /**
@@ -84,28 +116,28 @@ public final class Classifier implements AutoCloseable {
     public static List<Path> imageFiles(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isDirectory(p)) {
+            FileKind kind = FileKind.of(p);
+            if (kind == FileKind.FOLDER) {
                 List<Path> found = walk(p);
                 if (found.isEmpty()) {
                     throw DlkitException.invalidInput(
                             p + ": no images (.bmp, .gif, .jpeg, .jpg, .png) in this folder");
                 }
                 files.addAll(found);
-            } else {
-                String problem =
-                        InputFiles.problem(p, "an image file or a folder of images").orElse(null);
-                if (problem != null) {
-                    throw DlkitException.invalidInput(
-                            p
-                                    + ": "
-                                    + (problem.equals("no such file")
-                                            ? "no such file or folder"
-                                            : problem));
-                }
+            } else if (kind == FileKind.FILE) {
                 files.add(p);
+            } else if (kind == FileKind.MISSING) {
+                throw DlkitException.invalidInput(p + ": no such file or folder");
+            } else {
+                throw notAnImage(p, kind);
             }
         }
         return files;
+    }
+
+    private static DlkitException notAnImage(Path p, FileKind kind) {
+        return DlkitException.invalidInput(
+                p + ": is " + kind.description() + ", not an image file or folder");
     }
 
     /**
@@ -114,13 +146,37 @@ public final class Classifier implements AutoCloseable {
      * @throws DlkitException (exit 2) naming a file that cannot be read as an image
      */
     public List<Prediction> classifyFiles(List<Path> files, int topK, IntConsumer progress) {
+        return classifyFiles(files, topK, progress, BadImages.STRICT);
+    }
+
+    /**
+     * Classifies image files, reporting each finished batch's count of images done; an image that
+     * cannot be read goes to {@code bad}, which skips it or rethrows.
+     *
+     * @throws DlkitException (exit 2) when {@code bad} rethrows, or when no image could be read
+     */
+    public List<Prediction> classifyFiles(
+            List<Path> files, int topK, IntConsumer progress, BadImages bad) {
         List<Prediction> out = new ArrayList<>();
+        int skipped = 0;
         for (int from = 0; from < files.size(); from += BATCH) {
-            List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            List<Image> images = batch.stream().map(Classifier::read).toList();
-            List<String> labels = batch.stream().map(Path::toString).toList();
+            List<Image> images = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (Path file : files.subList(from, Math.min(files.size(), from + BATCH))) {
+                try {
+                    images.add(read(file));
+                    labels.add(file.toString());
+                } catch (DlkitException e) {
+                    bad.skip(file, e);
+                    skipped++;
+                }
+            }
             out.addAll(classify(images, labels, topK));
-            progress.accept(out.size());
+            progress.accept(out.size() + skipped);
+        }
+        if (out.isEmpty() && skipped > 0) {
+            throw DlkitException.invalidInput(
+                    "none of the " + skipped + " images could be read; nothing was classified");
         }
         return out;
     }
@@ -160,7 +216,8 @@ public final class Classifier implements AutoCloseable {
         }
         List<ClassScore> scores = new ArrayList<>();
         for (int j = 0; j < p.length; j++) {
-            scores.add(new ClassScore(j, names == null ? Integer.toString(j) : names.get(j), p[j]));
+            scores.add(
+                    new ClassScore(j, j < names.size() ? names.get(j) : Integer.toString(j), p[j]));
         }
         // Most probable first; equal probabilities by class id.
         scores.sort(
@@ -171,6 +228,12 @@ public final class Classifier implements AutoCloseable {
     }
 
     private static Image read(Path file) {
+        FileKind kind = FileKind.of(file);
+        if (kind == FileKind.MISSING) throw DlkitException.invalidInput(file + ": no such file");
+        if (kind != FileKind.FILE) {
+            throw DlkitException.invalidInput(
+                    file + ": is " + kind.description() + ", not an image file");
+        }
         try {
             return Images.read(file);
         } catch (NoSuchFileException e) {
@@ -184,7 +247,12 @@ public final class Classifier implements AutoCloseable {
 
     private static List<Path> walk(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(Classifier::isImage).sorted().toList();
+            // Every image-named entry that is not a folder: a FIFO or a link loop among them is
+            // reported as a bad image rather than silently left out.
+            return s.filter(p -> !Files.isDirectory(p))
+                    .filter(Classifier::isImage)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw DlkitException.invalidInput(dir + ": cannot list: " + e.getMessage());
         }

@@ -61,6 +61,13 @@ public final class ClassifyCommand implements CommandProvider, Callable<Integer>
             description = "How many classes to show per image (default: ${DEFAULT-VALUE}).")
     int topK;
 
+    @Option(
+            names = "--strict",
+            description =
+                    "Stop at the first image under a folder that cannot be read (by default it is"
+                            + " reported on stderr and skipped).")
+    boolean strict;
+
     private final CommandContext ctx;
     private final ModelStore store;
 
@@ -84,7 +91,8 @@ public final class ClassifyCommand implements CommandProvider, Callable<Integer>
         List<Path> files = Classifier.imageFiles(images);
         List<Prediction> predictions;
         try (Classifier c = Classifier.open(store, modelDir)) {
-            predictions = c.classifyFiles(files, topK, done -> {});
+            if (c.warning() != null) warn(modelDir + ": " + c.warning());
+            predictions = c.classifyFiles(files, topK, done -> {}, this::skip);
         }
         if (ctx.settings().json()) {
             printJson(predictions);
@@ -92,6 +100,17 @@ public final class ClassifyCommand implements CommandProvider, Callable<Integer>
             printTable(predictions);
         }
         return 0;
+    }
+
+    /** An image named on the command line, or any with --strict, stops the run; others skip. */
+    private void skip(Path file, DlkitException e) {
+        if (strict || images.contains(file)) throw e;
+        warn("skipped " + e.getMessage() + " (--strict makes this an error)");
+    }
+
+    private void warn(String message) {
+        ctx.err().println("warning: " + message);
+        ctx.err().flush();
     }
 
     private void printJson(List<Prediction> predictions) {

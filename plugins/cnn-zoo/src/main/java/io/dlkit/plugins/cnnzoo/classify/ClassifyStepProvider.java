@@ -68,7 +68,12 @@ public final class ClassifyStepProvider implements StepProvider {
                     ParamSpec.required("model", ParamType.PATH, "a trained model directory"),
                     ParamSpec.optional(
                             "images", ParamType.PATH, null, "an image file or a folder of images"),
-                    ParamSpec.optional("top_k", ParamType.INT, 5, "classes per image"));
+                    ParamSpec.optional("top_k", ParamType.INT, 5, "classes per image"),
+                    ParamSpec.optional(
+                            "strict",
+                            ParamType.BOOL,
+                            false,
+                            "fail on an image that cannot be read (default: report and skip it)"));
         }
 
         @Override
@@ -107,11 +112,19 @@ public final class ClassifyStepProvider implements StepProvider {
             int total = files.size() + (image == null ? 0 : 1);
             List<Map<String, Object>> out = new ArrayList<>();
             try (Classifier c = Classifier.open(store, params.path("model"))) {
+                if (c.warning() != null) context.progress(0, total, "warning: " + c.warning());
+                boolean strict = params.has("strict") && params.bool("strict");
+                Classifier.BadImages bad =
+                        (file, e) -> {
+                            if (strict) throw e;
+                            context.progress(0, total, "warning: skipped " + e.getMessage());
+                        };
                 for (Prediction p :
                         c.classifyFiles(
                                 files,
                                 topK,
-                                done -> context.progress(done, total, "image " + done))) {
+                                done -> context.progress(done, total, "image " + done),
+                                bad)) {
                     out.add(p.toJson());
                 }
                 if (image instanceof Image img) {

@@ -79,8 +79,9 @@ abstract sealed class KerasFile implements AutoCloseable permits Keras2File, Ker
         }
         try {
             return new HdfFile(file);
-        } catch (HdfException e) {
-            // jhdf also finds a signature after a user block; without one at 0 it is not HDF5
+        } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            // jhdf also finds a signature after a user block; without one at 0 it is not HDF5.
+            // A truncated file can fail deeper in jhdf with a plain IllegalArgumentException.
             throw startsWith(magic, HDF5_MAGIC) ? damaged(file, e) : notHdf5(file);
         }
     }
@@ -119,9 +120,13 @@ abstract sealed class KerasFile implements AutoCloseable permits Keras2File, Ker
     }
 
     /** A file whose HDF5 structure jhdf cannot read (truncated, or a feature it lacks). */
-    static DlkitException damaged(Path file, HdfException e) {
+    static DlkitException damaged(Path file, RuntimeException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
         return DlkitException.invalidInput(
-                file + ": a damaged or unsupported HDF5 file: " + e.getMessage());
+                file
+                        + ": a damaged or unsupported HDF5 file: "
+                        + (nl < 0 ? m : m.substring(0, nl)));
     }
 
     private static DlkitException notHdf5(Path file) {

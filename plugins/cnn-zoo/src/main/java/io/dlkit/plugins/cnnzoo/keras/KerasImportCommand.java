@@ -85,8 +85,14 @@ public final class KerasImportCommand implements Callable<Integer> {
         String name = architecture();
         Map<String, Object> config = config(name);
         Path source = ctx.settings().workDir().resolve(file);
-        Map<String, NdArray> weights = KerasWeights.read(source, config);
         Path dir = ctx.settings().workDir().resolve(out != null ? out : defaultOut(file));
+        io.dlkit.api.FileKind kind = io.dlkit.api.FileKind.of(dir);
+        if (kind != io.dlkit.api.FileKind.MISSING && kind != io.dlkit.api.FileKind.FOLDER) {
+            // Said before the (large) weights are read; the model store checks the rest.
+            throw DlkitException.invalidInput(
+                    dir + ": is " + kind.description() + ", not a folder; give a folder path");
+        }
+        Map<String, NdArray> weights = KerasWeights.read(source, config);
         store.create(dir, config, weights, Map.of("source", source(name)));
         report(name, weights, dir);
         return 0;

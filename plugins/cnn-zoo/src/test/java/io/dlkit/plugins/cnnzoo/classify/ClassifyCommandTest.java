@@ -179,6 +179,94 @@ class ClassifyCommandTest {
         assertThat(flat.closed()).as("closed after the error").isTrue();
     }
 
+    @Test
+    void should_report_a_bad_image_in_a_folder_and_go_on() throws Exception {
+        // given
+        grey(dir.resolve("set/a.png"), 2, 2, 51);
+        Path bad = Files.writeString(dir.resolve("set/b.png"), "not an image");
+        grey(dir.resolve("set/c.png"), 2, 2, 204);
+        TestContext ctx = new TestContext("json");
+
+        // when
+        int code = ctx.classify(store, "model", dir.resolve("set").toString());
+
+        // then
+        assertThat(code).as(ctx.err()).isZero();
+        assertThat(new ObjectMapper().readTree(ctx.out()).get("predictions")).hasSize(2);
+        assertThat(ctx.err().lines().toList())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("warning: skipped " + bad + ": ")
+                .endsWith(" (--strict makes this an error)");
+    }
+
+    @Test
+    void should_stop_at_a_bad_image_in_a_folder_with_strict() throws Exception {
+        // given
+        grey(dir.resolve("set/a.png"), 2, 2, 51);
+        Path bad = Files.writeString(dir.resolve("set/b.png"), "not an image");
+        TestContext ctx = new TestContext("table");
+
+        // when
+        int code = ctx.classify(store, "model", dir.resolve("set").toString(), "--strict");
+
+        // then
+        assertThat(code).isEqualTo(2);
+        assertThat(ctx.err()).startsWith("error: " + bad + ": ");
+        assertThat(ctx.out()).isEmpty();
+    }
+
+    @Test
+    void should_say_what_a_fifo_a_device_or_a_link_loop_is() throws Exception {
+        // given
+        Path fifo = dir.resolve("pipe.png");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path loop = dir.resolve("loop.png");
+        Files.createSymbolicLink(loop, loop);
+
+        // then
+        assertError(
+                store,
+                fifo + ": is a FIFO (named pipe), not an image file or folder",
+                "m",
+                fifo.toString());
+        assertError(
+                store,
+                "/dev/zero: is a character device, not an image file or folder",
+                "m",
+                "/dev/zero");
+        assertError(
+                store,
+                loop + ": is a symbolic link loop, not an image file or folder",
+                "m",
+                loop.toString());
+    }
+
+    @Test
+    void should_warn_when_class_names_do_not_match_the_outputs() throws Exception {
+        // given: three outputs, two names
+        FakeModelStore partial =
+                new FakeModelStore(
+                        new long[] {2, 2, 1},
+                        3,
+                        List.of("cat", "dog"),
+                        x -> new float[] {0.1f, 0.2f, 0.7f});
+        Path img = grey(dir.resolve("x.png"), 2, 2, 0);
+        TestContext ctx = new TestContext("json");
+
+        // when
+        int code = ctx.classify(partial, "model", img.toString(), "--top-k", "2");
+
+        // then
+        assertThat(code).isZero();
+        assertThat(ctx.err())
+                .isEqualTo(
+                        "warning: model: the model outputs 3 classes but its model.yaml names 2"
+                                + " (cat, dog); classes without a name are shown by id"
+                                + System.lineSeparator());
+        JsonNode top = new ObjectMapper().readTree(ctx.out()).get("predictions").get(0);
+        assertThat(top.get("top").findValuesAsText("class")).containsExactly("2", "dog");
+    }
+
     private static void assertError(FakeModelStore store, String message, String... args) {
         TestContext ctx = new TestContext("table");
         assertThat(ctx.classify(store, args)).as(ctx.err()).isEqualTo(2);

@@ -38,7 +38,7 @@ class ClassifyStepTest {
         assertThat(step.name()).isEqualTo("classify");
         assertThat(step.params())
                 .extracting(ParamSpec::name)
-                .containsExactly("model", "images", "top_k");
+                .containsExactly("model", "images", "top_k", "strict");
         assertThat(step.inputs())
                 .extracting(Port::name, Port::required)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("image", false));

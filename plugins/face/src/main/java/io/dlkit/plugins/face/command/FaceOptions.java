@@ -2,6 +2,7 @@ package io.dlkit.plugins.face.command;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.backend.io.DataFormatException;
 import io.dlkit.plugins.face.FaceAnalyzer;
 import io.dlkit.plugins.face.FaceImage;
@@ -25,8 +26,8 @@ public final class FaceOptions {
             names = "--models",
             paramLabel = "DIR",
             description =
-                    "Folder of face-api's weights (*-weights_manifest.json + .bin); default: $"
-                            + ModelFolder.ENV)
+                    "Folder of face-api's weights (*-weights_manifest.json + .bin) to use instead"
+                            + " of the model store's (dlkit models list).")
     Path models;
 
     @Option(
@@ -65,9 +66,14 @@ public final class FaceOptions {
         return minConfidence;
     }
 
-    /** An analyser over the chosen model folder, on the graph the user's options describe. */
-    public FaceAnalyzer open(CommandContext ctx) {
-        ModelFolder folder = ModelFolder.resolve(models, System.getenv());
+    /** The weights: the {@code --models} folder if given, else the model store's. */
+    public ModelFolder weights(PretrainedModels store) {
+        return ModelFolder.resolve(models, store);
+    }
+
+    /** An analyser over the chosen weights, on the graph the user's options describe. */
+    public FaceAnalyzer open(CommandContext ctx, PretrainedModels store) {
+        ModelFolder folder = weights(store);
         if (!detector.equals("ssd") && !detector.equals("tiny")) {
             throw DlkitException.invalidInput(
                     "--detector must be ssd or tiny, got '" + detector + "'");

@@ -1,6 +1,7 @@
 package io.dlkit.plugins.face.detect;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.backend.image.Box;
 import io.dlkit.backend.image.Drawing;
 import io.dlkit.plugins.face.FaceAnalyzer;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Find faces (face-api's SSD MobileNet-V1): boxes and scores.",
-            "e.g. dlkit face detect photos/ --annotate out/ --models models/face-api"
+            "e.g. dlkit face detect photos/ --annotate out/"
         })
 public final class DetectCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images or folders of them.")
@@ -42,11 +43,13 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin FaceOptions options;
 
     private final CommandContext ctx;
+    private final PretrainedModels store;
 
-    /** dlkit injects the command context. */
+    /** dlkit injects the command context and the model store. */
     @Inject
-    public DetectCommand(CommandContext ctx) {
+    public DetectCommand(CommandContext ctx, PretrainedModels store) {
         this.ctx = ctx;
+        this.store = store;
     }
 
     @Override
@@ -56,7 +59,7 @@ public final class DetectCommand implements Callable<Integer> {
         if (!ctx.settings().json()) {
             ctx.out().println("IMAGE  FACE  X  Y  WIDTH  HEIGHT  SCORE");
         }
-        try (FaceAnalyzer analyzer = options.open(ctx)) {
+        try (FaceAnalyzer analyzer = options.open(ctx, store)) {
             for (Path file : files) {
                 FaceImage image = FaceOptions.read(file);
                 List<FaceBox> faces = analyzer.detect(image, min);

@@ -1,6 +1,7 @@
 package io.dlkit.plugins.face.embed;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.io.Npy;
 import io.dlkit.plugins.face.Face;
@@ -42,11 +43,13 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin FaceOptions options;
 
     private final CommandContext ctx;
+    private final PretrainedModels store;
 
-    /** dlkit injects the command context. */
+    /** dlkit injects the command context and the model store. */
     @Inject
-    public EmbedCommand(CommandContext ctx) {
+    public EmbedCommand(CommandContext ctx, PretrainedModels store) {
         this.ctx = ctx;
+        this.store = store;
     }
 
     @Override
@@ -57,7 +60,7 @@ public final class EmbedCommand implements Callable<Integer> {
             ctx.writer().checkWritable(npy);
         }
         List<float[]> all = new ArrayList<>();
-        try (FaceAnalyzer analyzer = options.open(ctx)) {
+        try (FaceAnalyzer analyzer = options.open(ctx, store)) {
             for (Path file : files) {
                 List<Face> faces = analyzer.analyze(FaceOptions.read(file), min);
                 if (faces.isEmpty() && !ctx.settings().quiet()) {

@@ -2,9 +2,9 @@ package io.dlkit.plugins.face.identify;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.plugins.face.Face;
 import io.dlkit.plugins.face.FaceAnalyzer;
-import io.dlkit.plugins.face.ModelFolder;
 import io.dlkit.plugins.face.command.FaceOptions;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -50,11 +50,13 @@ public final class EnrollCommand implements Callable<Integer> {
     @Mixin FaceOptions options;
 
     private final CommandContext ctx;
+    private final PretrainedModels store;
 
-    /** dlkit injects the command context. */
+    /** dlkit injects the command context and the model store. */
     @Inject
-    public EnrollCommand(CommandContext ctx) {
+    public EnrollCommand(CommandContext ctx, PretrainedModels store) {
         this.ctx = ctx;
+        this.store = store;
     }
 
     @Override
@@ -63,10 +65,10 @@ public final class EnrollCommand implements Callable<Integer> {
             throw DlkitException.invalidInput("--name must not be blank or 'unknown'");
         }
         List<Path> files = FaceOptions.imageFiles(images);
-        String model = ModelFolder.resolve(options.models(), System.getenv()).recognitionModelId();
+        String model = options.weights(store).recognitionModelId();
         int total = 0;
         try (FaceDatabase db = FaceDatabase.open(dbFile);
-                FaceAnalyzer analyzer = options.open(ctx)) {
+                FaceAnalyzer analyzer = options.open(ctx, store)) {
             db.requireModel(model);
             for (Path file : files) {
                 List<Face> faces =

@@ -36,8 +36,24 @@ public final class FaceDatabase implements AutoCloseable {
         this.file = file;
     }
 
-    /** One enrolled descriptor. */
-    public record Entry(String name, String model, float[] descriptor, String imageSha256) {}
+    /**
+     * One enrolled descriptor.
+     *
+     * @param box the face box in the source image, {@code "x,y,width,height"} in pixels
+     * @param added when it was enrolled, ISO-8601 UTC
+     */
+    public record Entry(
+            String name,
+            String model,
+            float[] descriptor,
+            String imageSha256,
+            String box,
+            String added) {
+        /** An entry without box and time. */
+        public Entry(String name, String model, float[] descriptor, String imageSha256) {
+            this(name, model, descriptor, imageSha256, "", "");
+        }
+    }
 
     /**
      * Opens (creating if needed) the database in {@code file}.
@@ -51,6 +67,9 @@ public final class FaceDatabase implements AutoCloseable {
         try {
             Properties props = new Properties();
             props.setProperty("busy_timeout", "10000");
+            // take the write lock when a transaction starts, so that a writer waits for another
+            // (busy_timeout) instead of failing when its read snapshot goes stale
+            props.setProperty("transaction_mode", "IMMEDIATE");
             Connection c = new JDBC().connect("jdbc:sqlite:" + file.toAbsolutePath(), props);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -74,30 +93,67 @@ public final class FaceDatabase implements AutoCloseable {
             List<float[]> descriptors,
             String sha256,
             List<String> boxes) {
-        requireModel(model);
+        String now = Instant.now().toString();
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < descriptors.size(); i++) {
+            entries.add(new Entry(name, model, descriptors.get(i), sha256, boxes.get(i), now));
+        }
+        insert(entries, false);
+    }
+
+    /**
+     * Adds {@code entries} (all of one model) in one transaction, skipping, when {@code
+     * skipPresent}, those already stored (same name, image and descriptor).
+     *
+     * @return how many were added
+     * @throws DlkitException (bad input) when the database holds descriptors of another model
+     */
+    public int insert(List<Entry> entries, boolean skipPresent) {
+        for (Entry e : entries) {
+            requireModel(e.model());
+        }
+        int added = 0;
         try {
             db.setAutoCommit(false);
             try (PreparedStatement p =
                     db.prepareStatement(
                             "INSERT INTO faces (name, model, descriptor, image_sha256, box, added)"
                                     + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < descriptors.size(); i++) {
-                    p.setString(1, name);
-                    p.setString(2, model);
-                    p.setBytes(3, toBytes(descriptors.get(i)));
-                    p.setString(4, sha256);
-                    p.setString(5, boxes.get(i));
-                    p.setString(6, Instant.now().toString());
+                for (Entry e : entries) {
+                    if (skipPresent && present(e)) {
+                        continue;
+                    }
+                    p.setString(1, e.name());
+                    p.setString(2, e.model());
+                    p.setBytes(3, toBytes(e.descriptor()));
+                    p.setString(4, e.imageSha256());
+                    p.setString(5, e.box());
+                    p.setString(6, e.added());
                     p.addBatch();
+                    added++;
                 }
                 p.executeBatch();
             }
             db.commit();
         } catch (SQLException e) {
             rollback();
-            throw failure("enrol " + name, e);
+            throw failure("add " + entries.size() + " descriptor(s)", e);
         } finally {
             autoCommit();
+        }
+        return added;
+    }
+
+    private boolean present(Entry e) throws SQLException {
+        try (PreparedStatement p =
+                db.prepareStatement(
+                        "SELECT 1 FROM faces WHERE name = ? AND image_sha256 = ? AND descriptor = ?")) {
+            p.setString(1, e.name());
+            p.setString(2, e.imageSha256());
+            p.setBytes(3, toBytes(e.descriptor()));
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
         }
     }
 
@@ -107,14 +163,17 @@ public final class FaceDatabase implements AutoCloseable {
         try (Statement s = db.createStatement();
                 ResultSet r =
                         s.executeQuery(
-                                "SELECT name, model, descriptor, image_sha256 FROM faces ORDER BY id")) {
+                                "SELECT name, model, descriptor, image_sha256, box, added FROM faces"
+                                        + " ORDER BY id")) {
             while (r.next()) {
                 out.add(
                         new Entry(
                                 r.getString(1),
                                 r.getString(2),
                                 fromBytes(r.getBytes(3)),
-                                r.getString(4)));
+                                r.getString(4),
+                                r.getString(5),
+                                r.getString(6)));
             }
         } catch (SQLException e) {
             throw failure("read", e);

@@ -2,9 +2,10 @@ package io.dlkit.plugins.face.identify;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.plugins.face.Face;
 import io.dlkit.plugins.face.FaceAnalyzer;
-import io.dlkit.plugins.face.ModelFolder;
+import io.dlkit.plugins.face.FaceImage;
 import io.dlkit.plugins.face.command.FaceOptions;
 import io.dlkit.plugins.face.command.FaceOutput;
 import jakarta.inject.Inject;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code dlkit face identify IMG|DIR... [--db FILE] [--threshold 0.6]}: each face gets the nearest
  * enrolled name within the threshold, or {@code unknown}, with its distance; face_recognition's CSV
- * ({@code file,name,distance}) or, with {@code --format json}, one JSON line per face.
+ * ({@code file,name,distance}) or, with {@code --format json}, one JSON line per face ({@code file,
+ * name, distance, box}). {@code --annotate DIR} writes {@code DIR/<image>-names.png}, a copy with
+ * each face boxed and tagged with its name and distance.
  */
 @Command(
         name = "identify",
@@ -51,14 +54,22 @@ public final class IdentifyCommand implements Callable<Integer> {
             description = "Largest distance still the same person (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @Option(
+            names = "--annotate",
+            paramLabel = "DIR",
+            description = "Write a copy of each image with the names drawn here.")
+    Path annotate;
+
     @Mixin FaceOptions options;
 
     private final CommandContext ctx;
+    private final PretrainedModels store;
 
-    /** dlkit injects the command context. */
+    /** dlkit injects the command context and the model store. */
     @Inject
-    public IdentifyCommand(CommandContext ctx) {
+    public IdentifyCommand(CommandContext ctx, PretrainedModels store) {
         this.ctx = ctx;
+        this.store = store;
     }
 
     @Override
@@ -71,7 +82,7 @@ public final class IdentifyCommand implements Callable<Integer> {
                     dbFile + ": no face database; enrol people first with 'dlkit face enroll'");
         }
         List<Path> files = FaceOptions.imageFiles(images);
-        String model = ModelFolder.resolve(options.models(), System.getenv()).recognitionModelId();
+        String model = options.weights(store).recognitionModelId();
         Identifier identifier;
         try (FaceDatabase db = FaceDatabase.open(dbFile)) {
             db.requireModel(model);
@@ -80,15 +91,21 @@ public final class IdentifyCommand implements Callable<Integer> {
         if (!ctx.settings().json()) {
             ctx.out().println("file,name,distance");
         }
-        try (FaceAnalyzer analyzer = options.open(ctx)) {
+        try (FaceAnalyzer analyzer = options.open(ctx, store)) {
             for (Path file : files) {
-                List<Face> faces =
-                        analyzer.analyze(FaceOptions.read(file), options.minConfidence());
+                FaceImage image = FaceOptions.read(file);
+                List<Face> faces = analyzer.analyze(image, options.minConfidence());
                 if (faces.isEmpty()) {
                     ctx.err().println(file + ": no face found");
                 }
+                List<Identifier.Match> matches = new ArrayList<>();
                 for (Face face : faces) {
-                    print(file, face, identifier.identify(face.descriptor(), threshold));
+                    matches.add(identifier.identify(face.descriptor(), threshold));
+                    print(file, face, matches.get(matches.size() - 1));
+                }
+                if (annotate != null) {
+                    FaceOutput.writeImage(
+                            ctx, annotate, file, "names", NamedFaces.draw(image, faces, matches));
                 }
             }
         }

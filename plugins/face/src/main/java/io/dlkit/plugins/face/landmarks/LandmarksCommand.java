@@ -1,6 +1,7 @@
 package io.dlkit.plugins.face.landmarks;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.backend.image.Drawing;
 import io.dlkit.backend.image.Point;
 import io.dlkit.plugins.face.FaceAnalyzer;
@@ -43,18 +44,20 @@ public final class LandmarksCommand implements Callable<Integer> {
     @Mixin FaceOptions options;
 
     private final CommandContext ctx;
+    private final PretrainedModels store;
 
-    /** dlkit injects the command context. */
+    /** dlkit injects the command context and the model store. */
     @Inject
-    public LandmarksCommand(CommandContext ctx) {
+    public LandmarksCommand(CommandContext ctx, PretrainedModels store) {
         this.ctx = ctx;
+        this.store = store;
     }
 
     @Override
     public Integer call() {
         List<Path> files = FaceOptions.imageFiles(images);
         double min = options.minConfidence();
-        try (FaceAnalyzer analyzer = options.open(ctx)) {
+        try (FaceAnalyzer analyzer = options.open(ctx, store)) {
             for (Path file : files) {
                 FaceImage image = FaceOptions.read(file);
                 List<Map<String, Object>> faces = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.dlkit.plugins.face.verify;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.plugins.face.Face;
 import io.dlkit.plugins.face.FaceAnalyzer;
 import io.dlkit.plugins.face.command.FaceOptions;
@@ -48,11 +49,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin FaceOptions options;
 
     private final CommandContext ctx;
+    private final PretrainedModels store;
 
-    /** dlkit injects the command context. */
+    /** dlkit injects the command context and the model store. */
     @Inject
-    public VerifyCommand(CommandContext ctx) {
+    public VerifyCommand(CommandContext ctx, PretrainedModels store) {
         this.ctx = ctx;
+        this.store = store;
     }
 
     @Override
@@ -63,7 +66,7 @@ public final class VerifyCommand implements Callable<Integer> {
         double min = options.minConfidence();
         List<Face> a;
         List<Face> b;
-        try (FaceAnalyzer analyzer = options.open(ctx)) {
+        try (FaceAnalyzer analyzer = options.open(ctx, store)) {
             a = analyzer.analyze(FaceOptions.read(first), min);
             b = analyzer.analyze(FaceOptions.read(second), min);
         }
