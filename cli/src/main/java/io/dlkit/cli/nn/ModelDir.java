@@ -63,7 +63,10 @@ record ModelDir(Path dir) {
         if (!d.exists()) {
             throw DlkitException.invalidInput(dir + ": not a model directory (no model.yaml)");
         }
-        if (!Files.isDirectory(dir.resolve("checkpoint"))) {
+        // A process killed between Checkpoints.save's two renames leaves only .checkpoint-old,
+        // a complete checkpoint that restore falls back to.
+        if (!Files.isDirectory(dir.resolve("checkpoint"))
+                && !Files.isDirectory(dir.resolve(".checkpoint-old"))) {
             throw DlkitException.invalidInput(
                     dir + ": has no checkpoint/; its training never finished an epoch");
         }
