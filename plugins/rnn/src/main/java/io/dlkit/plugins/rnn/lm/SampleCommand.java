@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dlkit rnn sample MODEL_DIR [--length 200] [--temperature 1] [--seed 1] [--prime TEXT]}:
- * prints {@code length} characters a character language model draws after {@code prime} (default a
- * newline, the start of a line). The vocabulary is the model's embedding layer's {@code tokens}.
+ * {@code dlkit rnn sample MODEL_DIR [--length 200] [--temperature 1] [--prime TEXT]}: prints {@code
+ * length} characters a character language model draws after {@code prime} (default a newline, the
+ * start of a line). The vocabulary is the model's embedding layer's {@code tokens}.
  */
 @Command(
         name = "sample",
@@ -30,9 +30,6 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--temperature", defaultValue = "1.0", description = "Softmax temperature.")
     double temperature;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (1).")
-    long seed;
 
     @Option(names = "--prime", defaultValue = "\n", description = "Text to start from.")
     String prime;
@@ -56,7 +53,7 @@ public final class SampleCommand implements Callable<Integer> {
             CharVocabulary vocab = vocabulary(model.description());
             int steps = (int) model.inputShape()[0];
             CharSampler sampler = new CharSampler(w -> model.predict(w, 1), vocab, steps);
-            String text = sampler.sample(prime, length, temperature, seed);
+            String text = sampler.sample(prime, length, temperature, ctx.settings().seed());
             ctx.out().println(prime.equals("\n") ? text : prime + text);
             ctx.out().flush();
             return 0;
@@ -65,8 +62,9 @@ public final class SampleCommand implements Callable<Integer> {
         }
     }
 
-    /** The tokens of the model's embedding layer. */
-    static CharVocabulary vocabulary(Map<String, Object> description) {
+    /** The tokens of the model's embedding layer (model.yaml: {@code model: {layers: [...]}}). */
+    static CharVocabulary vocabulary(Map<?, ?> description) {
+        if (description.get("model") instanceof Map<?, ?> model) return vocabulary(model);
         if (description.get("layers") instanceof List<?> layers) {
             for (Object l : layers) {
                 if (l instanceof Map<?, ?> m
