@@ -15,9 +15,10 @@ import org.tensorflow.types.TInt32;
 /**
  * A lookup table (type {@code embedding}): token ids {@code [T]} (floats holding integers, as every
  * dlkit input is float) to vectors {@code [T, dim]}, {@code out[t] = E[id_t]} by a gather, never a
- * one-hot product. Ids outside {@code [0, vocab)} are clamped into it (padding marked -1 reads row
- * 0; mask such steps in the objective). The table {@code <name>_embeddings} ({@code [vocab, dim]},
- * Keras' layout) starts uniform in [-0.05, 0.05] as in Keras.
+ * one-hot product. A negative id (padding, -1) gives a zero vector, which recurrent layers with
+ * {@code mask_padding: true} skip; an id {@code >= vocab} reads the last row. The table {@code
+ * <name>_embeddings} ({@code [vocab, dim]}, Keras' layout) starts uniform in [-0.05, 0.05] as in
+ * Keras.
  *
  * <p>Config keys: {@code vocab} (>= 1), {@code dim} (>= 1), optional {@code tokens}: the vocabulary
  * itself as a string, character {@code i} having id {@code i} (so a character model's vocabulary is
@@ -112,8 +113,12 @@ public final class EmbeddingLayer extends AbstractLayer {
             GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
         Ops tf = graph.tf();
         Operand<TInt32> ids = tf.dtypes.cast(tf.math.round(input), TInt32.class);
+        Operand<TFloat32> real =
+                tf.expandDims(
+                        tf.dtypes.cast(tf.math.greaterEqual(ids, tf.constant(0)), TFloat32.class),
+                        tf.constant(-1));
         ids = tf.math.minimum(tf.math.maximum(ids, tf.constant(0)), tf.constant(vocab - 1));
-        return tf.gather(table.read(), ids, tf.constant(0));
+        return tf.math.mul(tf.gather(table.read(), ids, tf.constant(0)), real);
     }
 
     /** A lookup is a copy: no arithmetic, counted as one per output element. */

@@ -37,7 +37,7 @@ public final class GruLayer extends RecurrentLayer {
     /** Reads {@code {type: gru, units: 64, return_sequences: true}}. */
     public static GruLayer fromConfig(ConfigReader r) {
         Settings s = Settings.read(r, "a gru layer");
-        return new GruLayer(s.name(), s.units(), s.returnSequences(), s.initializer());
+        return s.apply(new GruLayer(s.name(), s.units(), s.returnSequences(), s.initializer()));
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class LstmLayer extends RecurrentLayer {
     /** Reads {@code {type: lstm, units: 64, return_sequences: true}}. */
     public static LstmLayer fromConfig(ConfigReader r) {
         Settings s = Settings.read(r, "an lstm layer");
-        return new LstmLayer(s.name(), s.units(), s.returnSequences(), s.initializer());
+        return s.apply(new LstmLayer(s.name(), s.units(), s.returnSequences(), s.initializer()));
     }
 
     @Override

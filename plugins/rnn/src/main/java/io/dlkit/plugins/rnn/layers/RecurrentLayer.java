@@ -12,6 +12,7 @@ import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Max;
 import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TBool;
@@ -30,15 +31,17 @@ import org.tensorflow.types.TInt32;
  * {@code [gates * units]}. The input projections of all steps are one matrix product.
  *
  * <p>Config keys: {@code units} (>= 1), {@code return_sequences} (default false), {@code
- * initializer} for both kernels (default {@code xavier}).
+ * initializer} for both kernels (default {@code xavier}), {@code mask_padding} (default false; see
+ * {@link #setMaskPadding}).
  */
 public abstract class RecurrentLayer extends AbstractLayer {
     static final List<String> KEYS =
-            List.of("type", "name", "units", "return_sequences", "initializer");
+            List.of("type", "name", "units", "return_sequences", "initializer", "mask_padding");
 
     private final int units;
     private final boolean returnSequences;
     private final Initializer initializer;
+    private boolean maskPadding;
     private WeightVariable<TFloat32> kernel;
     private WeightVariable<TFloat32> recurrentKernel;
     private WeightVariable<TFloat32> bias;
@@ -53,18 +56,39 @@ public abstract class RecurrentLayer extends AbstractLayer {
     }
 
     /** The settings shared by every recurrent type, read from {@code r}. */
-    record Settings(String name, int units, boolean returnSequences, Initializer initializer) {
+    record Settings(
+            String name,
+            int units,
+            boolean returnSequences,
+            Initializer initializer,
+            boolean maskPadding) {
         static Settings read(ConfigReader r, String what) {
             r.checkKeys(what, KEYS);
             int units = r.requireInt("units", 1, what);
             boolean seq = r.optBool("return_sequences", false);
             String init = r.optString("initializer", "xavier");
+            boolean mask = r.optBool("mask_padding", false);
             try {
-                return new Settings(r.optName(), units, seq, Initializers.get(init));
+                return new Settings(r.optName(), units, seq, Initializers.get(init), mask);
             } catch (IllegalArgumentException e) {
                 throw r.error("initializer", e.getMessage());
             }
         }
+
+        <L extends RecurrentLayer> L apply(L layer) {
+            layer.setMaskPadding(maskPadding);
+            return layer;
+        }
+    }
+
+    /**
+     * Whether a step whose input vector is all zeros (an embedding's output for id -1) is padding:
+     * the state passes it unchanged and its output repeats the previous step's, so the last output
+     * is the last real step's (Keras' masking). Off by default; set before {@link #build}.
+     */
+    public void setMaskPadding(boolean maskPadding) {
+        if (isBuilt()) throw new IllegalStateException("layer '" + name() + "' is already built");
+        this.maskPadding = maskPadding;
     }
 
     /** The number of gate blocks in the weights (1 for the basic cell, 3 GRU, 4 LSTM). */
@@ -103,6 +127,7 @@ public abstract class RecurrentLayer extends AbstractLayer {
         m.put("units", units);
         m.put("return_sequences", returnSequences);
         m.put("initializer", initializer.name());
+        if (maskPadding) m.put("mask_padding", true);
         return m;
     }
 
@@ -149,12 +174,41 @@ public abstract class RecurrentLayer extends AbstractLayer {
                 tf.unstack(projected, (long) steps, Unstack.axis(1L)).output();
         List<Operand<TFloat32>> state = zeroState(tf, input);
         List<Operand<TFloat32>> outputs = new ArrayList<>();
+        List<Output<TFloat32>> inputs =
+                maskPadding ? tf.unstack(input, (long) steps, Unstack.axis(1L)).output() : null;
         for (int t = 0; t < steps; t++) {
-            state = step(tf, perStep.get(t), state);
+            List<Operand<TFloat32>> next = step(tf, perStep.get(t), state);
+            state = maskPadding ? carryOverPadding(tf, inputs.get(t), next, state) : next;
             outputs.add(state.get(0));
         }
         if (!returnSequences) return outputs.get(steps - 1);
         return tf.stack(outputs, Stack.axis(1L));
+    }
+
+    /** {@code m next + (1 - m) previous}, {@code m} 1 unless the step's input is all zeros. */
+    private static List<Operand<TFloat32>> carryOverPadding(
+            Ops tf,
+            Operand<TFloat32> x,
+            List<Operand<TFloat32>> next,
+            List<Operand<TFloat32>> previous) {
+        Operand<TFloat32> real =
+                tf.stopGradient(
+                        tf.dtypes.cast(
+                                tf.math.greater(
+                                        tf.max(
+                                                tf.math.abs(x),
+                                                tf.constant(new int[] {1}),
+                                                Max.keepDims(true)),
+                                        tf.constant(0f)),
+                                TFloat32.class));
+        Operand<TFloat32> padding = tf.math.sub(tf.constant(1f), real);
+        List<Operand<TFloat32>> out = new ArrayList<>();
+        for (int i = 0; i < next.size(); i++) {
+            out.add(
+                    tf.math.add(
+                            tf.math.mul(real, next.get(i)), tf.math.mul(padding, previous.get(i))));
+        }
+        return out;
     }
 
     private List<Operand<TFloat32>> zeroState(Ops tf, Operand<TFloat32> input) {

@@ -32,7 +32,8 @@ public final class SimpleRnnLayer extends RecurrentLayer {
     /** Reads {@code {type: simple_rnn, units: 16, return_sequences: true}}. */
     public static SimpleRnnLayer fromConfig(ConfigReader r) {
         Settings s = Settings.read(r, "a simple_rnn layer");
-        return new SimpleRnnLayer(s.name(), s.units(), s.returnSequences(), s.initializer());
+        return s.apply(
+                new SimpleRnnLayer(s.name(), s.units(), s.returnSequences(), s.initializer()));
     }
 
     @Override

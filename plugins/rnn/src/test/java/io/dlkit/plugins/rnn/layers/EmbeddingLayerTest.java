@@ -44,11 +44,11 @@ class EmbeddingLayerTest implements LayerContract {
     }
 
     @Test
-    void should_look_up_rows_by_id_and_clamp_out_of_range_ids() {
+    void should_look_up_rows_by_id_give_zeros_for_padding_and_clamp_large_ids() {
         EmbeddingLayer layer = new EmbeddingLayer("e", 3, 2, null);
         float[] table = {0, 1, 10, 11, 20, 21};
         float[] y = FixedWeights.run(layer, new long[] {4}, 1, new float[] {2, 0, -1, 7}, table);
-        assertThat(y).containsExactly(20, 21, 0, 1, 0, 1, 20, 21);
+        assertThat(y).containsExactly(20, 21, 0, 1, 0, 0, 20, 21);
     }
 
     @Test
