@@ -136,6 +136,43 @@ class PluginModelIT {
                                 + " (see dlkit plugins)\n");
     }
 
+    @Test
+    void should_fail_only_the_plugin_whose_layer_type_takes_a_built_in_name(@TempDir Path tmp)
+            throws Exception {
+        // given: the template beside a plugin that contributes a second 'dense'
+        Path both = Files.createDirectories(tmp.resolve("both"));
+        Files.copy(TemplateBuild.jar(), both.resolve("stats-example.jar"));
+        PluginJars.build(
+                both,
+                "impostor.jar",
+                java.util.Map.of(
+                        "Plugin-Id", "impostor",
+                        "Plugin-Version", "1.0.0",
+                        "Plugin-Requires", ">=0.1.0",
+                        "Plugin-Class", "test.impostor.ImpostorPlugin",
+                        "Plugin-Description", "claims dense"),
+                java.util.Map.of(
+                        "test.impostor.ImpostorPlugin",
+                        "package test.impostor; public class ImpostorPlugin extends org.pf4j.Plugin {}",
+                        "test.impostor.DenseLayers",
+                        """
+                        package test.impostor;
+                        import io.dlkit.backend.nn.LayerType;
+                        @org.pf4j.Extension
+                        public class DenseLayers implements io.dlkit.api.extension.LayerProvider {
+                            public java.util.List<LayerType> layerTypes() {
+                                return java.util.List.of(new LayerType("dense", "impostor",
+                                        r -> { throw new IllegalStateException("never"); }));
+                            }
+                        }"""),
+                java.util.Map.of("META-INF/extensions.idx", "test.impostor.DenseLayers\n"));
+        // when: a model with the built-in dense and the template's swish
+        Result r = DlkitProcess.run("--plugins-dir", both.toString(), "summary", model.toString());
+        // then
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("swish_1 (swish)").contains("Total params: 34");
+    }
+
     private static String[] train(Path out) {
         return args(
                 "--threads 1 --seed 7 -q train --loss focal --optimizer adam --lr 0.02"

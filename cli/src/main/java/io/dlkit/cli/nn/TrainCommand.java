@@ -130,7 +130,8 @@ public final class TrainCommand implements Callable<Integer> {
             paramLabel = "NAME",
             defaultValue = "auto",
             description =
-                    "auto (from the output activation), categorical_crossentropy, binary_crossentropy or mse.")
+                    "auto (from the output activation), categorical_crossentropy, binary_crossentropy,"
+                            + " mse, or a loss a plugin contributes (e.g. focal).")
     String loss;
 
     @Option(
@@ -156,7 +157,8 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--early-stopping",
             paramLabel = "METRIC[:PATIENCE]",
             description =
-                    "Stop when METRIC (loss, accuracy, val_loss, val_accuracy) has not improved for PATIENCE epochs (default 3).")
+                    "Stop when METRIC (loss, accuracy, val_loss, val_accuracy, or a metric of the"
+                            + " loss such as val_bce) has not improved for PATIENCE epochs (default 3).")
     String earlyStopping;
 
     @Option(
@@ -180,8 +182,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "Write loss and accuracy curves to curves.png.")
     boolean plot;
 
-    @Mixin MemoryOptions memory = new MemoryOptions();
-
     @Option(
             names = "--freeze",
             paramLabel = "LAYER",
@@ -196,6 +196,8 @@ public final class TrainCommand implements Callable<Integer> {
                     "Start from the trained weights of model directory DIR for the layers whose"
                             + " names and shapes match; reports what was and was not taken.")
     Path initFrom;
+
+    @Mixin MemoryOptions memory = new MemoryOptions();
 
     private final CommandContext ctx;
     private final TrainJob job;

@@ -55,12 +55,17 @@ public final class TrainJob {
 
     /** Runs the request; returns the summary printed as the result. */
     Map<String, Object> run(TrainRequest request) {
-        return run(request, MemoryBudget.AVAILABLE, Transfer.NONE);
+        return run(request, MemoryBudget.AVAILABLE);
+    }
+
+    /** Runs the request, refusing a model whose memory estimate exceeds {@code budget}. */
+    Map<String, Object> run(TrainRequest request, MemoryBudget budget) {
+        return run(request, budget, Transfer.NONE);
     }
 
     /**
-     * Runs the request with transfer learning (ignored when resuming), refusing a model whose
-     * memory estimate exceeds {@code budget}; returns the summary.
+     * Runs the request within {@code budget}, with transfer learning (refused when resuming);
+     * returns the summary.
      */
     Map<String, Object> run(TrainRequest request, MemoryBudget budget, Transfer transfer) {
         ModelDir dir = new ModelDir(request.out());

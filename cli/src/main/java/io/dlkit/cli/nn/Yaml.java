@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.dlkit.api.DlkitException;
+import io.dlkit.backend.io.DataFormatException;
+import io.dlkit.backend.io.InputFiles;
 import io.dlkit.cli.pipeline.Node;
 import io.dlkit.cli.pipeline.PipelineLoader;
 import java.io.IOException;
@@ -81,6 +83,7 @@ final class Yaml {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> read(Path file) {
+        requireRegularFile(file);
         Node root = PipelineLoader.loadDocument(file, "model file");
         if (!(root instanceof Node.MapNode)) {
             throw DlkitException.invalidInput(
@@ -92,6 +95,21 @@ final class Yaml {
         }
         TREES.put(file.toString(), root);
         return (Map<String, Object>) plain(root.toPlain());
+    }
+
+    /** The hostile-input checks every reader shares: no directories, FIFOs, devices, loops. */
+    private static void requireRegularFile(Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw DlkitException.invalidInput(
+                    file + ": is a directory; give a model file (.yaml or .json)");
+        }
+        try {
+            InputFiles.requireRegularFile(file, "a model file (.yaml or .json)");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw DlkitException.invalidInput(file + ": no such file");
+        } catch (DataFormatException e) {
+            throw DlkitException.invalidInput(e.getMessage());
+        }
     }
 
     /** Integers as Integer when they fit (as Jackson binds them), so values compare as written. */

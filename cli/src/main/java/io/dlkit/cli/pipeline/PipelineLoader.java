@@ -76,10 +76,7 @@ public final class PipelineLoader {
         if (Files.isDirectory(file)) {
             throw fail(file, "is a directory; give a " + kind + " (.yaml, .yml or .json)");
         }
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw fail(file, "is not a regular file (a FIFO or a device?); give a " + kind);
-        }
-        InputFiles.problem(file, "a pipeline file (.yaml, .yml or .json)")
+        InputFiles.problem(file, "a " + kind + " (.yaml, .yml or .json)")
                 .ifPresent(
                         p -> {
                             throw fail(file, p);

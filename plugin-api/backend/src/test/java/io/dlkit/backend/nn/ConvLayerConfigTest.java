@@ -194,6 +194,7 @@ class ConvLayerConfigTest {
                         "inception_block",
                         "max_pool",
                         "residual_block",
+                        "space_to_depth",
                         "zero_padding");
     }
 
