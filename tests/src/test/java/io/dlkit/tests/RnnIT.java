@@ -89,6 +89,19 @@ class RnnIT {
         // names start with a capital and are mostly letters, as the training names do
         assertThat(whole.stream().filter(n -> n.matches("\\p{Lu}[\\p{L}'. -]{2,14}")).count())
                 .isGreaterThanOrEqualTo(whole.size() * 8 / 10);
+
+        // when: scored on the training text, the model's loss is close to its training loss
+        DlkitProcess.Result eval =
+                DlkitProcess.runIn(
+                        tmp, Map.of(), "-q", "rnn", "eval", "names", "--text", names.toString());
+        // then
+        assertThat(eval.exitCode()).as(eval.toString()).isZero();
+        double evalLoss = value(eval.out(), "loss");
+        System.out.println("rnn: eval " + eval.out().replace('\n', ' '));
+        assertThat(evalLoss).isBetween(loss - 0.3, loss + 0.3);
+        assertThat(value(eval.out(), "bits_per_char"))
+                .isCloseTo(evalLoss / Math.log(2), org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(value(eval.out(), "characters")).isEqualTo(text.length() - 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dlkit.plugins.rnn.command;
 
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
+import io.dlkit.plugins.rnn.lm.EvalTextCommand;
 import io.dlkit.plugins.rnn.lm.SampleCommand;
 import io.dlkit.plugins.rnn.lm.TrainCharsCommand;
 import java.util.concurrent.Callable;
@@ -10,14 +11,16 @@ import picocli.CommandLine.Command;
 
 /**
  * Contributes {@code dlkit rnn}: {@code train-chars} (a character language model on a text file,
- * through {@code dlkit train}) and {@code sample} (novel text from such a model).
+ * through {@code dlkit train}), {@code sample} (novel text from such a model) and {@code eval} (its
+ * perplexity and bits per character on a text).
  */
 @Extension
 @Command(
         name = "rnn",
         mixinStandardHelpOptions = true,
-        description = "Recurrent networks: train a character language model, sample from it.",
-        subcommands = {TrainCharsCommand.class, SampleCommand.class})
+        description =
+                "Recurrent networks: train a character language model, sample from it, score it.",
+        subcommands = {TrainCharsCommand.class, SampleCommand.class, EvalTextCommand.class})
 public final class RnnCommand implements CommandProvider, Callable<Integer> {
     /** PF4J creates it. */
     public RnnCommand() {}
