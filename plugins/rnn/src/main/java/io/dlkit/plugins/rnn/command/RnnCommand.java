@@ -1,0 +1,40 @@
+package io.dlkit.plugins.rnn.command;
+
+import io.dlkit.api.DlkitException;
+import io.dlkit.api.extension.CommandProvider;
+import io.dlkit.plugins.rnn.lm.EvalTextCommand;
+import io.dlkit.plugins.rnn.lm.SampleCommand;
+import io.dlkit.plugins.rnn.lm.TrainCharsCommand;
+import java.util.concurrent.Callable;
+import org.pf4j.Extension;
+import picocli.CommandLine.Command;
+
+/**
+ * Contributes {@code dlkit rnn}: {@code train-chars} (a character language model on a text file,
+ * through {@code dlkit train}), {@code sample} (novel text from such a model) and {@code eval} (its
+ * perplexity and bits per character on a text).
+ */
+@Extension
+@Command(
+        name = "rnn",
+        mixinStandardHelpOptions = true,
+        description =
+                "Recurrent networks: train a character language model, sample from it, score it.",
+        subcommands = {TrainCharsCommand.class, SampleCommand.class, EvalTextCommand.class})
+public final class RnnCommand implements CommandProvider, Callable<Integer> {
+    /** PF4J creates it. */
+    public RnnCommand() {}
+
+    @Override
+    public Object command() {
+        return this;
+    }
+
+    /** {@code dlkit rnn} alone: a usage error naming the subcommands. */
+    @Override
+    public Integer call() {
+        throw DlkitException.invalidInput(
+                "rnn: missing subcommand; use 'dlkit rnn train-chars --text FILE' or 'dlkit rnn"
+                        + " sample MODEL_DIR'");
+    }
+}

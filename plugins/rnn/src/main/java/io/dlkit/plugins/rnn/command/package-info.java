@@ -1,0 +1,2 @@
+/** The plugin's command group, {@code dlkit rnn}. */
+package io.dlkit.plugins.rnn.command;

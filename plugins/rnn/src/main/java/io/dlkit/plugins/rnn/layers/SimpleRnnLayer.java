@@ -1,0 +1,61 @@
+package io.dlkit.plugins.rnn.layers;
+
+import io.dlkit.backend.nn.ConfigReader;
+import io.dlkit.backend.nn.Initializer;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The notes' basic RNN cell (type {@code simple_rnn}, Keras' SimpleRNN):
+ *
+ * <pre>
+ * a&lt;t&gt; = tanh(W_a [a&lt;t-1&gt;, x&lt;t&gt;] + b_a) = tanh(x&lt;t&gt; W_ax + a&lt;t-1&gt; W_aa + b_a)
+ * </pre>
+ *
+ * <p>with {@code W_ax} the kernel {@code [features, units]} and {@code W_aa} the recurrent kernel
+ * {@code [units, units]} (row-vector layout, the transpose of the notes' column form). The notes'
+ * output {@code y<t> = softmax(W_ya a<t> + b_y)} is a {@code time_dense} layer after it with the
+ * sequence softmax objective. See {@link RecurrentLayer} for the config keys.
+ */
+public final class SimpleRnnLayer extends RecurrentLayer {
+    /** The type name in model files. */
+    public static final String TYPE = "simple_rnn";
+
+    /** A basic RNN of {@code units}. */
+    public SimpleRnnLayer(
+            String name, int units, boolean returnSequences, Initializer initializer) {
+        super(name, units, returnSequences, initializer);
+    }
+
+    /** Reads {@code {type: simple_rnn, units: 16, return_sequences: true}}. */
+    public static SimpleRnnLayer fromConfig(ConfigReader r) {
+        Settings s = Settings.read(r, "a simple_rnn layer");
+        return s.apply(
+                new SimpleRnnLayer(s.name(), s.units(), s.returnSequences(), s.initializer()));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    protected int gates() {
+        return 1;
+    }
+
+    @Override
+    protected int elementwise() {
+        return 2;
+    }
+
+    @Override
+    protected List<Operand<TFloat32>> step(
+            Ops tf, Operand<TFloat32> projected, List<Operand<TFloat32>> state) {
+        Operand<TFloat32> a = state.get(0);
+        return List.of(
+                tf.math.tanh(tf.math.add(projected, tf.linalg.matMul(a, recurrentKernel()))));
+    }
+}

@@ -1,0 +1,56 @@
+package io.dlkit.plugins.rnn.lm;
+
+import io.dlkit.backend.io.NdArray;
+import io.dlkit.backend.io.Npz;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A text cut into training sequences for a character language model: sample {@code i} is {@code x =
+ * ids[s, s + T)} and {@code y = ids[s + 1, s + T + 1)} (each step's target is the next character),
+ * {@code s = i * stride}; a last, shorter window is padded with id 0 in {@code x} and -1 (masked)
+ * in {@code y}. Written as an NPZ that {@code dlkit train} reads: {@code x} and {@code y} both
+ * float32 {@code [n, T]} (y as float targets, the sequence objective's input).
+ *
+ * @param x the inputs, row-major {@code [n, steps]}
+ * @param y the targets, row-major {@code [n, steps]}
+ * @param steps T
+ */
+public record CharSequences(float[] x, float[] y, int steps) {
+    /** Cuts {@code ids} into windows of {@code steps} starting every {@code stride} ids. */
+    public static CharSequences of(int[] ids, int steps, int stride) {
+        if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        if (stride < 1) throw new IllegalArgumentException("stride must be >= 1, got " + stride);
+        int targets = ids.length - 1;
+        if (targets < 1) {
+            throw new IllegalArgumentException("the text needs at least 2 characters");
+        }
+        int n = (targets + stride - 1) / stride;
+        if ((n - 1) * stride >= targets) n--;
+        float[] x = new float[n * steps];
+        float[] y = new float[n * steps];
+        Arrays.fill(y, -1f);
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < steps; t++) {
+                int at = i * stride + t;
+                if (at >= targets) break;
+                x[i * steps + t] = ids[at];
+                y[i * steps + t] = ids[at + 1];
+            }
+        }
+        return new CharSequences(x, y, steps);
+    }
+
+    /** The number of sequences. */
+    public int size() {
+        return x.length / steps;
+    }
+
+    /** Writes {@code x} and {@code y} to an NPZ. */
+    public void writeNpz(Path file) throws IOException {
+        long[] shape = {size(), steps};
+        Npz.write(file, Map.of("x", NdArray.of(x, shape), "y", NdArray.of(y, shape)));
+    }
+}
