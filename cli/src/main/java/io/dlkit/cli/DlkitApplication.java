@@ -32,6 +32,7 @@ public final class DlkitApplication {
             Logging.configure(hasFlag(args, "-v", "--verbose"));
             PluginHost host = new PluginHost(pluginRoots(args, env), Version.dlkit());
             host.loadAndStart();
+            io.dlkit.cli.plugin.PluginVocabulary.use(host);
             GlobalOptions global = new GlobalOptions();
             CliCommandContext context = new CliCommandContext(global, out, err);
             Injector injector = Guice.createInjector(new CoreModule(host, context));

@@ -91,10 +91,15 @@ final class PluginJars {
 
     /** Copies a plugin jar, changing its Plugin-Id (and so the names its steps get). */
     static Path withId(Path jar, Path target, String newId) throws IOException {
+        return withAttribute(jar, target, "Plugin-Id", newId);
+    }
+
+    /** Copies a plugin jar, setting one manifest attribute. */
+    static Path withAttribute(Path jar, Path target, String name, String value) throws IOException {
         try (var in = new java.util.jar.JarFile(jar.toFile());
                 OutputStream os = Files.newOutputStream(target)) {
             Manifest mf = new Manifest(in.getManifest());
-            mf.getMainAttributes().putValue("Plugin-Id", newId);
+            mf.getMainAttributes().putValue(name, value);
             try (JarOutputStream out = new JarOutputStream(os, mf)) {
                 for (var en = in.entries(); en.hasMoreElements(); ) {
                     JarEntry e = en.nextElement();

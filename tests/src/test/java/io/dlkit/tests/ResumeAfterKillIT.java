@@ -104,7 +104,7 @@ class ResumeAfterKillIT {
      * Freezes {@code run} if its checkpoint lies inside an epoch after the second; a checkpoint
      * seen while it runs may be replaced before the signal lands, so it is read again once frozen.
      */
-    private static boolean frozenAtMidEpochCheckpoint(DlkitBackground run, Path dir) {
+    static boolean frozenAtMidEpochCheckpoint(DlkitBackground run, Path dir) {
         if (!midEpochAfterSecond(dir)) return false;
         run.signal("STOP");
         if (midEpochAfterSecond(dir)) return true;
@@ -125,7 +125,7 @@ class ResumeAfterKillIT {
     /**
      * The checkpoint's state; a kill between Checkpoints.save's two renames leaves .checkpoint-old.
      */
-    private static Properties state(Path dir) throws IOException {
+    static Properties state(Path dir) throws IOException {
         Path file = dir.resolve("checkpoint/state.properties");
         if (!Files.exists(file)) file = dir.resolve(".checkpoint-old/state.properties");
         Properties p = new Properties();
@@ -136,7 +136,7 @@ class ResumeAfterKillIT {
     }
 
     /** metrics.csv less its last two columns, seconds and samples_per_s, which are timings. */
-    private static List<String> metricsWithoutTimes(Path dir) throws IOException {
+    static List<String> metricsWithoutTimes(Path dir) throws IOException {
         List<String> rows = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("metrics.csv"))) {
             rows.add(line.substring(0, line.lastIndexOf(',', line.lastIndexOf(',') - 1)));

@@ -104,7 +104,7 @@ class TrainingErrorsIT {
         assertOneLineError(
                 r,
                 model
-                        + ": layers[0].type: unknown layer type 'dens' (did you mean dense?);"
+                        + ":3:12: layers[0].type: unknown layer type 'dens' (did you mean dense?);"
                         + " valid types: "
                         + String.join(", ", Layers.types()));
     }

@@ -3,6 +3,7 @@ package io.dlkit.cli.nn;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.model.ModelStore;
+import io.dlkit.backend.data.ChannelNormalization;
 import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.types.TFloat32;
 
@@ -36,6 +38,19 @@ public final class CliModelStore implements ModelStore {
     @Override
     public LoadedModel open(Path dir) {
         return new Loaded(TrainedModel.open(dir, ctx, optimizers));
+    }
+
+    @Override
+    public GraphModel openInGraph(Path dir, GraphContext graph, Operand<TFloat32> input) {
+        Map<String, NdArray> weights;
+        Map<String, Object> config;
+        ChannelNormalization n;
+        try (TrainedModel m = TrainedModel.open(dir, ctx, optimizers)) {
+            weights = ModelFeatures.weights(m);
+            config = m.model.config();
+            n = m.normalization;
+        }
+        return ModelFeatures.inGraph(graph, input, config, n, weights, dir.toString());
     }
 
     @Override
@@ -121,6 +136,21 @@ public final class CliModelStore implements ModelStore {
                     io.dlkit.backend.data.Dataset.ofClasses(
                             m.normalize(features), new int[rows], 1, shape);
             return m.runner().predict(d, Math.max(1, Math.min(rows, 64)), b -> {});
+        }
+
+        @Override
+        public Map<String, NdArray> activations(float[] features, int rows, List<String> layers) {
+            return ModelFeatures.activations(m, features, rows, layers);
+        }
+
+        @Override
+        public List<String> layerNames() {
+            return ModelFeatures.layerNames(m.model);
+        }
+
+        @Override
+        public Map<String, NdArray> weights() {
+            return ModelFeatures.weights(m);
         }
 
         @Override

@@ -38,7 +38,7 @@ public final class EvalCommand implements Callable<Integer> {
                 TrainedModel.open(
                         options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {
             Dataset d = m.data(options.source());
-            ModelBuild.checkLabels(d, m.outputs(), m.training.loss, options.data);
+            ModelBuild.checkLabels(d, m.outputs(), m.training.objective, options.data);
             Evaluation e = m.runner().evaluate(d, options.batchSize);
             print(e);
         }
@@ -50,6 +50,7 @@ public final class EvalCommand implements Callable<Integer> {
         r.put("samples", e.samples());
         r.put("loss", e.loss());
         r.put("accuracy", Double.isNaN(e.accuracy()) ? null : e.accuracy());
+        r.putAll(e.metrics());
         if (ctx.settings().json()) {
             if (e.confusion() != null) r.put("confusion_matrix", e.confusion());
             Json.print(ctx.out(), r);

@@ -4,10 +4,12 @@ import io.dlkit.api.DlkitException;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
-import io.dlkit.backend.train.LossKind;
+import io.dlkit.backend.train.Objective;
+import io.dlkit.backend.train.Objectives;
 import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
+import io.dlkit.cli.plugin.PluginVocabulary;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -17,16 +19,17 @@ final class ModelBuild {
 
     /** The model described by a model file's {@code model:} section (or a bare model file). */
     static Sequential model(Map<String, Object> modelConfig, String source) {
+        PluginVocabulary.ensure();
         try {
             return Sequential.fromConfig(modelConfig);
         } catch (IllegalArgumentException e) {
-            throw DlkitException.invalidInput(source + ": " + e.getMessage());
+            throw DlkitException.invalidInput(Yaml.where(source, e.getMessage()));
         }
     }
 
     /** The training graph: the same construction for train, resume, eval and predict. */
     static TrainingGraph graph(GraphContext g, Sequential model, Optimizer opt, TrainRequest r) {
-        LossKind loss = r.loss() == null || r.loss().equals("auto") ? null : parseLoss(r.loss());
+        Objective loss = r.loss() == null || r.loss().equals("auto") ? null : objective(r.loss());
         try {
             return TrainingGraph.build(
                     g, model, opt, new TrainingSpec(loss, r.l2(), r.clipValue(), r.clipNorm()));
@@ -56,7 +59,7 @@ final class ModelBuild {
     }
 
     /** Checks the labels against the model's output width. */
-    static void checkLabels(Dataset data, int outputs, LossKind loss, String what) {
+    static void checkLabels(Dataset data, int outputs, Objective loss, String what) {
         if (data == null || !loss.classification()) return;
         if (!data.hasClassLabels()) {
             throw DlkitException.invalidInput(
@@ -65,7 +68,7 @@ final class ModelBuild {
                             + loss.id()
                             + " needs integer class labels");
         }
-        int classes = loss == LossKind.BINARY_CROSSENTROPY ? 2 : outputs;
+        int classes = outputs == 1 ? 2 : outputs; // one column: a sigmoid's 0/1
         int max = data.numClasses() - 1;
         if (max >= classes) {
             throw DlkitException.invalidInput(
@@ -80,9 +83,11 @@ final class ModelBuild {
         }
     }
 
-    private static LossKind parseLoss(String s) {
+    /** The objective {@code --loss} names: a built-in loss or one a started plugin contributes. */
+    static Objective objective(String s) {
+        PluginVocabulary.ensure();
         try {
-            return LossKind.parse(s);
+            return Objectives.resolve(s);
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput(e.getMessage());
         }

@@ -3,7 +3,7 @@ package io.dlkit.cli.nn;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.ArchitectureProvider;
 import io.dlkit.api.extension.ArchitectureProvider.ArchitectureSpec;
-import io.dlkit.cli.pipeline.Suggestions;
+import io.dlkit.backend.text.Suggestions;
 import io.dlkit.cli.plugin.PluginHost;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -36,6 +36,7 @@ public final class ModelFiles {
 
     /** The model configuration of {@code file}. */
     Map<String, Object> read(Path file) {
+        io.dlkit.cli.plugin.PluginVocabulary.ensure();
         return resolve(Yaml.read(file), file.toString());
     }
 

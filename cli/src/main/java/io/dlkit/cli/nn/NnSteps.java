@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The core's network steps: {@code nn/train} (the parameters of {@code dlkit train}, snake_case)
- * and {@code nn/eval}.
+ * The core's network steps: {@code nn/train} (the parameters of {@code dlkit train}, snake_case,
+ * including {@code loss}: a built-in loss or a plugin objective's id), {@code nn/eval} (loss,
+ * accuracy and an objective's metrics) and {@code nn/predict} (one row of outputs per sample).
  */
 public final class NnSteps {
     private final TrainJob job;
@@ -257,7 +258,7 @@ public final class NnSteps {
                                         p.integer("batch_size"),
                                         b -> context.progress(b, 0, "batch " + b));
                 int width = m.outputs();
-                boolean classes = m.training.loss.classification();
+                boolean classes = m.training.objective.classification();
                 StringBuilder csv = new StringBuilder("index");
                 if (classes) csv.append(",class");
                 for (int j = 0; j < width; j++) csv.append(classes ? ",p" : ",y").append(j);

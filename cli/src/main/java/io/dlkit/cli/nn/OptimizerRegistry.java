@@ -2,8 +2,8 @@ package io.dlkit.cli.nn;
 
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.OptimizerProvider;
+import io.dlkit.backend.text.Suggestions;
 import io.dlkit.backend.train.Optimizer;
-import io.dlkit.cli.pipeline.Suggestions;
 import io.dlkit.cli.plugin.PluginHost;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -20,6 +20,14 @@ public final class OptimizerRegistry {
     @Inject
     OptimizerRegistry(PluginHost host) {
         this.host = host;
+    }
+
+    /** A registry of exactly {@code providers}, without plugins (tests, embedding programs). */
+    static OptimizerRegistry of(List<OptimizerProvider> providers) {
+        OptimizerRegistry r = new OptimizerRegistry(null);
+        r.byName = new TreeMap<>();
+        for (OptimizerProvider p : providers) r.byName.putIfAbsent(p.name(), p);
+        return r;
     }
 
     /** The known names, sorted. */

@@ -46,7 +46,7 @@ public final class PredictCommand implements Callable<Integer> {
                         options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {
             Dataset d = m.data(options.source());
             float[] y = m.runner().predict(d, options.batchSize, b -> {});
-            print(y, d.size(), m.outputs(), m.training.loss.classification());
+            print(y, d.size(), m.outputs(), m.training.objective.classification());
         }
         return 0;
     }

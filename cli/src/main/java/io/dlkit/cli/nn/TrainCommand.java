@@ -182,6 +182,21 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin MemoryOptions memory = new MemoryOptions();
 
+    @Option(
+            names = "--freeze",
+            paramLabel = "LAYER",
+            description =
+                    "Freeze every layer up to and including LAYER (trainable: false in model.yaml).")
+    String freeze;
+
+    @Option(
+            names = "--init-from",
+            paramLabel = "DIR",
+            description =
+                    "Start from the trained weights of model directory DIR for the layers whose"
+                            + " names and shapes match; reports what was and was not taken.")
+    Path initFrom;
+
     private final CommandContext ctx;
     private final TrainJob job;
 
@@ -193,7 +208,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> result = job.run(request(), memory.budget());
+        Map<String, Object> result =
+                job.run(request(), memory.budget(), new Transfer(freeze, initFrom));
         Results.print(ctx, result);
         return 0;
     }

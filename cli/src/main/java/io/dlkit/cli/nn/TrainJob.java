@@ -55,11 +55,14 @@ public final class TrainJob {
 
     /** Runs the request; returns the summary printed as the result. */
     Map<String, Object> run(TrainRequest request) {
-        return run(request, MemoryBudget.AVAILABLE);
+        return run(request, MemoryBudget.AVAILABLE, Transfer.NONE);
     }
 
-    /** Runs the request, refusing a model whose memory estimate exceeds {@code budget}. */
-    Map<String, Object> run(TrainRequest request, MemoryBudget budget) {
+    /**
+     * Runs the request with transfer learning (ignored when resuming), refusing a model whose
+     * memory estimate exceeds {@code budget}; returns the summary.
+     */
+    Map<String, Object> run(TrainRequest request, MemoryBudget budget, Transfer transfer) {
         ModelDir dir = new ModelDir(request.out());
         Map<String, Object> modelConfig;
         Map<String, Object> saved = null;
@@ -75,7 +78,12 @@ public final class TrainJob {
             checkFreshOutput(dir);
             modelConfig = modelFiles.read(request.modelFile());
         }
-        return train(dir, modelConfig, r, saved, budget);
+        if (request.resume() && (transfer.freezeUpTo() != null || transfer.initFrom() != null)) {
+            throw DlkitException.invalidInput(
+                    "--freeze and --init-from apply to a new run; a resumed run keeps what"
+                            + " model.yaml records");
+        }
+        return train(dir, modelConfig, r, saved, budget, transfer);
     }
 
     private Map<String, Object> train(
@@ -83,12 +91,16 @@ public final class TrainJob {
             Map<String, Object> modelConfig,
             TrainRequest r,
             Map<String, Object> saved,
-            MemoryBudget budget) {
+            MemoryBudget budget,
+            Transfer transfer) {
         Instant started = Instant.now();
         Sequential model =
-                ModelBuild.model(
-                        modelConfig,
-                        r.resume() ? dir.modelFile().toString() : String.valueOf(r.modelFile()));
+                transfer.freeze(
+                        ModelBuild.model(
+                                modelConfig,
+                                r.resume()
+                                        ? dir.modelFile().toString()
+                                        : String.valueOf(r.modelFile())));
         LearningRateSchedule schedule = schedule(r);
         Data data = Data.load(r, model.inputShape(), saved, dir.modelFile().toString());
         // Resolved before the graph so that a bad name fails without loading the runtime.
@@ -100,10 +112,12 @@ public final class TrainJob {
                     MemoryEstimate.ofTraining(g, model, r.batchSize()),
                     "training " + (r.resume() ? dir.modelFile() : r.modelFile()));
             int outputs = (int) tg.output.shape().size(1);
-            ModelBuild.checkLabels(data.train(), outputs, tg.loss, r.data().toString());
-            ModelBuild.checkLabels(data.validation(), outputs, tg.loss, "validation data");
+            ModelBuild.checkLabels(data.train(), outputs, tg.objective, r.data().toString());
+            ModelBuild.checkLabels(data.validation(), outputs, tg.objective, "validation data");
             Checkpoints checkpoints = new Checkpoints(dir.dir());
             TrainState state = TrainState.initial();
+            Map<String, Object> initialized =
+                    r.resume() ? null : transfer.initialize(ctx, optimizers, g, model);
             if (r.resume()) {
                 state = checkpoints.restore(g.session());
             } else {
@@ -120,7 +134,7 @@ public final class TrainJob {
                                 + state.epoch()
                                 + " to continue");
             }
-            TrainOptions opts = options(r, schedule);
+            TrainOptions opts = options(r, schedule, tg);
             checkEarlyStopping(opts, data, tg);
             TrainingLog log;
             try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100)) {
@@ -136,6 +150,11 @@ public final class TrainJob {
             }
             if (r.plot() && !log.history().isEmpty()) log.writePlot();
             Map<String, Object> result = result(dir, state, log);
+            if (initialized != null) {
+                result.put("init_from", initialized.get("from"));
+                result.put("init_taken", ((List<?>) initialized.get("taken")).size());
+                result.put("init_not_taken", ((List<?>) initialized.get("not_taken")).size());
+            }
             if (data.test() != null) {
                 Evaluation e =
                         new ModelRunner(tg).evaluate(data.test(), Math.max(256, r.batchSize()));
@@ -171,17 +190,22 @@ public final class TrainJob {
                             + metric
                             + " needs validation data; add --val PATH or --val-split F, or stop on loss");
         }
-        if (metric.endsWith("accuracy") && !tg.loss.classification()) {
+        if (metric.endsWith("accuracy") && !tg.objective.classification()) {
             throw DlkitException.invalidInput(
                     "--early-stopping "
                             + metric
                             + ": the "
-                            + tg.loss.id()
+                            + tg.objective.id()
                             + " loss has no accuracy; stop on loss or val_loss");
         }
     }
 
-    private TrainOptions options(TrainRequest r, LearningRateSchedule schedule) {
+    private TrainOptions options(TrainRequest r, LearningRateSchedule schedule, TrainingGraph tg) {
+        List<String> known = new ArrayList<>(io.dlkit.backend.train.EpochMetrics.METRICS);
+        for (String name : tg.metrics.keySet()) {
+            known.add(name);
+            known.add("val_" + name);
+        }
         String metric = null;
         int patience = 1;
         if (r.earlyStopping() != null) {
@@ -189,14 +213,15 @@ public final class TrainJob {
             metric = parts[0];
             try {
                 patience = parts.length > 1 ? Integer.parseInt(parts[1]) : 3;
-                if (!io.dlkit.backend.train.EpochMetrics.METRICS.contains(metric)) {
+                if (!known.contains(metric)) {
                     throw new IllegalArgumentException(metric);
                 }
             } catch (IllegalArgumentException e) {
                 throw DlkitException.invalidInput(
                         "--early-stopping "
                                 + r.earlyStopping()
-                                + ": use METRIC[:PATIENCE] with METRIC loss, accuracy, val_loss or val_accuracy");
+                                + ": use METRIC[:PATIENCE] with METRIC one of "
+                                + String.join(", ", known));
             }
         }
         try {
@@ -266,7 +291,7 @@ public final class TrainJob {
     /** model.yaml's {@code training:} section: the request, the resolved loss and the seed. */
     private Map<String, Object> training(TrainRequest r, TrainingGraph tg) {
         Map<String, Object> t = r.toConfig();
-        t.put("loss", tg.loss.id());
+        t.put("loss", tg.objective.id());
         t.put("seed", ctx.settings().seed());
         return t;
     }

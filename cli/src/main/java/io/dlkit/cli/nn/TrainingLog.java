@@ -68,7 +68,7 @@ final class TrainingLog implements TrainingListener {
 
     @Override
     public void onEpoch(EpochMetrics m) {
-        progress.endEpoch(m.valLoss(), m.valAccuracy());
+        progress.endEpoch(m.valLoss(), m.valAccuracy(), m.extra());
         lastEpoch = m.epoch();
         history.add(m);
         writer.writeString(dir.metricsCsv(), csv());
@@ -83,6 +83,7 @@ final class TrainingLog implements TrainingListener {
         series.put("val_loss", column(EpochMetrics::valLoss));
         series.put("accuracy", column(EpochMetrics::accuracy));
         series.put("val_accuracy", column(EpochMetrics::valAccuracy));
+        for (String name : extraNames()) series.put(name, column(m -> extra(m, name)));
         try {
             TrainingCurves.write(
                     dir.curves(), "Training curves: " + dir.dir().getFileName(), series);
@@ -96,13 +97,33 @@ final class TrainingLog implements TrainingListener {
         return history.stream().mapToDouble(f).toArray();
     }
 
+    /** The objective's extra metric names (train, then val_), as the epochs recorded them. */
+    private List<String> extraNames() {
+        return history.isEmpty()
+                ? List.of()
+                : List.copyOf(history.get(history.size() - 1).extra().keySet());
+    }
+
+    private static double extra(EpochMetrics m, String name) {
+        Double v = m.extra().get(name);
+        return v == null ? Double.NaN : v;
+    }
+
+    // An objective's extra metrics go before the two timing columns, which stay last.
     String csv() {
-        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
+        List<String> names = extraNames();
+        String header = CSV_HEADER;
+        if (!names.isEmpty()) {
+            header = header.replace(",seconds,", "," + String.join(",", names) + ",seconds,");
+        }
+        StringBuilder sb = new StringBuilder(header).append('\n');
         for (EpochMetrics m : history) {
+            StringBuilder extras = new StringBuilder();
+            for (String n : names) extras.append(num(extra(m, n))).append(',');
             sb.append(
                     String.format(
                             Locale.ROOT,
-                            "%d,%d,%.6f,%.6f,%s,%s,%s,%.6g,%.3f,%.1f%n",
+                            "%d,%d,%.6f,%.6f,%s,%s,%s,%.6g,%s%.3f,%.1f%n",
                             m.epoch(),
                             m.step(),
                             m.loss(),
@@ -111,6 +132,7 @@ final class TrainingLog implements TrainingListener {
                             num(m.valLoss()),
                             num(m.valAccuracy()),
                             m.learningRate(),
+                            extras,
                             m.seconds(),
                             m.samplesPerSecond()));
         }
@@ -132,6 +154,7 @@ final class TrainingLog implements TrainingListener {
         e.put("accuracy", nan(m.accuracy()));
         e.put("val_loss", nan(m.valLoss()));
         e.put("val_accuracy", nan(m.valAccuracy()));
+        m.extra().forEach((k, v) -> e.put(k, nan(v)));
         e.put("learning_rate", m.learningRate());
         e.put("seconds", m.seconds());
         e.put("samples_per_s", nan(m.samplesPerSecond()));

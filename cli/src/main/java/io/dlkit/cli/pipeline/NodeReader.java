@@ -36,15 +36,25 @@ final class NodeReader {
     private static final Pattern SOURCE_REF =
             Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
 
+    /** Jackson's ": enable `JsonReadFeature.X` to allow" and the like. */
+    private static final Pattern LIBRARY_ADVICE =
+            Pattern.compile(
+                    ":? *\\(?(enable|disable|set) `?[A-Za-z]+(Feature|Constraints)\\.[A-Za-z_.]+`?[^)]*\\)?");
+
+    /** Jackson's ", from `StreamReadConstraints.getMaxNumberLength()`" and the like. */
+    private static final Pattern LIBRARY_SOURCE = Pattern.compile(",? *from `[^`]*`");
+
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = yamlFactory();
 
     private final String source;
+    private final String kind;
     private final List<Problem> problems = new ArrayList<>();
     private JsonParser parser;
 
-    private NodeReader(String source) {
+    private NodeReader(String source, String kind) {
         this.source = source;
+        this.kind = kind;
     }
 
     /**
@@ -58,7 +68,13 @@ final class NodeReader {
      * @throws PipelineException on a syntax error or an empty document
      */
     static Node read(String source, byte[] content, boolean yaml, List<Problem> problems) {
-        NodeReader reader = new NodeReader(source);
+        return read(source, content, yaml, problems, "pipeline");
+    }
+
+    /** Reads one document of {@code kind} ({@code pipeline}, {@code model file}). */
+    static Node read(
+            String source, byte[] content, boolean yaml, List<Problem> problems, String kind) {
+        NodeReader reader = new NodeReader(source, kind);
         Node root = reader.parse(content, yaml);
         problems.addAll(reader.problems);
         return root;
@@ -70,18 +86,24 @@ final class NodeReader {
             parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw fail(Position.START, "the file is empty; a pipeline needs at least 'steps:'");
+                throw fail(
+                        Position.START,
+                        kind.equals("pipeline")
+                                ? "the file is empty; a pipeline needs at least 'steps:'"
+                                : "the file is empty; expected a " + kind);
             }
             Node root = value("", 0);
             if (p.nextToken() != null) {
                 throw fail(
-                        here(), "more than one " + format + " document; put the pipeline in one");
+                        here(),
+                        "more than one " + format + " document; put the " + kind + " in one");
             }
             return root;
         } catch (PipelineException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            throw fail(syntaxPosition(e), syntaxMessage(e, format));
+            Position at = readerPosition(e, content);
+            throw fail(at != null ? at : syntaxPosition(e), syntaxMessage(e, format));
         } catch (IOException | RuntimeException e) {
             // Undecodable bytes, limits of the YAML reader and the like: say what, not how.
             throw fail(positionOrStart(), "cannot read " + format + ": " + firstLine(e));
@@ -95,7 +117,9 @@ final class NodeReader {
         Position at = here();
         JsonToken token = parser.currentToken();
         if (parser instanceof YAMLParser yp && yp.isCurrentAlias()) {
-            throw fail(at, "YAML aliases (*" + yp.getCurrentAnchor() + ") are not supported");
+            throw fail(
+                    at,
+                    "YAML aliases (*" + aliasName(yp) + ") are not supported; write the value out");
         }
         return switch (token) {
             case START_OBJECT -> mapping(path, depth, at);
@@ -167,6 +191,28 @@ final class NodeReader {
         return new Position(location.getLineNr(), Math.max(1, location.getColumnNr()));
     }
 
+    /** Where the YAML reader met a character it refuses: it counts characters, not lines. */
+    private static Position readerPosition(Throwable e, byte[] content) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.reader.ReaderException r) {
+                String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                int end = Math.min(Math.max(0, r.getPosition()), text.length());
+                int line = 1;
+                int column = 1;
+                for (int i = 0; i < end; i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        column = 1;
+                    } else {
+                        column++;
+                    }
+                }
+                return new Position(line, column);
+            }
+        }
+        return null;
+    }
+
     private static Position syntaxPosition(JsonProcessingException e) {
         MarkedYAMLException marked = marked(e);
         if (marked != null && marked.getProblemMark() != null) {
@@ -178,11 +224,29 @@ final class NodeReader {
 
     private static String syntaxMessage(JsonProcessingException e, String format) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.reader.ReaderException r) {
+                return String.format(
+                        "contains the control character U+%04X, which YAML does not allow; remove it",
+                        r.getCodePoint());
+            }
             if (t instanceof CharConversionException || t instanceof MalformedInputException) {
                 return "not UTF-8 text (" + firstLine(t) + "); save the file as UTF-8";
             }
         }
         return format + " syntax error: " + syntaxDetail(e);
+    }
+
+    /** The alias's name ({@code x} of {@code *x}); Jackson reports an alias's anchor as null. */
+    private static String aliasName(YAMLParser p) {
+        String name = p.getCurrentAnchor();
+        if (name == null) {
+            try {
+                name = p.getText();
+            } catch (IOException e) {
+                name = null;
+            }
+        }
+        return name == null || name.isBlank() ? "..." : Values.printable(name, 40);
     }
 
     private static String syntaxDetail(JsonProcessingException e) {
@@ -192,6 +256,9 @@ final class NodeReader {
             return Values.printable(marked.getProblem() + context, 200);
         }
         String message = SOURCE_REF.matcher(firstLine(e.getOriginalMessage())).replaceAll("$1:$2");
+        // Jackson's advice names its own switches; the user cannot turn them on
+        message = LIBRARY_ADVICE.matcher(message).replaceAll("");
+        message = LIBRARY_SOURCE.matcher(message).replaceAll("");
         return Values.printable(message, 200);
     }
 

@@ -1,5 +1,6 @@
 package io.dlkit.cli.pipeline;
 
+import io.dlkit.backend.text.Suggestions;
 import io.dlkit.cli.pipeline.Node.Entry;
 import io.dlkit.cli.pipeline.Node.ListNode;
 import io.dlkit.cli.pipeline.Node.MapNode;

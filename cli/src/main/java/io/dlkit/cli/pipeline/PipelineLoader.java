@@ -41,6 +41,23 @@ public final class PipelineLoader {
         return new PipelineFile(file, root, sha256(content), problems);
     }
 
+    /**
+     * Reads another YAML or JSON document ({@code kind}: "model file") with the pipeline reader's
+     * checks and one-line {@code FILE:LINE:COL: message} errors: a size bound, no aliases, bounded
+     * nesting, duplicate keys reported. JSON when the name ends in {@code .json}, YAML otherwise.
+     *
+     * @throws PipelineException (exit 2) when it cannot be read or parsed
+     */
+    public static Node loadDocument(Path file, String kind) {
+        byte[] content = readBounded(file, kind);
+        boolean yaml =
+                !String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".json");
+        List<Problem> problems = new ArrayList<>();
+        Node root = NodeReader.read(file.toString(), content, yaml, problems, kind);
+        if (!problems.isEmpty()) throw new PipelineException(problems);
+        return root;
+    }
+
     private static boolean isYaml(Path file) {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
@@ -52,8 +69,15 @@ public final class PipelineLoader {
     }
 
     private static byte[] readBounded(Path file) {
+        return readBounded(file, "pipeline file");
+    }
+
+    private static byte[] readBounded(Path file, String kind) {
         if (Files.isDirectory(file)) {
-            throw fail(file, "is a directory; give a pipeline file (.yaml, .yml or .json)");
+            throw fail(file, "is a directory; give a " + kind + " (.yaml, .yml or .json)");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw fail(file, "is not a regular file (a FIFO or a device?); give a " + kind);
         }
         InputFiles.problem(file, "a pipeline file (.yaml, .yml or .json)")
                 .ifPresent(
@@ -64,7 +88,7 @@ public final class PipelineLoader {
             byte[] content = in.readNBytes(MAX_BYTES + 1);
             if (content.length > MAX_BYTES) {
                 throw fail(
-                        file, "too large for a pipeline file (over 1 MiB); is it the right file?");
+                        file, "too large for a " + kind + " (over 1 MiB); is it the right file?");
             }
             return content;
         } catch (NoSuchFileException e) {

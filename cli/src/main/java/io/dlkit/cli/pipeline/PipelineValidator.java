@@ -2,6 +2,7 @@ package io.dlkit.cli.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.dlkit.backend.text.Suggestions;
 import io.dlkit.cli.pipeline.PipelineSpec.InputDecl;
 import io.dlkit.cli.pipeline.PipelineSpec.StepSpec;
 import io.dlkit.cli.pipeline.ValueConverter.ConversionException;

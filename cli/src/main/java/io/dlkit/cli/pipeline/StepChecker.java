@@ -3,6 +3,7 @@ package io.dlkit.cli.pipeline;
 import io.dlkit.api.pipeline.ParamSpec;
 import io.dlkit.api.pipeline.Port;
 import io.dlkit.api.pipeline.StepType;
+import io.dlkit.backend.text.Suggestions;
 import io.dlkit.cli.pipeline.Node.Entry;
 import io.dlkit.cli.pipeline.PipelineSpec.StepSpec;
 import io.dlkit.cli.pipeline.ValueConverter.ConversionException;

@@ -3,6 +3,7 @@ package io.dlkit.cli.pipeline;
 import io.dlkit.api.pipeline.ArtifactType;
 import io.dlkit.api.pipeline.Port;
 import io.dlkit.api.pipeline.StepType;
+import io.dlkit.backend.text.Suggestions;
 import io.dlkit.cli.pipeline.Node.ListNode;
 import io.dlkit.cli.pipeline.Node.MapNode;
 import io.dlkit.cli.pipeline.Node.ScalarNode;

@@ -2,6 +2,8 @@ package io.dlkit.cli.plugin;
 
 import io.dlkit.api.extension.ArchitectureProvider;
 import io.dlkit.api.extension.CommandProvider;
+import io.dlkit.api.extension.LayerProvider;
+import io.dlkit.api.extension.ObjectiveProvider;
 import io.dlkit.api.extension.OptimizerProvider;
 import io.dlkit.api.extension.StepProvider;
 import java.nio.file.Path;
@@ -20,7 +22,9 @@ final class PluginStatuses {
                     CommandProvider.class,
                     StepProvider.class,
                     OptimizerProvider.class,
-                    ArchitectureProvider.class);
+                    ArchitectureProvider.class,
+                    LayerProvider.class,
+                    ObjectiveProvider.class);
 
     private PluginStatuses() {}
 

@@ -60,6 +60,16 @@ final class BarProgress extends Progress {
     }
 
     @Override
+    public void endEpoch(double valLoss, double valAccuracy, java.util.Map<String, Double> extra) {
+        if (bar != null) {
+            String validation = LineProgress.validation(valLoss, valAccuracy);
+            bar.setExtraMessage(
+                    (meter.metrics() + " " + validation + " " + metrics(extra)).strip());
+        }
+        finishBar();
+    }
+
+    @Override
     public void close() {
         finishBar();
         out.flush();

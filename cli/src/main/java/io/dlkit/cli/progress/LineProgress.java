@@ -41,6 +41,15 @@ final class LineProgress extends Progress {
     }
 
     @Override
+    public void endEpoch(double valLoss, double valAccuracy, java.util.Map<String, Double> extra) {
+        String line = (validation(valLoss, valAccuracy) + " " + metrics(extra)).strip();
+        if (!line.isEmpty()) {
+            out.println(meter.epochLabel() + " " + line);
+            out.flush();
+        }
+    }
+
+    @Override
     public void close() {
         out.flush();
     }

@@ -106,6 +106,28 @@ public abstract class Progress implements AutoCloseable {
     /** Ends the epoch, showing validation loss and accuracy ({@code NaN}: not shown). */
     public abstract void endEpoch(double valLoss, double valAccuracy);
 
+    /**
+     * Ends the epoch, showing validation loss and accuracy and an objective's extra metrics ({@code
+     * bce 0.5460 val_bce 1.1222}).
+     */
+    public void endEpoch(
+            double valLoss, double valAccuracy, java.util.Map<String, Double> metrics) {
+        endEpoch(valLoss, valAccuracy);
+    }
+
+    /** {@code name value} pairs, 4 decimals, NaN left out. */
+    static String metrics(java.util.Map<String, Double> metrics) {
+        StringBuilder s = new StringBuilder();
+        metrics.forEach(
+                (k, v) -> {
+                    if (v != null && !v.isNaN()) {
+                        s.append(s.length() == 0 ? "" : " ")
+                                .append(String.format(java.util.Locale.ROOT, "%s %.4f", k, v));
+                    }
+                });
+        return s.toString();
+    }
+
     /** Finishes the display; never closes the writer. */
     @Override
     public abstract void close();

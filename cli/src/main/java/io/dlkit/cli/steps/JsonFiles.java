@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dlkit.api.DlkitException;
 import io.dlkit.backend.io.DataFormatException;
 import io.dlkit.backend.io.InputFiles;
-import io.dlkit.cli.pipeline.Suggestions;
+import io.dlkit.backend.text.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -81,6 +81,21 @@ class ProgressTest {
     }
 
     @Test
+    void should_show_an_objectives_extra_metrics_at_the_end_of_an_epoch() {
+        try (Progress p = Progress.lines(err, 0, clock::get)) {
+            at(0);
+            p.startEpoch(1, 1, 1);
+            at(1000);
+            p.step(10, 0.5, Double.NaN);
+            p.endEpoch(0.25, Double.NaN, java.util.Map.of("bce", 0.546));
+        }
+        assertThat(text.toString().lines())
+                .containsExactly(
+                        "epoch 1/1 step 1/1 loss 0.5000 10 samples/s eta 0:00",
+                        "epoch 1/1 val_loss 0.2500 bce 0.5460");
+    }
+
+    @Test
     void should_format_durations_as_minutes_or_hours() {
         assertThat(Meter.duration(41)).isEqualTo("0:41");
         assertThat(Meter.duration(725)).isEqualTo("12:05");

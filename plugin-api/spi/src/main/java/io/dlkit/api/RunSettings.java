@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * @param device the requested device: {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
  * @param threads intra-op threads for TensorFlow; 0 lets TensorFlow choose
  * @param seed the base random seed; every variable and shuffle derives its own seed from it
- * @param format the output format: {@code table} or {@code json}
+ * @param format the result format on stdout: {@code table} (readable text), {@code json} (one JSON
+ *     document, or JSON lines for streams) or {@code csv} (rows, where a command has them)
  * @param quiet no progress output
  * @param verbose more logging on stderr
  * @param overwrite whether existing outputs may be replaced

@@ -2,40 +2,53 @@ package io.dlkit.backend.nn;
 
 import static java.util.Objects.requireNonNull;
 
+import io.dlkit.backend.text.Suggestions;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Reads one map of a model file (a layer, the model itself) strictly: unknown keys, missing
  * required keys and out-of-range values become an {@link IllegalArgumentException} whose one-line
  * message starts with the field path, e.g. {@code layers[1].keep_prob: must be in (0, 1], got 1.5}.
+ *
+ * <p>A plugin's layer type reads its config with it, so its messages read like the built-ins':
+ *
+ * <pre>{@code
+ * static SwishLayer fromConfig(ConfigReader r) {
+ *     r.checkKeys("a swish layer", List.of("type", "name", "beta"));
+ *     return new SwishLayer(r.optName(), r.optDouble("beta", 1.0, Range.open(0, 100)));
+ * }
+ * }</pre>
  */
-final class ConfigReader {
+public final class ConfigReader {
     private static final Pattern FLAT_NAME = Pattern.compile("[A-Za-z0-9.][A-Za-z0-9_.\\-]*");
 
     private final Map<String, ?> map;
     private final String path;
 
-    ConfigReader(Map<String, ?> map, String path) {
+    /**
+     * A reader of {@code map}, found at {@code path} in its file ({@code layers[1]}; empty at the
+     * top level).
+     */
+    public ConfigReader(Map<String, ?> map, String path) {
         this.map = requireNonNull(map, "config is null");
         this.path = requireNonNull(path, "path is null");
     }
 
     /** The path of {@code key}: {@code layers[1].keep_prob}, or just the key at the top level. */
-    String pathOf(String key) {
+    public String pathOf(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    IllegalArgumentException error(String key, String message) {
+    /** The error for {@code key}: {@code "<path of key>: <message>"}; throw it. */
+    public IllegalArgumentException error(String key, String message) {
         return new IllegalArgumentException(pathOf(key) + ": " + message);
     }
 
     /** Rejects keys outside {@code valid}, suggesting the closest valid key. */
-    void checkKeys(String what, List<String> valid) {
+    public void checkKeys(String what, List<String> valid) {
         for (Object key : map.keySet()) {
             String k = String.valueOf(key);
             if (!valid.contains(k)) {
@@ -50,23 +63,26 @@ final class ConfigReader {
         }
     }
 
-    boolean has(String key) {
+    /** Whether {@code key} is present with a non-null value. */
+    public boolean has(String key) {
         return map.containsKey(key) && map.get(key) != null;
     }
 
-    Object get(String key) {
+    /** The raw value of {@code key}, or null. */
+    public Object get(String key) {
         return map.get(key);
     }
 
     /** An integer {@code >= min}; a missing key is an error naming {@code what}. */
-    int requireInt(String key, int min, String what) {
+    public int requireInt(String key, int min, String what) {
         if (!has(key)) {
             throw error(key, "required for " + what);
         }
         return optInt(key, min, min);
     }
 
-    int optInt(String key, int defaultValue, int min) {
+    /** An integer {@code >= min}, or {@code defaultValue} when absent. */
+    public int optInt(String key, int defaultValue, int min) {
         if (!has(key)) {
             return defaultValue;
         }
@@ -78,7 +94,7 @@ final class ConfigReader {
     }
 
     /** A number that {@code range} accepts; the message spells the range out. */
-    double optDouble(String key, double defaultValue, Range range) {
+    public double optDouble(String key, double defaultValue, Range range) {
         if (!has(key)) {
             return defaultValue;
         }
@@ -89,7 +105,8 @@ final class ConfigReader {
         throw error(key, "must be " + range.text() + ", got " + show(v));
     }
 
-    boolean optBool(String key, boolean defaultValue) {
+    /** A boolean, or {@code defaultValue} when absent. */
+    public boolean optBool(String key, boolean defaultValue) {
         if (!has(key)) {
             return defaultValue;
         }
@@ -99,7 +116,8 @@ final class ConfigReader {
         throw error(key, "must be true or false, got " + show(map.get(key)));
     }
 
-    String optString(String key, String defaultValue) {
+    /** A string, or {@code defaultValue} when absent. */
+    public String optString(String key, String defaultValue) {
         if (!has(key)) {
             return defaultValue;
         }
@@ -110,7 +128,7 @@ final class ConfigReader {
     }
 
     /** The optional {@code name}: flat, as variable names derive from it. */
-    String optName() {
+    public String optName() {
         String name = optString("name", null);
         if (name != null && !FLAT_NAME.matcher(name).matches()) {
             throw error("name", "must be flat (letters, digits, '_', '.', '-'), got " + show(name));
@@ -118,54 +136,28 @@ final class ConfigReader {
         return name;
     }
 
-    static boolean isFlatName(String name) {
+    /** Whether {@code name} can name variables: letters, digits, '_', '.', '-'. */
+    public static boolean isFlatName(String name) {
         return FLAT_NAME.matcher(name).matches();
     }
 
     /** A YAML/JSON map as the string-keyed map the readers take. */
     @SuppressWarnings("unchecked")
-    static Map<String, ?> castMap(Map<?, ?> m) {
+    public static Map<String, ?> castMap(Map<?, ?> m) {
         return (Map<String, ?>) m;
     }
 
-    static String show(Object v) {
+    /** A value as messages show it: strings quoted ({@code 'abc'}), the rest as they print. */
+    public static String show(Object v) {
         return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
     }
 
-    /** {@code " (did you mean x?)"} for the closest candidate within a small edit distance. */
-    static String didYouMean(String given, Collection<String> candidates) {
-        return closest(given, candidates).map(c -> " (did you mean " + c + "?)").orElse("");
-    }
-
-    static Optional<String> closest(String given, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = editDistance(given.toLowerCase(Locale.ROOT), c);
-            if (d < bestDistance) {
-                best = c;
-                bestDistance = d;
-            }
-        }
-        int allowed = Math.max(2, given.length() / 3);
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+    /**
+     * {@code " (did you mean x?)"} for the closest candidate, or empty; see {@link
+     * Suggestions#inParentheses}.
+     */
+    public static String didYouMean(String given, Collection<String> candidates) {
+        return Suggestions.inParentheses(given, candidates);
     }
 
     private static boolean isIntegral(Number n) {
@@ -173,27 +165,39 @@ final class ConfigReader {
         return !Double.isInfinite(d) && d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE;
     }
 
-    /** An allowed interval and how messages spell it ({@code in (0, 1]}). */
-    record Range(double low, boolean lowOpen, double high, boolean highOpen) {
-        static Range closedOpen(double low, double high) {
+    /**
+     * An allowed interval and how messages spell it ({@code in (0, 1]}).
+     *
+     * @param low the lower bound
+     * @param lowOpen whether the lower bound is excluded
+     * @param high the upper bound (infinite: none)
+     * @param highOpen whether the upper bound is excluded
+     */
+    public record Range(double low, boolean lowOpen, double high, boolean highOpen) {
+        /** {@code [low, high)}. */
+        public static Range closedOpen(double low, double high) {
             return new Range(low, false, high, true);
         }
 
-        static Range openClosed(double low, double high) {
+        /** {@code (low, high]}. */
+        public static Range openClosed(double low, double high) {
             return new Range(low, true, high, false);
         }
 
-        static Range open(double low, double high) {
+        /** {@code (low, high)}. */
+        public static Range open(double low, double high) {
             return new Range(low, true, high, true);
         }
 
-        boolean contains(double v) {
+        /** Whether {@code v} lies in the interval. */
+        public boolean contains(double v) {
             boolean aboveLow = lowOpen ? v > low : v >= low;
             boolean belowHigh = highOpen ? v < high : v <= high;
             return aboveLow && belowHigh;
         }
 
-        String text() {
+        /** How messages spell the interval: {@code in (0, 1]} or {@code > 0}. */
+        public String text() {
             if (Double.isInfinite(high)) {
                 return (lowOpen ? "> " : ">= ") + fmt(low);
             }

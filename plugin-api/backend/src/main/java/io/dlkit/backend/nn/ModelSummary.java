@@ -58,13 +58,16 @@ public record ModelSummary(List<Row> rows) {
         requireNonNull(model, "model is null");
         List<long[]> shapes = model.layerOutputShapes();
         List<Row> rows = new ArrayList<>();
+        // frozen layers' weights count as non-trainable
+        java.util.Set<String> trained = new java.util.HashSet<>();
+        model.trainableVariables().forEach(v -> trained.add(v.name()));
         for (int i = 0; i < model.layers().size(); i++) {
             Layer l = model.layers().get(i);
             long trainable = 0;
             long other = 0;
             for (WeightVariable<TFloat32> v : l.variables()) {
                 long n = v.variable().shape().size();
-                if (v.trainable()) {
+                if (v.trainable() && trained.contains(v.name())) {
                     trainable += n;
                 } else {
                     other += n;

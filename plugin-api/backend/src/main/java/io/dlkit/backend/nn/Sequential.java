@@ -32,16 +32,22 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>or in Java: {@code Sequential.builder().input(784).add(new DenseLayer(512, "relu"))...}.
  * Layers without a name are named {@code <type>_<n>} ({@code dense_1}, {@code dense_2}, {@code
- * dropout_1}), skipping names already taken. {@link #forward} builds the graph once; the model
- * holds nothing per batch.
+ * dropout_1}), skipping names already taken. Any layer may carry {@code trainable: false}: its
+ * weights (and batch-norm statistics) are then left alone by training. {@link #forward} builds the
+ * graph once; the model holds nothing per batch.
  */
 public final class Sequential implements Model {
     private final long[] inputShape;
     private final List<Layer> layers;
+    private final Set<Integer> frozen;
     private List<long[]> outputShapes;
     private Map<String, Operand<TFloat32>> layerOutputs;
 
     private Sequential(long[] inputShape, List<Layer> layers) {
+        this(inputShape, layers, Set.of());
+    }
+
+    private Sequential(long[] inputShape, List<Layer> layers, Set<Integer> frozen) {
         if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d < 1)) {
             throw new IllegalArgumentException(
                     "input_shape: must be a non-empty list of integers >= 1, got "
@@ -52,6 +58,7 @@ public final class Sequential implements Model {
         }
         this.inputShape = inputShape.clone();
         this.layers = List.copyOf(layers);
+        this.frozen = Set.copyOf(frozen);
         nameLayers(this.layers);
     }
 
@@ -77,6 +84,7 @@ public final class Sequential implements Model {
                             + ConfigReader.show(r.get("layers")));
         }
         List<Layer> layers = new ArrayList<>();
+        Set<Integer> frozen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String path = "layers[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> m)) {
@@ -85,9 +93,19 @@ public final class Sequential implements Model {
                                 + ": must be a map with a type, got "
                                 + ConfigReader.show(list.get(i)));
             }
-            layers.add(Layers.fromConfig(ConfigReader.castMap(m), path));
+            Map<String, Object> layer = new LinkedHashMap<>(ConfigReader.castMap(m));
+            // trainable: false freezes any layer type; the layer's own reader never sees the key
+            Object trainable = layer.remove("trainable");
+            if (trainable != null && !(trainable instanceof Boolean)) {
+                throw new IllegalArgumentException(
+                        path
+                                + ".trainable: must be true or false, got "
+                                + ConfigReader.show(trainable));
+            }
+            if (Boolean.FALSE.equals(trainable)) frozen.add(i);
+            layers.add(Layers.fromConfig(layer, path));
         }
-        return new Sequential(shape, layers);
+        return new Sequential(shape, layers, frozen);
     }
 
     private static long[] readShape(ConfigReader r) {
@@ -152,8 +170,49 @@ public final class Sequential implements Model {
     public Map<String, Object> config() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input_shape", Arrays.stream(inputShape).mapToObj(d -> (int) d).toList());
-        m.put("layers", layers.stream().map(Layer::config).toList());
+        List<Map<String, Object>> configs = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Map<String, Object> c = new LinkedHashMap<>(layers.get(i).config());
+            if (frozen.contains(i)) c.put("trainable", false);
+            configs.add(c);
+        }
+        m.put("layers", configs);
         return m;
+    }
+
+    /** The names of the layers whose weights training leaves alone ({@code trainable: false}). */
+    public List<String> frozenLayers() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++)
+            if (frozen.contains(i)) names.add(layers.get(i).name());
+        return names;
+    }
+
+    /**
+     * The same model with every layer up to and including {@code layerName} frozen (for {@code
+     * --freeze}): transfer learning that trains only a new top.
+     *
+     * @throws IllegalArgumentException for an unknown layer name, with "did you mean"
+     */
+    public Sequential freezeUpTo(String layerName) {
+        List<String> names = layers.stream().map(Layer::name).toList();
+        int k = names.indexOf(requireNonNull(layerName, "layerName is null"));
+        if (k < 0) {
+            throw new IllegalArgumentException(
+                    "--freeze: no layer named '"
+                            + layerName
+                            + "'"
+                            + ConfigReader.didYouMean(layerName, names)
+                            + "; layers: "
+                            + String.join(", ", names));
+        }
+        Map<String, Object> c = config();
+        List<Map<String, Object>> ls = new ArrayList<>();
+        for (Object o : (List<?>) c.get("layers"))
+            ls.add(new LinkedHashMap<>(ConfigReader.castMap((Map<?, ?>) o)));
+        for (int i = 0; i <= k; i++) ls.get(i).put("trainable", false);
+        c.put("layers", ls);
+        return fromConfig(c);
     }
 
     /**
@@ -189,9 +248,15 @@ public final class Sequential implements Model {
         return new Forward(x, x, Activations.LINEAR.name());
     }
 
+    /** {@inheritDoc} Frozen layers' variables are left out. */
     @Override
     public List<WeightVariable<TFloat32>> trainableVariables() {
-        return variables().stream().filter(WeightVariable::trainable).toList();
+        List<WeightVariable<TFloat32>> out = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            if (frozen.contains(i)) continue;
+            layers.get(i).variables().stream().filter(WeightVariable::trainable).forEach(out::add);
+        }
+        return out;
     }
 
     @Override
@@ -204,9 +269,14 @@ public final class Sequential implements Model {
         return flatten(Layer::regularizedWeights);
     }
 
+    /** {@inheritDoc} A frozen layer's batch-norm statistics stay as they are, too. */
     @Override
     public List<Op> trainingUpdates() {
-        return flatten(Layer::trainingUpdates);
+        List<Op> out = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            if (!frozen.contains(i)) out.addAll(layers.get(i).trainingUpdates());
+        }
+        return out;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.dlkit.backend.train;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.MiniBatches;
 import io.dlkit.backend.tensor.Tensors;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -20,18 +22,22 @@ public final class ModelRunner {
     public Evaluation evaluate(Dataset data, int batchSize) {
         MiniBatches batches = MiniBatches.inOrder(data, batchSize);
         MiniBatches.Epoch epoch = batches.epoch(0);
-        boolean classes = g.loss.classification() && data.hasClassLabels();
+        boolean classes = g.objective.classification() && data.hasClassLabels();
         int k = classes ? data.numClasses() : 0;
         long[][] confusion = classes ? new long[k][k] : null;
         double lossSum = 0;
+        double[] metricSums = new double[g.metrics.size()];
         long correct = 0;
         try (BatchFeeder feeder = new BatchFeeder(g, batches)) {
             for (int b = 0; b < batches.batchCount(); b++) {
                 Session.Runner r = g.graph().session().runner();
                 int rows = feeder.feed(epoch, b, r);
                 r.fetch(g.dataLoss).fetch(g.output);
+                g.metrics.values().forEach(r::fetch);
                 try (Result res = r.run()) {
                     lossSum += Tensors.toFloat(res.get(0)) * rows;
+                    for (int i = 0; i < metricSums.length; i++)
+                        metricSums[i] += Tensors.toFloat(res.get(2 + i)) * rows;
                     if (classes)
                         correct +=
                                 tally(
@@ -43,8 +49,44 @@ public final class ModelRunner {
             }
         }
         int m = data.size();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : g.metrics.keySet()) metrics.put(name, metricSums[i++] / m);
         return new Evaluation(
-                m, lossSum / m, classes ? (double) correct / m : Double.NaN, confusion);
+                m, lossSum / m, classes ? (double) correct / m : Double.NaN, confusion, metrics);
+    }
+
+    /**
+     * Loss, accuracy (when the batches hold {@code labels} and the objective classifies) and the
+     * objective's metrics over epoch 0 of {@code data} (seed 0); no confusion matrix.
+     */
+    public Evaluation evaluate(io.dlkit.backend.data.BatchSource data) {
+        boolean classes = g.correct != null && data.names().contains("labels");
+        double lossSum = 0;
+        double correct = 0;
+        double[] metricSums = new double[g.metrics.size()];
+        long m = 0;
+        try (EpochFeed feed = EpochFeed.of(g, data, 0L)) {
+            for (int b = 0; b < feed.batchCount(); b++) {
+                Session.Runner r = g.graph().session().runner();
+                int rows = feed.feed(0, b, r);
+                r.fetch(g.dataLoss);
+                g.metrics.values().forEach(r::fetch);
+                if (classes) r.fetch(g.correct);
+                try (Result res = r.run()) {
+                    lossSum += Tensors.toFloat(res.get(0)) * rows;
+                    for (int i = 0; i < metricSums.length; i++)
+                        metricSums[i] += Tensors.toFloat(res.get(1 + i)) * rows;
+                    if (classes) correct += Tensors.toFloat(res.get(1 + metricSums.length));
+                }
+                m += rows;
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : g.metrics.keySet()) metrics.put(name, metricSums[i++] / m);
+        return new Evaluation(
+                (int) m, lossSum / m, classes ? correct / m : Double.NaN, null, metrics);
     }
 
     /** The activated outputs for every sample, row-major {@code [m, outputs]}. */

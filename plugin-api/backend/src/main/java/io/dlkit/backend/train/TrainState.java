@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -14,7 +16,8 @@ import java.util.Properties;
  * @param epoch the epoch in progress, from 0
  * @param batch the next batch of that epoch
  * @param step the global step count
- * @param sums the running sums of the epoch in progress: loss, l2, correct, samples
+ * @param sums the running sums of the epoch in progress: loss, l2, correct, samples, seconds, then
+ *     each extra metric of the objective
  * @param best the best value of the early-stopping metric so far (NaN if none)
  * @param badEpochs epochs since the best
  * @param history the finished epochs
@@ -62,6 +65,8 @@ public record TrainState(
                                         m.seconds(),
                                         m.samplesPerSecond()
                                     }));
+            if (!m.extra().isEmpty())
+                p.setProperty("history." + i + ".extra", joinExtra(m.extra()));
         }
         p.store(out, "dlkit training state");
     }
@@ -87,7 +92,8 @@ public record TrainState(
                             d[4],
                             d[5],
                             d[6],
-                            d[7]));
+                            d[7],
+                            splitExtra(p.getProperty("history." + i + ".extra", ""))));
         }
         String[] s = p.getProperty("sums").split(",");
         double[] sums = new double[s.length];
@@ -100,6 +106,22 @@ public record TrainState(
                 Double.parseDouble(p.getProperty("best")),
                 Integer.parseInt(p.getProperty("bad_epochs")),
                 List.copyOf(history));
+    }
+
+    private static String joinExtra(Map<String, Double> extra) {
+        StringBuilder sb = new StringBuilder();
+        extra.forEach(
+                (k, v) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    private static Map<String, Double> splitExtra(String s) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String kv : s.split(";")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) m.put(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
+        }
+        return m;
     }
 
     private static String join(double[] v) {

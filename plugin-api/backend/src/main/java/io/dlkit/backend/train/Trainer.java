@@ -3,12 +3,16 @@ package io.dlkit.backend.train;
 import static java.util.Objects.requireNonNull;
 
 import io.dlkit.backend.data.BatchAugmenter;
+import io.dlkit.backend.data.BatchSource;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.MiniBatches;
 import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.tensor.Tensors;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TBool;
@@ -28,6 +32,9 @@ import org.tensorflow.types.TFloat32;
  * never augmented.
  */
 public final class Trainer {
+    // sums: loss, l2, correct, samples, seconds, then the objective's extra metrics
+    private static final int EXTRA = 5;
+
     private final TrainingGraph g;
     private final TrainOptions options;
     private final Checkpoints checkpoints;
@@ -66,31 +73,58 @@ public final class Trainer {
      */
     public TrainState fit(Dataset train, Dataset validation, TrainState state) {
         MiniBatches batches = MiniBatches.shuffled(train, options.batchSize(), options.seed());
-        listener.onStart(state.epoch() + 1, options.epochs(), batches.batchCount());
+        Supplier<Evaluation> validate =
+                validation == null || validation.size() == 0
+                        ? null
+                        : () ->
+                                new ModelRunner(g)
+                                        .evaluate(validation, Math.max(options.batchSize(), 256));
+        try (EpochFeed feed = EpochFeed.of(g, batches, augmenter, options.seed())) {
+            return loop(feed, validate, state);
+        }
+    }
+
+    /**
+     * Trains from {@code state} on batches of named arrays (see {@link BatchSource}), each fed to
+     * the graph's input or target of that name; otherwise exactly as {@link #fit(Dataset, Dataset,
+     * TrainState)}: the same schedules, checkpoints, resume, NaN stop and early stopping. The batch
+     * size is the source's; {@code options.batchSize()} is not used.
+     *
+     * @param validation batches to validate on after each epoch (epoch 0 of it), or null
+     */
+    public TrainState fit(BatchSource train, BatchSource validation, TrainState state) {
+        requireNonNull(train, "train is null");
+        Supplier<Evaluation> validate =
+                validation == null ? null : () -> new ModelRunner(g).evaluate(validation);
+        try (EpochFeed feed = EpochFeed.of(g, train, options.seed())) {
+            return loop(feed, validate, state);
+        }
+    }
+
+    private TrainState loop(EpochFeed feed, Supplier<Evaluation> validate, TrainState state) {
+        listener.onStart(state.epoch() + 1, options.epochs(), feed.batchCount());
         TrainState s = state;
-        try (BatchFeeder feeder = new BatchFeeder(g, batches, augmenter, options.seed())) {
-            while (s.epoch() < options.epochs()) {
-                s = runEpoch(batches, feeder, s);
-                s = endEpoch(s, validation, batches);
-                if (s.badEpochs() >= options.patience() && options.earlyStopMetric() != null) break;
-            }
+        while (s.epoch() < options.epochs()) {
+            s = runEpoch(feed, s);
+            s = endEpoch(s, validate);
+            if (s.badEpochs() >= options.patience() && options.earlyStopMetric() != null) break;
         }
         return s;
     }
 
-    private TrainState runEpoch(MiniBatches batches, BatchFeeder feeder, TrainState s) {
-        MiniBatches.Epoch epoch = batches.epoch(s.epoch());
-        double[] sums = s.sums().clone();
+    private TrainState runEpoch(EpochFeed batches, TrainState s) {
+        double[] sums = java.util.Arrays.copyOf(s.sums(), Math.max(s.sums().length, EXTRA + k()));
         long step = s.step();
         long t0 = System.nanoTime();
         for (int b = s.batch(); b < batches.batchCount(); b++) {
             float lr = (float) options.schedule().rate(s.epoch(), step);
-            double[] r = trainStep(feeder, epoch, b, lr, step, s.epoch());
-            int rows = batches.rows(b);
+            double[] r = trainStep(batches, b, lr, step, s.epoch());
+            int rows = (int) r[r.length - 1];
             sums[0] += r[0] * rows;
             sums[1] += r[1] * rows;
             sums[2] += r[2];
             sums[3] += rows;
+            for (int i = 0; i < k(); i++) sums[EXTRA + i] += r[3 + i] * rows;
             step++;
             listener.onBatch(
                     s.epoch() + 1,
@@ -123,39 +157,48 @@ public final class Trainer {
                 s.history());
     }
 
-    private double[] trainStep(
-            BatchFeeder feeder, MiniBatches.Epoch epoch, int b, float lr, long step, int ep) {
+    private double[] trainStep(EpochFeed feed, int b, float lr, long step, int ep) {
         Session.Runner r = g.graph().session().runner();
-        feeder.feed(epoch, b, r);
+        int rows = feed.feed(ep, b, r);
         try (TFloat32 rate = TFloat32.scalarOf(lr);
                 TBool training = TBool.scalarOf(true)) {
             r.feed(g.learningRate, rate).feed(g.training, training);
             r.addTarget(g.trainOp).fetch(g.totalLoss).fetch(g.l2Loss);
             if (g.correct != null) r.fetch(g.correct);
+            g.metrics.values().forEach(r::fetch);
             try (Result res = r.run()) {
                 double loss = Tensors.toFloat(res.get(0));
                 if (!Double.isFinite(loss))
                     throw diverged("the loss became " + loss, ep + 1, step + 1);
-                return new double[] {
-                    loss,
-                    Tensors.toFloat(res.get(1)),
-                    g.correct == null ? 0 : Tensors.toFloat(res.get(2))
-                };
+                int first = g.correct == null ? 2 : 3;
+                double[] out = new double[4 + k()];
+                out[3 + k()] = rows;
+                out[0] = loss;
+                out[1] = Tensors.toFloat(res.get(1));
+                out[2] = g.correct == null ? 0 : Tensors.toFloat(res.get(2));
+                for (int i = 0; i < k(); i++) out[3 + i] = Tensors.toFloat(res.get(first + i));
+                return out;
             }
         }
     }
 
-    private TrainState endEpoch(TrainState s, Dataset validation, MiniBatches batches) {
+    private TrainState endEpoch(TrainState s, Supplier<Evaluation> validate) {
         double[] sums = s.sums();
         double seconds = sums.length > 4 ? sums[4] : 0;
         double n = Math.max(1, sums[3]);
         double valLoss = Double.NaN;
         double valAcc = Double.NaN;
-        if (validation != null && validation.size() > 0) {
-            Evaluation e =
-                    new ModelRunner(g).evaluate(validation, Math.max(options.batchSize(), 256));
+        Map<String, Double> extra = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : g.metrics.keySet()) {
+            extra.put(name, sums.length > EXTRA + i ? sums[EXTRA + i] / n : Double.NaN);
+            i++;
+        }
+        if (validate != null) {
+            Evaluation e = validate.get();
             valLoss = e.loss();
             valAcc = e.accuracy();
+            e.metrics().forEach((name, v) -> extra.put("val_" + name, v));
         }
         EpochMetrics m =
                 new EpochMetrics(
@@ -168,7 +211,8 @@ public final class Trainer {
                         valAcc,
                         options.schedule().rate(s.epoch(), Math.max(0, s.step() - 1)),
                         seconds,
-                        seconds > 0 ? sums[3] / seconds : Double.NaN);
+                        seconds > 0 ? sums[3] / seconds : Double.NaN,
+                        extra);
         List<EpochMetrics> history = new ArrayList<>(s.history());
         history.add(m);
         double best = s.best();
@@ -234,8 +278,13 @@ public final class Trainer {
                         + "; lower --lr or add --clip-norm");
     }
 
+    /** The number of the objective's extra metrics. */
+    private int k() {
+        return g.metrics.size();
+    }
+
     private static double[] withTime(double[] sums, long t0) {
-        double[] out = java.util.Arrays.copyOf(sums, 5);
+        double[] out = java.util.Arrays.copyOf(sums, Math.max(sums.length, 5));
         out[4] = (sums.length > 4 ? sums[4] : 0) + (System.nanoTime() - t0) / 1e9;
         return out;
     }

@@ -2,14 +2,16 @@ package io.dlkit.backend.train;
 
 import static java.util.Objects.requireNonNull;
 
-import io.dlkit.backend.nn.Losses;
 import io.dlkit.backend.nn.Model;
 import io.dlkit.backend.nn.Regularization;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.train.clip.GradientClipping;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -60,10 +62,14 @@ public final class TrainingGraph {
     /** Runs one optimizer step and the layers' training updates. */
     public final Op trainOp;
 
-    /** The loss trained on. */
-    public final LossKind loss;
+    /** The objective trained on (a built-in {@link LossKind} or a plugin's). */
+    public final Objective objective;
+
+    /** The objective's extra metrics (batch means) by name, in its order; empty for most. */
+    public final Map<String, Operand<TFloat32>> metrics;
 
     private final GraphContext graph;
+    private final Map<String, Operand<?>> feeds = new LinkedHashMap<>();
 
     private TrainingGraph(GraphContext graph, Model model, Optimizer optimizer, TrainingSpec spec) {
         this.graph = graph;
@@ -79,11 +85,33 @@ public final class TrainingGraph {
         learningRate =
                 tf.withName("learning_rate")
                         .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        feeds.put("x", x);
+        feeds.put("labels", labels);
+        feeds.put("targets", targets);
         Model.Forward f = model.forward(graph, x, training);
         output = f.output();
-        loss = spec.loss() != null ? spec.loss() : LossKind.forActivation(f.outputActivation());
-        dataLoss = dataLoss(tf, f);
-        correct = loss.classification() ? correct(tf, f.logits()) : null;
+        objective =
+                spec.loss() != null ? spec.loss() : LossKind.forActivation(f.outputActivation());
+        Map<String, Operand<?>> targetFeeds = new LinkedHashMap<>();
+        targetFeeds.put("labels", labels);
+        targetFeeds.put("targets", targets);
+        objective
+                .targetShapes()
+                .forEach(
+                        (name, shape) -> {
+                            var p =
+                                    tf.withName(name)
+                                            .placeholder(
+                                                    TFloat32.class,
+                                                    Placeholder.shape(batchShape(shape)));
+                            targetFeeds.put(name, p);
+                            feeds.put(name, p);
+                        });
+        Objective.Loss built =
+                objective.build(graph, new Objective.Inputs(Map.of("output", f), targetFeeds));
+        dataLoss = built.loss();
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(built.metrics()));
+        correct = objective.classification() ? correct(tf, f.logits()) : null;
         l2Loss =
                 spec.l2() > 0
                         ? Regularization.l2(
@@ -105,30 +133,24 @@ public final class TrainingGraph {
         return new TrainingGraph(graph, model, optimizer, requireNonNull(spec, "spec is null"));
     }
 
+    /**
+     * What a batch can feed, by name: {@code x}, {@code labels}, {@code targets} and the extra
+     * targets the objective declares ({@link Objective#targetShapes()}).
+     */
+    public Map<String, Operand<?>> feeds() {
+        return Collections.unmodifiableMap(feeds);
+    }
+
     /** The graph context this lives in. */
     public GraphContext graph() {
         return graph;
     }
 
-    private Operand<TFloat32> dataLoss(Ops tf, Model.Forward f) {
-        return switch (loss) {
-            case CATEGORICAL_CROSSENTROPY ->
-                    Losses.sparseCategoricalCrossEntropyFromLogits(tf, f.logits(), labels);
-            case BINARY_CROSSENTROPY ->
-                    Losses.binaryCrossEntropyFromLogits(
-                            tf,
-                            f.logits(),
-                            tf.reshape(
-                                    tf.dtypes.cast(labels, TFloat32.class), tf.shape(f.logits())));
-            case MSE ->
-                    Losses.meanSquaredError(
-                            tf, f.output(), tf.reshape(targets, tf.shape(f.output())));
-        };
-    }
-
     private Operand<TFloat32> correct(Ops tf, Operand<TFloat32> logits) {
+        // one column: a sigmoid's logit, positive for class 1; several: the largest is the class
+        boolean oneColumn = logits.shape().numDimensions() < 2 || logits.shape().size(1) == 1;
         Operand<TInt32> predicted =
-                loss == LossKind.CATEGORICAL_CROSSENTROPY
+                !oneColumn
                         ? tf.math.argMax(logits, tf.constant(1), TInt32.class)
                         : tf.dtypes.cast(
                                 tf.reshape(
@@ -150,6 +172,7 @@ public final class TrainingGraph {
         // layer (dA = dZ W^T) could read a W that the optimizer has already changed, at random.
         List<Op> before = new ArrayList<>(List.of(totalLoss));
         if (correct != null) before.add(correct);
+        before.addAll(metrics.values());
         for (int i = 0; i < vars.size(); i++) before.add(grads.dy(i));
         Ops afterLoss = tf.withControlDependencies(before);
         List<Operand<TFloat32>> g = new ArrayList<>();

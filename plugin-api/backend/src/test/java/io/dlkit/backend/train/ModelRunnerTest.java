@@ -87,7 +87,7 @@ class ModelRunnerTest {
                 double z = x[2 * i] - x[2 * i + 1];
                 loss += Math.log1p(Math.exp(labels[i] == 1 ? -z : z));
             }
-            assertThat(graph.loss).isEqualTo(LossKind.BINARY_CROSSENTROPY);
+            assertThat(graph.objective).isEqualTo(LossKind.BINARY_CROSSENTROPY);
             assertThat(e.accuracy()).isEqualTo(3.0 / 5);
             assertThat(e.confusion()).isDeepEqualTo(new long[][] {{2, 1}, {1, 1}});
             assertThat(e.loss()).isCloseTo(loss / 5, within(1e-6));

@@ -65,6 +65,23 @@ class TrainerResumeTest {
     }
 
     @Test
+    void should_resume_a_run_fed_by_a_prefetching_batch_source_from_a_mid_epoch_checkpoint() {
+        // given: the same kill after step 8 with checkpoints every 7 steps, the batches coming from
+        // a batch source with a prefetch thread (which has made batches ahead when it is killed)
+        Outcome uninterrupted = trainFromSource(EPOCHS, null, 0, false, TrainingListener.NONE);
+        assertThatThrownBy(() -> trainFromSource(EPOCHS, modelDir, 7, false, killAfterStep(8)))
+                .isInstanceOf(Killed.class);
+        List<String> events = new ArrayList<>();
+        // when
+        Outcome resumed = trainFromSource(EPOCHS, modelDir, 7, true, recorder(events));
+        // then
+        assertThat(events.subList(0, 2))
+                .containsExactly("start at epoch 3 of 4, 3 steps", "epoch 3 batch 2 step 8");
+        assertThat(resumed.epochs()).hasSize(EPOCHS).isEqualTo(uninterrupted.epochs());
+        assertThat(resumed.variables()).isEqualTo(uninterrupted.variables());
+    }
+
+    @Test
     void should_repeat_losses_and_every_variable_bit_for_bit_with_the_same_seed() {
         // when
         Outcome first = train(SEED, EPOCHS, null, 0, false, TrainingListener.NONE);
@@ -149,6 +166,31 @@ class TrainerResumeTest {
             TrainState end =
                     new Trainer(graph, options, checkpoints, listener)
                             .fit(TRAIN, VALIDATION, start);
+            return new Outcome(
+                    end.history().stream().map(Numbers::of).toList(), GraphValues.snapshot(g));
+        }
+    }
+
+    /** As {@link #train}, fed by a prefetching {@link io.dlkit.backend.data.BatchSource}. */
+    private static Outcome trainFromSource(
+            int epochs, Path modelDir, int every, boolean resume, TrainingListener listener) {
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, SEED);
+                var source =
+                        io.dlkit.backend.data.BatchSources.prefetching(
+                                io.dlkit.backend.data.BatchSources.of(TRAIN, BATCH), 2)) {
+            TrainingGraph graph =
+                    TrainingGraph.build(
+                            g,
+                            model(),
+                            new TestOptimizers.Momentum(0.9),
+                            new TrainingSpec(null, 0.01, 0, 0));
+            Checkpoints checkpoints = modelDir == null ? null : new Checkpoints(modelDir);
+            TrainState start = resume ? checkpoints.restore(g.session()) : TrainState.initial();
+            TrainOptions options =
+                    new TrainOptions(
+                            epochs, BATCH, new ExponentialDecay(0.05, 0.95), SEED, every, null, 1);
+            TrainState end =
+                    new Trainer(graph, options, checkpoints, listener).fit(source, null, start);
             return new Outcome(
                     end.history().stream().map(Numbers::of).toList(), GraphValues.snapshot(g));
         }

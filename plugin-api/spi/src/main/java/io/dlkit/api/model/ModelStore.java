@@ -1,9 +1,13 @@
 package io.dlkit.api.model;
 
 import io.dlkit.backend.io.NdArray;
+import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.runtime.WeightVariable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
 
 /**
  * Reads and writes dlkit model directories (DESIGN.md section 6) for plugins: open a trained model
@@ -32,6 +36,34 @@ public interface ModelStore {
             Map<String, NdArray> weights,
             Map<String, Object> metadata);
 
+    /**
+     * Builds a trained model inside the caller's graph, on the caller's input, with its trained
+     * weights: for feature access with gradients (neural style transfer puts a trainable image
+     * variable before VGG and takes gradients to the pixels). The model's stored input
+     * normalization is applied in the graph. Its variables (named as in the model, {@code
+     * block1_conv1_kernel}) are created in {@code graph} and assigned their trained values; they
+     * are marked as the model marks them, so pass your own list to an optimizer.
+     *
+     * @param input raw features, {@code [batch, inputShape...]}
+     * @throws io.dlkit.api.DlkitException (exit 2) for a missing or malformed model directory
+     */
+    default GraphModel openInGraph(Path dir, GraphContext graph, Operand<TFloat32> input) {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " cannot open a model in another graph");
+    }
+
+    /**
+     * A model built in a caller's graph.
+     *
+     * @param output the activated output
+     * @param layerOutputs every layer's output by layer name, in order ({@code [batch, shape...]})
+     * @param variables the model's variables in the caller's graph
+     */
+    record GraphModel(
+            Operand<TFloat32> output,
+            Map<String, Operand<TFloat32>> layerOutputs,
+            List<WeightVariable<TFloat32>> variables) {}
+
     /** A model ready to predict; close it when done. */
     interface LoadedModel extends AutoCloseable {
         /** The input shape without the batch dimension. */
@@ -48,6 +80,26 @@ public interface ModelStore {
          * model's stored input normalization, which this applies), row-major.
          */
         float[] predict(float[] features, int rows);
+
+        /**
+         * Runs the model up to the named layers and returns their outputs, each shaped {@code
+         * [rows, layer output shape...]}, for {@code rows} samples of raw features.
+         *
+         * @throws IllegalArgumentException for an unknown layer name, listing the layers
+         */
+        default Map<String, NdArray> activations(float[] features, int rows, List<String> layers) {
+            throw new UnsupportedOperationException("this model gives no activations");
+        }
+
+        /** The model's layer names, in order. */
+        default List<String> layerNames() {
+            throw new UnsupportedOperationException("this model does not list its layers");
+        }
+
+        /** The trained values of every variable by name ({@code conv1_kernel}). */
+        default Map<String, NdArray> weights() {
+            throw new UnsupportedOperationException("this model does not give its weights");
+        }
 
         /** model.yaml's content. */
         Map<String, Object> description();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.dlkit.api.extension.ArchitectureProvider;
 import io.dlkit.backend.nn.Sequential;
+import io.dlkit.backend.text.Suggestions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class ZooArchitectures implements ArchitectureProvider {
                     "unknown architecture '"
                             + name
                             + "'"
-                            + Suggestions.didYouMean(name, ALL.keySet())
+                            + Suggestions.inParentheses(name, ALL.keySet())
                             + "; known: "
                             + String.join(", ", ALL.keySet()));
         }

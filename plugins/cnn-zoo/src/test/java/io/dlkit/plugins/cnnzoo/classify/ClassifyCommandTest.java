@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dlkit.testkit.FakeModelStore;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,17 +44,17 @@ class ClassifyCommandTest {
         int code = ctx.classify(store, "model", dark.toString(), light.toString(), "--top-k", "2");
 
         // then: cat and fox tie at 0.2 for the dark image, and the lower id ranks first
-        assertThat(code).as(ctx.err.toString()).isZero();
+        assertThat(code).as(ctx.err()).isZero();
         int w = light.toString().length();
-        assertThat(ctx.out.toString().lines())
+        assertThat(ctx.out().lines())
                 .containsExactly(
                         pad("IMAGE", w) + "  RANK  CLASS  PROBABILITY",
                         pad(dark.toString(), w) + "     1  dog         0.6000",
                         pad(dark.toString(), w) + "     2  cat         0.2000",
                         pad(light.toString(), w) + "     1  cat         0.8000",
                         pad(light.toString(), w) + "     2  dog         0.1500");
-        assertThat(store.opened).containsExactly(Path.of("model"));
-        assertThat(store.closed).isTrue();
+        assertThat(store.opened()).containsExactly(Path.of("model"));
+        assertThat(store.closed()).isTrue();
     }
 
     @Test
@@ -66,8 +67,8 @@ class ClassifyCommandTest {
         int code = ctx.classify(store, "model", dark.toString());
 
         // then: top-k is cut to the model's 3 classes
-        assertThat(code).as(ctx.err.toString()).isZero();
-        JsonNode doc = new ObjectMapper().readTree(ctx.out.toString());
+        assertThat(code).as(ctx.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(ctx.out());
         assertThat(doc.get("model").asText()).isEqualTo("model");
         assertThat(doc.get("top_k").asInt()).isEqualTo(5);
         JsonNode p = doc.get("predictions").get(0);
@@ -96,8 +97,8 @@ class ClassifyCommandTest {
 
         // then: halving averages each uniform block; grey is the luma 0.299 R + 0.587 G + 0.114 B
         assertThat(code).isZero();
-        assertThat(store.fed).hasSize(1);
-        float[] fed = store.fed.get(0);
+        assertThat(store.fed()).hasSize(1);
+        float[] fed = store.fed().get(0);
         float[] expected = {0.299f, 0.587f, 0.114f, 1f};
         for (int i = 0; i < 4; i++) assertThat(fed[i]).isCloseTo(expected[i], within(1e-5f));
     }
@@ -115,8 +116,8 @@ class ClassifyCommandTest {
         int code = ctx.classify(store, "model", dir.resolve("set").toString());
 
         // then
-        assertThat(code).as(ctx.err.toString()).isZero();
-        JsonNode doc = new ObjectMapper().readTree(ctx.out.toString());
+        assertThat(code).as(ctx.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(ctx.out());
         assertThat(doc.get("predictions").findValuesAsText("image"))
                 .containsExactly(
                         dir.resolve("set/0.png").toString(),
@@ -136,7 +137,7 @@ class ClassifyCommandTest {
         ctx.classify(binary, "model", img.toString());
 
         // then
-        JsonNode top = new ObjectMapper().readTree(ctx.out.toString()).get("predictions").get(0);
+        JsonNode top = new ObjectMapper().readTree(ctx.out()).get("predictions").get(0);
         assertThat(top.get("top").findValuesAsText("class")).containsExactly("1", "0");
         assertThat(top.get("top").get(1).get("probability").asDouble())
                 .isEqualTo(0.2, within(1e-6));
@@ -173,16 +174,16 @@ class ClassifyCommandTest {
         assertError(store, "missing: no such model directory", "missing", img.toString());
         TestContext ctx = new TestContext("table");
         assertThat(ctx.classify(store, "m", text.toString())).isEqualTo(2);
-        assertThat(ctx.err.toString()).startsWith("error: " + text + ": ");
-        assertThat(ctx.err.toString().strip().lines()).hasSize(1);
-        assertThat(flat.closed).as("closed after the error").isTrue();
+        assertThat(ctx.err()).startsWith("error: " + text + ": ");
+        assertThat(ctx.err().strip().lines()).hasSize(1);
+        assertThat(flat.closed()).as("closed after the error").isTrue();
     }
 
     private static void assertError(FakeModelStore store, String message, String... args) {
         TestContext ctx = new TestContext("table");
-        assertThat(ctx.classify(store, args)).as(ctx.err.toString()).isEqualTo(2);
-        assertThat(ctx.err.toString()).isEqualTo("error: " + message + System.lineSeparator());
-        assertThat(ctx.out.toString()).isEmpty();
+        assertThat(ctx.classify(store, args)).as(ctx.err()).isEqualTo(2);
+        assertThat(ctx.err()).isEqualTo("error: " + message + System.lineSeparator());
+        assertThat(ctx.out()).isEmpty();
     }
 
     private static String pad(String s, int width) {

@@ -13,6 +13,7 @@ import io.dlkit.api.pipeline.Port;
 import io.dlkit.api.pipeline.StepContext;
 import io.dlkit.api.pipeline.StepType;
 import io.dlkit.backend.image.Image;
+import io.dlkit.testkit.FakeModelStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +73,7 @@ class ClassifyStepTest {
         assertThat(predictions.get(1).get("top").toString())
                 .isEqualTo("[{class=dark, id=0, probability=0.9}]");
         assertThat(progress).containsExactly("1/2 image 1", "2/2 image 2");
-        assertThat(store.closed).isTrue();
+        assertThat(store.closed()).isTrue();
     }
 
     @Test

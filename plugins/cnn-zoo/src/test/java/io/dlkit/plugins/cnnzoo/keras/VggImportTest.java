@@ -93,24 +93,24 @@ class VggImportTest {
                         "vgg16",
                         "--no-top");
         // then
-        assertThat(code).as(dlkit.err.toString()).isZero();
+        assertThat(code).as(dlkit.err()).isZero();
         Path model = dir.resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop");
-        assertThat(dlkit.out.toString())
+        assertThat(dlkit.out())
                 .isEqualTo(
                         "imported vgg16 (no top): 26 variables, 14,714,688 parameters -> "
                                 + model
                                 + "\n");
-        assertThat(dlkit.created.dir()).isEqualTo(model);
-        assertThat(dlkit.created.config())
+        assertThat(dlkit.created().dir()).isEqualTo(model);
+        assertThat(dlkit.created().config())
                 .isEqualTo(
                         new ZooArchitectures()
                                 .config(
                                         "vgg16",
                                         new ArchitectureSpec(
                                                 new long[] {224, 224, 3}, 1000, false)));
-        assertThat(dlkit.created.weights().get("block5_conv3_kernel"))
+        assertThat(dlkit.created().weights().get("block5_conv3_kernel"))
                 .isEqualTo(KerasFixtures.byName(layers).get("block5_conv3").w(0));
-        assertThat(dlkit.created.metadata())
+        assertThat(dlkit.created().metadata())
                 .isEqualTo(
                         Map.of(
                                 "source",
@@ -127,13 +127,13 @@ class VggImportTest {
         CommandHarness dlkit = new CommandHarness(dir);
         int code = dlkit.execute("import-keras", file.toString(), "--arch", "vgg16", "-o", "out");
         assertThat(code).isEqualTo(2);
-        assertThat(dlkit.err.toString())
+        assertThat(dlkit.err())
                 .isEqualTo(
                         "error: "
                                 + file
                                 + ": layer 'fc1' is missing from this Keras 2 .h5 file; the"
                                 + " model needs it for fc1_kernel [25088, 4096]\n");
-        assertThat(dlkit.created).isNull();
+        assertThat(dlkit.createdCount()).isZero();
     }
 
     @Test
@@ -141,7 +141,7 @@ class VggImportTest {
         CommandHarness dlkit = new CommandHarness(dir);
         int code = dlkit.execute("import-keras", file.toString(), "--arch", "VGG19", "--no-top");
         assertThat(code).isEqualTo(2);
-        assertThat(dlkit.err.toString())
+        assertThat(dlkit.err())
                 .isEqualTo(
                         "error: "
                                 + file
@@ -155,7 +155,7 @@ class VggImportTest {
         CommandHarness dlkit = new CommandHarness(dir);
         int code = dlkit.execute("import-keras", file.toString(), "--arch", "lenet5");
         assertThat(code).isEqualTo(2);
-        assertThat(dlkit.err.toString())
+        assertThat(dlkit.err())
                 .isEqualTo(
                         "error: --arch: 'lenet5' has no Keras weights layout; choose vgg16, vgg19,"
                                 + " resnet50\n");

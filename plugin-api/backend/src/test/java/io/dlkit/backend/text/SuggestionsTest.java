@@ -1,4 +1,4 @@
-package io.dlkit.cli.pipeline;
+package io.dlkit.backend.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,5 +55,20 @@ class SuggestionsTest {
 
         // then
         assertThat(close).containsExactly("image/save", "image/saves");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // name, the model-file form: the best name within max(2, length / 3) edits
+        "unit, ' (did you mean units?)'",
+        "kernal_size, ' (did you mean kernel_size?)'",
+        "actvation, ' (did you mean activation?)'",
+        "xyz, ''"
+    })
+    void should_offer_the_best_close_name_in_parentheses(String name, String hint) {
+        assertThat(
+                        Suggestions.inParentheses(
+                                name, List.of("units", "kernel_size", "activation", "use_bias")))
+                .isEqualTo(hint);
     }
 }
