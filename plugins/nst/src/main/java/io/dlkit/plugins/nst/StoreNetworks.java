@@ -24,8 +24,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Loss networks from the model store: nsfwjs' ImageNet-pretrained backbones (TF.js layers models).
  * The imported graph's input placeholder is replaced by {@code nst/pixels} ({@code [1, H, W, 3]},
- * any size) followed by the nsfwjs pre-processing (divide by 255), so that the layers run on the
- * pixels being optimised and gradients reach them.
+ * the size of the run) followed by the nsfwjs pre-processing (divide by 255), so that the layers
+ * run on the pixels being optimised and gradients reach them.
  */
 final class StoreNetworks {
     static final String PIXELS = "nst/pixels";
@@ -60,7 +60,8 @@ final class StoreNetworks {
         return KNOWN.stream().anyMatch(k -> k.name().equals(name));
     }
 
-    static LossNetwork load(PretrainedModels models, GraphContext g, String name) {
+    static LossNetwork load(
+            PretrainedModels models, GraphContext g, String name, int height, int width) {
         Known known =
                 KNOWN.stream()
                         .filter(k -> k.name().equals(name))
@@ -79,7 +80,7 @@ final class StoreNetworks {
         } catch (DataFormatException e) {
             throw DlkitException.invalidInput(e.getMessage());
         }
-        g.graph().importGraphDef(onPixels(model.graphDef(), 1f / 255f));
+        g.graph().importGraphDef(onPixels(model.graphDef(), 1f / 255f, height, width));
         Map<String, Operand<TFloat32>> layers = new LinkedHashMap<>();
         for (String layer : LayersModelFile.layerNames(file)) {
             GraphOperation op = g.graph().operation(layer);
@@ -93,16 +94,16 @@ final class StoreNetworks {
 
     /**
      * {@code def} with each placeholder replaced by {@code nst/pixels * scale} under the
-     * placeholder's name; {@code nst/pixels} takes a batch of one image of any size.
+     * placeholder's name; {@code nst/pixels} takes one {@code height x width} RGB image.
      */
-    static GraphDef onPixels(GraphDef def, float scale) {
+    static GraphDef onPixels(GraphDef def, float scale, int height, int width) {
         GraphDef.Builder out = GraphDef.newBuilder();
         for (NodeDef n : def.getNodeList()) {
             if (!n.getOp().equals("Placeholder")) {
                 out.addNode(n);
                 continue;
             }
-            out.addNode(placeholder());
+            out.addNode(placeholder(height, width));
             out.addNode(scalar("nst/scale", scale));
             out.addNode(
                     NodeDef.newBuilder()
@@ -117,9 +118,9 @@ final class StoreNetworks {
         return out.build();
     }
 
-    private static NodeDef placeholder() {
+    private static NodeDef placeholder(int height, int width) {
         TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-        for (long d : new long[] {1, -1, -1, 3})
+        for (long d : new long[] {1, height, width, 3})
             s.addDim(TensorShapeProto.Dim.newBuilder().setSize(d));
         return NodeDef.newBuilder()
                 .setName(PIXELS)
