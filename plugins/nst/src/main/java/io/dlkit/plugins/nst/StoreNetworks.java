@@ -31,12 +31,13 @@ final class StoreNetworks {
     static final String PIXELS = "nst/pixels";
 
     /** A store model usable as a loss network, with its default layers. */
-    record Known(String name, String content, List<String> style) {}
+    record Known(String name, String last, String content, List<String> style) {}
 
     static final List<Known> KNOWN =
             List.of(
                     new Known(
                             "mobilenet_v2",
+                            "out_relu",
                             "block_6_expand_relu",
                             List.of(
                                     "Conv1_relu",
@@ -46,6 +47,7 @@ final class StoreNetworks {
                                     "block_13_expand_relu")),
                     new Known(
                             "inception_v3",
+                            "mixed10",
                             "mixed2",
                             List.of(
                                     "activation_1",
@@ -80,7 +82,23 @@ final class StoreNetworks {
         } catch (DataFormatException e) {
             throw DlkitException.invalidInput(e.getMessage());
         }
-        g.graph().importGraphDef(onPixels(model.graphDef(), 1f / 255f, height, width));
+        try {
+            g.graph()
+                    .importGraphDef(
+                            onPixels(
+                                    upTo(model.graphDef(), known.last()),
+                                    1f / 255f,
+                                    height,
+                                    width));
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput(
+                    name
+                            + " cannot run on a "
+                            + width
+                            + "x"
+                            + height
+                            + " image (too small for its convolutions); give a larger --size");
+        }
         Map<String, Operand<TFloat32>> layers = new LinkedHashMap<>();
         for (String layer : LayersModelFile.layerNames(file)) {
             GraphOperation op = g.graph().operation(layer);
@@ -90,6 +108,24 @@ final class StoreNetworks {
         }
         Output<TFloat32> pixels = g.graph().operation(PIXELS).output(0);
         return new LossNetwork(name, pixels, layers, known.content(), known.style());
+    }
+
+    /** The nodes of {@code def} that {@code last} depends on (the classifier head dropped). */
+    static GraphDef upTo(GraphDef def, String last) {
+        Map<String, NodeDef> byName = new LinkedHashMap<>();
+        for (NodeDef n : def.getNodeList()) byName.put(n.getName(), n);
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(last));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (!keep.add(name) || !byName.containsKey(name)) continue;
+            for (String in : byName.get(name).getInputList()) {
+                todo.push(in.replaceFirst("^\\^", "").replaceFirst(":\\d+$", ""));
+            }
+        }
+        GraphDef.Builder out = GraphDef.newBuilder();
+        for (NodeDef n : def.getNodeList()) if (keep.contains(n.getName())) out.addNode(n);
+        return out.build();
     }
 
     /**

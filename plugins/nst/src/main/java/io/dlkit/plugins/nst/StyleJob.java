@@ -43,7 +43,7 @@ final class StyleJob {
         for (Path s : r.styles()) styles.add(pixels(Images.resize(read(s, "style"), hw[0], hw[1])));
         StyleSettings s = r.settings();
         List<StyleTransfer.Costs> history = new ArrayList<>();
-        long started = System.nanoTime();
+        long[] loop = new long[2];
         float[] x;
         StyleTransfer.Costs contentImageCosts;
         try (GraphContext g = ctx.openGraph()) {
@@ -56,6 +56,7 @@ final class StyleJob {
                 x = StyleTransfer.initial(s.init(), content, s.seed());
                 history.add(t.evaluate(x, null));
                 Progress progress = new Progress(ctx.err(), s.iterations());
+                loop[0] = System.nanoTime();
                 t.optimise(
                         x,
                         s.iterations(),
@@ -72,10 +73,11 @@ final class StyleJob {
                                         content);
                             }
                         });
+                loop[1] = System.nanoTime();
                 history.add(t.evaluate(x, null));
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = (loop[1] - loop[0]) / 1e9;
         write(r.out(), x, hw, r, content);
         Path plot = sibling(r.out(), "-costs");
         try {
