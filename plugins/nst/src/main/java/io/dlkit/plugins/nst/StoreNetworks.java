@@ -100,9 +100,13 @@ final class StoreNetworks {
                             + " image (too small for its convolutions); give a larger --size");
         }
         Map<String, Operand<TFloat32>> layers = new LinkedHashMap<>();
+        java.util.Set<String> inputs = new java.util.HashSet<>();
+        for (NodeDef n : model.graphDef().getNodeList()) {
+            if (n.getOp().equals("Placeholder")) inputs.add(n.getName());
+        }
         for (String layer : LayersModelFile.layerNames(file)) {
             GraphOperation op = g.graph().operation(layer);
-            if (op != null && op.numOutputs() > 0 && !op.type().equals("Placeholder")) {
+            if (op != null && op.numOutputs() > 0 && !inputs.contains(layer)) {
                 layers.put(layer, op.<TFloat32>output(0));
             }
         }

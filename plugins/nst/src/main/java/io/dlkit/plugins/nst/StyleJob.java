@@ -38,9 +38,10 @@ final class StyleJob {
     Map<String, Object> run(StyleRequest r) {
         Image contentImage = read(r.content(), "content");
         int[] hw = fitted(contentImage, r.size());
-        float[] content = pixels(Images.resize(contentImage, hw[0], hw[1]));
+        List<Image> styleImages = new ArrayList<>();
+        for (Path s : r.styles()) styleImages.add(read(s, "style"));
+        float[] content;
         List<float[]> styles = new ArrayList<>();
-        for (Path s : r.styles()) styles.add(pixels(Images.resize(read(s, "style"), hw[0], hw[1])));
         StyleSettings s = r.settings();
         List<StyleTransfer.Costs> history = new ArrayList<>();
         long[] loop = new long[2];
@@ -49,12 +50,14 @@ final class StyleJob {
         try (GraphContext g = ctx.openGraph()) {
             LossNetwork net = network(g, r.model(), hw[0], hw[1]);
             StyleGraph graph = new StyleGraph(g, net, s);
+            // before any image of the run's size is allocated
             MemoryCheck.check(net, hw[0], hw[1], r.size());
+            content = pixels(Images.resize(contentImage, hw[0], hw[1]));
+            for (Image si : styleImages) styles.add(pixels(Images.resize(si, hw[0], hw[1])));
             try (StyleTransfer t =
                     new StyleTransfer(g, graph, content, styles, r.blend(), hw[0], hw[1])) {
                 contentImageCosts = t.evaluate(content, null);
                 x = StyleTransfer.initial(s.init(), content, s.seed());
-                history.add(t.evaluate(x, null));
                 Progress progress = new Progress(ctx.err(), s.iterations());
                 loop[0] = System.nanoTime();
                 t.optimise(
