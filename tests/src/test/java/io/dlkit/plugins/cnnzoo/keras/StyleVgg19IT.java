@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code dlkit style --model DIR} on a VGG-19 imported with {@code dlkit zoo import-keras} from a
  * Keras 2 no-top weight file (random weights, written by the cnn-zoo fixtures): the default VGG
  * layers (block4_conv2; block1_conv1 ... block5_conv1) are found, both costs fall, the result is
- * written, and an unknown style layer is refused with the valid ones listed. (It lives in the importer's package to reuse the plugin's test fixtures.)
+ * written, and an unknown style layer is refused with the valid ones listed. (It lives in the
+ * importer's package to reuse the plugin's test fixtures.)
  */
 class StyleVgg19IT {
     private static final int[] CONVS = {2, 2, 4, 4, 4};
@@ -68,6 +69,9 @@ class StyleVgg19IT {
                         "96",
                         "--iterations",
                         "10",
+                        // random weights give Gram matrices ~1e6: balance the two terms
+                        "--style-weight",
+                        "0.0001",
                         "--model",
                         dir.resolve("vgg19").toString());
 
