@@ -24,7 +24,7 @@ record StyleSettings(
         long seed) {
 
     static StyleSettings defaults() {
-        return new StyleSettings(200, 10f, 40f, 0f, null, List.of(), "noise", 5f, 42);
+        return new StyleSettings(200, 10f, 200f, 0f, null, List.of(), "noise", 5f, 42);
     }
 
     StyleSettings withIterations(int n) {
