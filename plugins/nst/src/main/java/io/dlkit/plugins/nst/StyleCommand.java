@@ -79,7 +79,8 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
     @Option(
             names = "--style-weight",
             defaultValue = "200",
-            description = "beta (default: ${DEFAULT-VALUE}, chosen on mobilenet_v2 by looking at the results; the notes' 40 suits VGG).")
+            description =
+                    "beta (default: ${DEFAULT-VALUE}, chosen on mobilenet_v2 by looking at the results; the notes' 40 suits VGG).")
     float styleWeight;
 
     @Option(
