@@ -45,6 +45,7 @@ final class StyleJob {
         StyleSettings s = r.settings();
         List<StyleTransfer.Costs> history = new ArrayList<>();
         long[] loop = new long[2];
+        long estimate;
         float[] x;
         StyleTransfer.Costs contentImageCosts;
         try (GraphContext g = ctx.openGraph()) {
@@ -52,6 +53,7 @@ final class StyleJob {
             StyleGraph graph = new StyleGraph(g, net, s);
             // before any image of the run's size is allocated
             MemoryCheck.check(net, hw[0], hw[1], r.size());
+            estimate = MemoryCheck.estimate(net);
             content = pixels(Images.resize(contentImage, hw[0], hw[1]));
             for (Image si : styleImages) styles.add(pixels(Images.resize(si, hw[0], hw[1])));
             try (StyleTransfer t =
@@ -101,6 +103,8 @@ final class StyleJob {
         out.put("style_cost", List.of(first.style(), last.style()));
         out.put("total_cost", List.of(first.total(), last.total()));
         out.put("content_image_style_cost", contentImageCosts.style());
+        out.put("memory_estimate_mib", estimate / (1024 * 1024));
+        MemoryCheck.peakMib().ifPresent(p -> out.put("peak_memory_mib", p));
         return out;
     }
 
