@@ -65,9 +65,9 @@ class StyleIT {
                         "--size",
                         "96",
                         "--iterations",
-                        "40",
+                        "100",
                         "--save-every",
-                        "20");
+                        "50");
 
         // then
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -75,15 +75,15 @@ class StyleIT {
         assertThat(result.getWidth()).isEqualTo(96); // chelsea is 451x300: the longer side
         assertThat(result.getHeight()).isEqualTo(64);
         assertThat(dir.resolve("cat-starry-costs.png")).isRegularFile();
-        assertThat(dir.resolve("cat-starry-0020.png")).isRegularFile();
-        assertThat(dir.resolve("cat-starry-0040.png")).isRegularFile();
+        assertThat(dir.resolve("cat-starry-0050.png")).isRegularFile();
+        assertThat(dir.resolve("cat-starry-0100.png")).isRegularFile();
         float[] content = pair(r.out(), "content_cost");
         float[] style = pair(r.out(), "style_cost");
         assertThat(content[1]).as(r.out()).isLessThan(content[0]);
         assertThat(style[1]).as(r.out()).isLessThan(style[0]);
         float contentImageStyle = pair(r.out(), "content_image_style_cost")[0];
         assertThat(style[1]).as(r.out()).isLessThan(contentImageStyle / 10);
-        assertThat(r.err()).contains("40/40  total");
+        assertThat(r.err()).contains("100/100  total");
         try (var files = Files.list(dir)) {
             assertThat(files.filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
         }
