@@ -1,0 +1,153 @@
+package io.dlkit.plugins.nst;
+
+import io.dlkit.backend.runtime.GraphContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Runs the optimisation of the notes: the generated image's pixels ([0, 255], HWC) start from
+ * {@code init} and follow Adam on {@code J}; the targets are computed once from the content image
+ * and the style images (blended Gram matrices).
+ */
+final class StyleTransfer implements AutoCloseable {
+    /** The costs after one iteration. */
+    record Costs(int iteration, float total, float content, float style) {}
+
+    /** Called after each iteration with the costs and the current pixels. */
+    interface Listener {
+        void after(Costs costs, float[] pixels);
+    }
+
+    private final GraphContext g;
+    private final StyleGraph graph;
+    private final int height;
+    private final int width;
+    private final TFloat32 contentTarget;
+    private final List<TFloat32> gramTargets = new ArrayList<>();
+
+    /**
+     * @param content the content image's pixels, {@code height x width x 3} in [0, 255]
+     * @param styles the style images at the same size
+     * @param blend one weight per style image (summing to 1)
+     */
+    StyleTransfer(
+            GraphContext g,
+            StyleGraph graph,
+            float[] content,
+            List<float[]> styles,
+            float[] blend,
+            int height,
+            int width) {
+        this.g = g;
+        this.graph = graph;
+        this.height = height;
+        this.width = width;
+        try (TFloat32 c = pixels(content)) {
+            contentTarget = fetch(c, graph.contentActivation).get(0);
+        }
+        float[][] grams = new float[graph.styleGrams.size()][];
+        for (int k = 0; k < styles.size(); k++) {
+            try (TFloat32 s = pixels(styles.get(k))) {
+                List<TFloat32> got = fetchAll(s, graph.styleGrams);
+                for (int l = 0; l < grams.length; l++) {
+                    try (TFloat32 t = got.get(l)) {
+                        float[] v = new float[(int) t.size()];
+                        t.asRawTensor().data().asFloats().read(v);
+                        if (grams[l] == null) grams[l] = new float[v.length];
+                        for (int i = 0; i < v.length; i++) grams[l][i] += blend[k] * v[i];
+                    }
+                }
+            }
+        }
+        for (int l = 0; l < grams.length; l++) {
+            long n = (long) Math.sqrt(grams[l].length);
+            gramTargets.add(
+                    TFloat32.tensorOf(Shape.of(n, n), DataBuffers.of(grams[l], true, false)));
+        }
+    }
+
+    /** The first pixels of the generated image, as the notes initialise them. */
+    static float[] initial(String init, float[] content, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[content.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] =
+                    switch (init) {
+                        case "content" -> content[i];
+                        case "random" -> r.nextFloat() * PixelAdam.MAX_PIXEL;
+                        // noise = uniform(-20, 20); G = 0.6 noise + 0.4 C, clipped to the range
+                        default -> 0.6f * (r.nextFloat() * 40f - 20f) + 0.4f * content[i];
+                    };
+            x[i] = Math.min(PixelAdam.MAX_PIXEL, Math.max(0, x[i]));
+        }
+        return x;
+    }
+
+    /** Runs {@code iterations} Adam steps on {@code x} in place. */
+    void optimise(float[] x, int iterations, float lr, Listener listener) {
+        PixelAdam adam = new PixelAdam(lr, x.length);
+        float[] grad = new float[x.length];
+        for (int it = 1; it <= iterations; it++) {
+            Costs before = evaluate(x, grad);
+            adam.step(x, grad);
+            listener.after(new Costs(it, before.total(), before.content(), before.style()), x);
+        }
+    }
+
+    /** The costs of {@code x}; when {@code gradient} is not null it receives {@code dJ/dx}. */
+    Costs evaluate(float[] x, float[] gradient) {
+        try (TFloat32 in = pixels(x)) {
+            Session.Runner r = feedTargets(g.session().runner().feed(graph.net.pixels(), in));
+            r.fetch(graph.total).fetch(graph.contentCost).fetch(graph.styleCost);
+            if (gradient != null) r.fetch(graph.gradient);
+            try (Result out = r.run()) {
+                if (gradient != null) {
+                    ((TFloat32) out.get(3)).asRawTensor().data().asFloats().read(gradient);
+                }
+                return new Costs(0, scalar(out.get(0)), scalar(out.get(1)), scalar(out.get(2)));
+            }
+        }
+    }
+
+    private Session.Runner feedTargets(Session.Runner r) {
+        r.feed(graph.contentTarget, contentTarget);
+        for (int l = 0; l < gramTargets.size(); l++) {
+            r.feed(graph.gramTargets.get(l), gramTargets.get(l));
+        }
+        return r;
+    }
+
+    private TFloat32 pixels(float[] x) {
+        return TFloat32.tensorOf(Shape.of(1, height, width, 3), DataBuffers.of(x, true, false));
+    }
+
+    private List<TFloat32> fetch(TFloat32 in, org.tensorflow.Operand<TFloat32> op) {
+        return fetchAll(in, List.of(op));
+    }
+
+    private List<TFloat32> fetchAll(TFloat32 in, List<org.tensorflow.Operand<TFloat32>> ops) {
+        Session.Runner r = g.session().runner().feed(graph.net.pixels(), in);
+        ops.forEach(r::fetch);
+        Result out = r.run();
+        List<TFloat32> got = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) got.add((TFloat32) out.get(i));
+        return got; // the caller closes each tensor; the Result itself owns nothing more
+    }
+
+    private static float scalar(Tensor t) {
+        return ((TFloat32) t).getFloat();
+    }
+
+    @Override
+    public void close() {
+        contentTarget.close();
+        gramTargets.forEach(TFloat32::close);
+    }
+}
