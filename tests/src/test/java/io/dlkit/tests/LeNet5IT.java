@@ -50,7 +50,8 @@ class LeNet5IT {
                         fashion.resolve("train-images-idx3-ubyte.gz").toString(),
                         fashion.resolve("t10k-images-idx3-ubyte.gz").toString());
 
-        // then: seeds measured FASHION_SPREAD; the threshold leaves a margin below the lowest
+        // then: seed 1 measured 89.64% here (AVX-512), seed 42 89.78-90.04% on an AVX2 machine;
+        // 88% leaves 1.6 points below the lowest
         assertThat(r.get("steps").asInt()).isEqualTo(10 * ((60_000 + 127) / 128));
         assertThat(r.get("test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.88);
     }
