@@ -3,7 +3,7 @@ package io.dlkit.plugins.embeddings.word2vec;
 import io.dlkit.plugins.embeddings.corpus.Corpus;
 
 /**
- * One training thread: for each pass over its sentences, sub-samples each sentence, then trains
+ * One training thread's work, run once per pass: sub-samples each of its sentences, then trains
  * every position with a window shrunk at random to b in [1, window] (the C tool's {@code b =
  * next_random % window}). Updates go straight into the shared arrays (Hogwild).
  */
@@ -19,7 +19,7 @@ final class Worker implements Runnable {
     private long state;
     private float alpha;
 
-    Worker(Word2Vec w, int id, int from, int to) {
+    Worker(Word2Vec w, long random, int from, int to) {
         this.w = w;
         this.from = from;
         this.to = to;
@@ -27,8 +27,12 @@ final class Worker implements Runnable {
         this.neu1 = new float[dim];
         this.neu1e = new float[dim];
         this.negatives = new int[w.spec.negative()];
-        this.state = w.spec.seed() + id;
-        this.alpha = (float) w.spec.alpha();
+        this.state = random;
+    }
+
+    /** This thread's random state (between passes). */
+    long random() {
+        return state;
     }
 
     @Override
@@ -36,23 +40,22 @@ final class Worker implements Runnable {
         long count = 0;
         long reported = 0;
         int[] starts = w.corpus.sentenceStarts();
-        for (int pass = 0; pass < w.spec.iterations(); pass++) {
-            for (int s = from; s < to; s++) {
-                if (count - reported > Word2Vec.UPDATE_EVERY) {
-                    alpha = (float) w.alpha(w.meter.add(count - reported));
-                    reported = count;
-                    w.meter.maybeReport(alpha);
-                }
-                count += starts[s + 1] - starts[s];
-                int length = subsample(starts[s], starts[s + 1]);
-                for (int pos = 0; pos < length; pos++) {
-                    state = Lcg.next(state);
-                    int b = Lcg.below(state, w.spec.window());
-                    if (w.spec.cbow()) {
-                        cbow(length, pos, b);
-                    } else {
-                        skipGram(length, pos, b);
-                    }
+        alpha = (float) w.alpha(w.meter.add(0));
+        for (int s = from; s < to; s++) {
+            if (count - reported > Word2Vec.UPDATE_EVERY) {
+                alpha = (float) w.alpha(w.meter.add(count - reported));
+                reported = count;
+                w.meter.maybeReport(alpha);
+            }
+            count += starts[s + 1] - starts[s];
+            int length = subsample(starts[s], starts[s + 1]);
+            for (int pos = 0; pos < length; pos++) {
+                state = Lcg.next(state);
+                int b = Lcg.below(state, w.spec.window());
+                if (w.spec.cbow()) {
+                    cbow(length, pos, b);
+                } else {
+                    skipGram(length, pos, b);
                 }
             }
         }
