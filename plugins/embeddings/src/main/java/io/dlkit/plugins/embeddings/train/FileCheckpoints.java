@@ -10,9 +10,13 @@ import java.nio.file.Path;
 
 /**
  * The training state kept in {@code OUT.state} beside the vectors: saved atomically after every
- * pass, read back by {@code --resume}, deleted once the vectors are written.
+ * pass, read back by {@code --resume}, deleted once the vectors are written. For tests, the
+ * environment variable {@code DLKIT_EMBED_STOP_AFTER_PASS=N} stops the run (exit 1) right after
+ * pass N is saved, as if it had been killed there.
  */
 final class FileCheckpoints implements Checkpoints {
+    private static final String STOP_AFTER = "DLKIT_EMBED_STOP_AFTER_PASS";
+
     private final Path file;
     private final boolean resume;
     private final String fingerprint;
@@ -61,6 +65,17 @@ final class FileCheckpoints implements Checkpoints {
         } catch (IOException e) {
             throw DlkitException.failed(
                     "cannot save the training state " + file + ": " + e.getMessage(), e);
+        }
+        if (String.valueOf(state.passes()).equals(System.getenv(STOP_AFTER))) {
+            throw DlkitException.failed(
+                    "stopped after pass "
+                            + state.passes()
+                            + " as "
+                            + STOP_AFTER
+                            + " asks; go on with --resume (the state is in "
+                            + file
+                            + ")",
+                    null);
         }
     }
 
