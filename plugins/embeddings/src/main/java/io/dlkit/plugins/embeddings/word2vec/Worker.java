@@ -16,6 +16,11 @@ final class Worker implements Runnable {
     private final float[] neu1;
     private final float[] neu1e;
     private final int[] negatives;
+    private final int[] contexts;
+
+    /** Where {@link #prefetch} leaves its sums; never read. */
+    float sink;
+
     private long state;
     private float alpha;
 
@@ -26,7 +31,8 @@ final class Worker implements Runnable {
         this.dim = w.dim;
         this.neu1 = new float[dim];
         this.neu1e = new float[dim];
-        this.negatives = new int[w.spec.negative()];
+        this.negatives = new int[2 * w.spec.window() * w.spec.negative()];
+        this.contexts = new int[2 * w.spec.window()];
         this.state = random;
     }
 
@@ -78,21 +84,56 @@ final class Worker implements Runnable {
         return length;
     }
 
+    /**
+     * Skip-gram at one position: every context word predicts the centre word. The negatives of all
+     * its pairs are drawn first (the same random numbers in the same order as drawing them pair by
+     * pair) and their rows touched, so their cache misses overlap.
+     */
     private void skipGram(int length, int pos, int b) {
         int window = w.spec.window();
         int word = sentence[pos];
+        int k = w.sampler != null ? w.spec.negative() : 0;
+        int pairs = 0;
         for (int a = b; a < window * 2 + 1 - b; a++) {
             int c = pos - window + a;
-            if (a == window || c < 0 || c >= length) {
-                continue;
+            if (a != window && c >= 0 && c < length) {
+                contexts[pairs] = sentence[c];
+                for (int d = 0; d < k; d++) {
+                    state = Lcg.next(state);
+                    negatives[pairs * k + d] = w.sampler.sample(state);
+                }
+                pairs++;
             }
-            int l1 = sentence[c] * dim;
+        }
+        prefetch(pairs, k, word);
+        for (int p = 0; p < pairs; p++) {
+            int l1 = contexts[p] * dim;
             java.util.Arrays.fill(neu1e, 0f);
-            train(w.syn0, l1, word);
+            hierarchicalSoftmax(w.syn0, l1, word);
+            if (k > 0) {
+                Kernels.negativeSampling(
+                        w.syn0, l1, w.syn1neg, dim, word, negatives, p * k, k, alpha, w.sigmoid,
+                        neu1e);
+            }
             for (int d = 0; d < dim; d++) {
                 w.syn0[l1 + d] += neu1e[d];
             }
         }
+    }
+
+    /** Touches the rows one skip-gram position will use (see {@link Kernels#touch}). */
+    private void prefetch(int pairs, int k, int word) {
+        float t = 0;
+        for (int p = 0; p < pairs; p++) {
+            t += Kernels.touch(w.syn0, contexts[p] * dim, dim);
+        }
+        if (k > 0) {
+            t += Kernels.touch(w.syn1neg, word * dim, dim);
+            for (int i = 0; i < pairs * k; i++) {
+                t += Kernels.touch(w.syn1neg, negatives[i] * dim, dim);
+            }
+        }
+        sink += t;
     }
 
     private void cbow(int length, int pos, int b) {
@@ -128,8 +169,21 @@ final class Worker implements Runnable {
         }
     }
 
-    /** Hierarchical softmax then negative sampling, both adding into {@code neu1e}. */
+    /** Hierarchical softmax then negative sampling, both adding into {@code neu1e} (CBOW). */
     private void train(float[] in, int offset, int word) {
+        hierarchicalSoftmax(in, offset, word);
+        if (w.sampler != null) {
+            int k = w.spec.negative();
+            for (int d = 0; d < k; d++) {
+                state = Lcg.next(state);
+                negatives[d] = w.sampler.sample(state);
+            }
+            Kernels.negativeSampling(
+                    in, offset, w.syn1neg, dim, word, negatives, 0, k, alpha, w.sigmoid, neu1e);
+        }
+    }
+
+    private void hierarchicalSoftmax(float[] in, int offset, int word) {
         if (w.tree != null) {
             Kernels.hierarchicalSoftmax(
                     in,
@@ -138,23 +192,6 @@ final class Worker implements Runnable {
                     dim,
                     w.tree.codes(word),
                     w.tree.points(word),
-                    alpha,
-                    w.sigmoid,
-                    neu1e);
-        }
-        if (w.sampler != null) {
-            for (int d = 0; d < negatives.length; d++) {
-                state = Lcg.next(state);
-                negatives[d] = w.sampler.sample(state);
-            }
-            Kernels.negativeSampling(
-                    in,
-                    offset,
-                    w.syn1neg,
-                    dim,
-                    word,
-                    negatives,
-                    negatives.length,
                     alpha,
                     w.sigmoid,
                     neu1e);
