@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dlkit.api.extension.CommandProvider;
 import io.dlkit.plugins.embeddings.command.EmbedCommand;
+import io.dlkit.plugins.embeddings.pipeline.EmbeddingsStepProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,10 +29,16 @@ class ExtensionIndexTest {
                         .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                         .toList();
 
-        assertThat(index).containsExactly(EmbedCommand.class.getName());
+        assertThat(index)
+                .containsExactlyInAnyOrder(
+                        EmbedCommand.class.getName(), EmbeddingsStepProvider.class.getName());
         assertThat(EmbedCommand.class.isAnnotationPresent(Extension.class)).isTrue();
         assertThat(CommandProvider.class).isAssignableFrom(EmbedCommand.class);
         assertThat(EmbedCommand.class.getConstructor().newInstance().command())
                 .isInstanceOf(EmbedCommand.class);
+        assertThat(EmbeddingsStepProvider.class.isAnnotationPresent(Extension.class)).isTrue();
+        assertThat(new EmbeddingsStepProvider().stepTypes())
+                .extracting(s -> s.name())
+                .containsExactly("train", "neighbors", "analogy");
     }
 }

@@ -30,12 +30,17 @@ public final class CommandIo {
 
     /** Prints one JSON document on stdout. */
     public static void printJson(CommandContext ctx, Object value) {
+        ctx.out().println(toJson(value));
+        ctx.out().flush();
+    }
+
+    /** {@code value} as indented JSON. */
+    public static String toJson(Object value) {
         try {
-            ctx.out().println(JSON.writeValueAsString(value));
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.out().flush();
     }
 
     /** A line on stderr unless {@code -q}. */

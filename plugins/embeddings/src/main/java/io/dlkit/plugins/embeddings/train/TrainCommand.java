@@ -122,7 +122,17 @@ public final class TrainCommand implements Callable<Integer> {
                     "Output format: word2vec-bin, word2vec-text, glove-text or npz (default: from --out).")
     String to;
 
+    @Option(
+            names = "--resume",
+            description =
+                    "Go on from the state a stopped run with the same --out saved after its last"
+                            + " complete pass (OUT.state); skip-gram and CBOW.")
+    boolean resume;
+
     private final CommandContext ctx;
+    private final Map<String, Object> timings = new LinkedHashMap<>();
+    private String corpusSha256;
+    private FileCheckpoints checkpoints;
 
     /** dlkit injects the command context. */
     @Inject
@@ -135,10 +145,18 @@ public final class TrainCommand implements Callable<Integer> {
         Method m = Method.of(method);
         Path target = CommandIo.resolve(ctx, out);
         VectorFormat format = VectorFiles.forOutput(target, to);
+        Path manifest = target.resolveSibling(target.getFileName() + ".manifest.json");
         ctx.writer().checkWritable(target);
+        ctx.writer().checkWritable(manifest);
         checkMinCount();
+        if (resume && m == Method.GLOVE) {
+            throw DlkitException.invalidInput(
+                    "--resume works with --method skipgram or cbow; GloVe runs start afresh");
+        }
         long t0 = System.nanoTime();
-        Corpus corpus = Corpus.load(CommandIo.resolve(ctx, text), lowercase, minCount);
+        Path source = CommandIo.resolve(ctx, text);
+        Corpus corpus = Corpus.load(source, lowercase, minCount);
+        corpusSha256 = RunManifest.corpusSha256(source);
         CommandIo.note(
                 ctx,
                 String.format(
@@ -149,11 +167,63 @@ public final class TrainCommand implements Callable<Integer> {
                         minCount,
                         corpus.sentenceCount()));
         long t1 = System.nanoTime();
-        WordVectors vectors = train(m, corpus);
+        WordVectors vectors = train(m, corpus, target);
         double seconds = (System.nanoTime() - t1) / 1e9;
+        long t2 = System.nanoTime();
         Path written = CommandIo.writeVectors(ctx, vectors, target, format);
+        timings.put("read_seconds", round((t1 - t0) / 1e9));
+        timings.put("train_seconds", round(seconds));
+        timings.put("write_seconds", round((System.nanoTime() - t2) / 1e9));
+        writeManifest(manifest, m, corpus);
+        if (checkpoints != null) {
+            checkpoints.clear();
+        }
         report(m, corpus, vectors, written, format, seconds, (t1 - t0) / 1e9);
         return 0;
+    }
+
+    private void writeManifest(Path manifest, Method m, Corpus corpus) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", command(m));
+        doc.put("versions", RunManifest.versions());
+        doc.put("seed", ctx.settings().seed());
+        doc.put("threads", threads());
+        doc.put("corpus", CommandIo.resolve(ctx, text).toString());
+        doc.put("corpus_sha256", corpusSha256);
+        doc.put("corpus_words", corpus.tokens().length);
+        doc.put("vocabulary", corpus.vocabulary().size());
+        doc.put("resumed", resume);
+        doc.put("timings", timings);
+        ctx.writer().writeString(manifest, CommandIo.toJson(doc) + "\n");
+    }
+
+    /** The command with every setting spelled out, to run it again. */
+    private String command(Method m) {
+        return String.format(
+                Locale.ROOT,
+                "dlkit --threads %d --seed %d embed train --text %s --method %s --dim %d --window %d"
+                        + " --negative %d%s --sample %s --min-count %d --iter %d --lr %s%s --out %s",
+                threads(),
+                ctx.settings().seed(),
+                text,
+                m.name().toLowerCase(Locale.ROOT),
+                dim,
+                window,
+                negative,
+                hs ? " --hs" : "",
+                sample,
+                minCount,
+                iterations,
+                learningRate(m),
+                lowercase ? " --lowercase" : "",
+                out);
+    }
+
+    private double learningRate(Method m) {
+        if (learningRate != null) {
+            return learningRate;
+        }
+        return m == Method.GLOVE ? 0.05 : Word2VecSpec.defaultAlpha(m == Method.CBOW);
     }
 
     private void checkMinCount() {
@@ -162,14 +232,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private WordVectors train(Method m, Corpus corpus) {
+    private WordVectors train(Method m, Corpus corpus, Path target) {
         Progress.Listener listener =
                 ctx.settings().quiet()
                         ? Progress.Listener.none()
                         : p -> CommandIo.note(ctx, "train: " + p.line());
         try {
             if (m == Method.GLOVE) {
-                double lr = learningRate == null ? 0.05 : learningRate;
+                double lr = learningRate(m);
                 GloveSpec spec =
                         new GloveSpec(
                                 dim,
@@ -183,7 +253,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return Glove.train(corpus, spec, listener);
             }
             boolean cbow = m == Method.CBOW;
-            double lr = learningRate == null ? Word2VecSpec.defaultAlpha(cbow) : learningRate;
+            double lr = learningRate(m);
             Word2VecSpec spec =
                     new Word2VecSpec(
                             cbow,
@@ -196,7 +266,10 @@ public final class TrainCommand implements Callable<Integer> {
                             lr,
                             threads(),
                             ctx.settings().seed());
-            return Word2Vec.train(corpus, spec, listener);
+            String fingerprint =
+                    spec + " vocabulary=" + corpus.vocabulary().size() + " corpus=" + corpusSha256;
+            checkpoints = new FileCheckpoints(target, resume, fingerprint);
+            return Word2Vec.train(corpus, spec, listener, checkpoints);
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput("embed train: " + e.getMessage());
         }
@@ -228,7 +301,7 @@ public final class TrainCommand implements Callable<Integer> {
             // GloVe's passes go over co-occurrence pairs, not words; its progress shows pairs/s
             r.put(
                     "words_per_second",
-                    Math.round((double) iterations * corpus.tokens().length / seconds));
+                    Math.round((double) passes() * corpus.tokens().length / seconds));
         }
         r.put("out", written.toString());
         r.put("format", format.id());
@@ -238,6 +311,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         r.forEach((k, v) -> ctx.out().printf("%-17s %s%n", k, v));
         ctx.out().flush();
+    }
+
+    /** The passes this run trained (fewer than --iter after --resume). */
+    private int passes() {
+        return checkpoints != null ? checkpoints.saved() : iterations;
     }
 
     private static double round(double seconds) {

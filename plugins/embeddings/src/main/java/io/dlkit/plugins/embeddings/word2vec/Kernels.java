@@ -27,8 +27,25 @@ public final class Kernels {
             float alpha,
             SigmoidTable sigmoid,
             float[] neu1e) {
+        negativeSampling(
+                in, inOffset, syn1neg, dim, positive, negatives, 0, k, alpha, sigmoid, neu1e);
+    }
+
+    /** As above, the negatives being {@code negatives[from, from + k)}. */
+    static void negativeSampling(
+            float[] in,
+            int inOffset,
+            float[] syn1neg,
+            int dim,
+            int positive,
+            int[] negatives,
+            int from,
+            int k,
+            float alpha,
+            SigmoidTable sigmoid,
+            float[] neu1e) {
         update(in, inOffset, syn1neg, positive * dim, dim, 1, alpha, sigmoid, neu1e);
-        for (int d = 0; d < k; d++) {
+        for (int d = from; d < from + k; d++) {
             int target = negatives[d];
             if (target != positive) {
                 update(in, inOffset, syn1neg, target * dim, dim, 0, alpha, sigmoid, neu1e);
@@ -85,6 +102,20 @@ public final class Kernels {
                 syn1[l2 + c] += g * in[inOffset + c];
             }
         }
+    }
+
+    /**
+     * Reads one float per 64-byte cache line of row {@code offset}, so that the rows a step will
+     * use are fetched from memory together instead of one after the other: the rows of the
+     * negatives are random, so most are cache misses, and independent loads overlap. Returns the
+     * sum so that the JIT keeps the loads.
+     */
+    static float touch(float[] m, int offset, int dim) {
+        float t = 0;
+        for (int c = 0; c < dim; c += 16) {
+            t += m[offset + c];
+        }
+        return t;
     }
 
     /** The dot product of two rows. */

@@ -44,7 +44,7 @@ public final class NegativeSampler {
 
     /** The word drawn for random state {@code state} (any 64-bit value; bits 16+ are used). */
     public int sample(long state) {
-        long r = Long.remainderUnsigned(state >>> 16, DOMAIN);
+        long r = (state >>> 16) % DOMAIN;
         int i = Arrays.binarySearch(cumulative, r + 1);
         return i >= 0 ? i : -i - 1;
     }
