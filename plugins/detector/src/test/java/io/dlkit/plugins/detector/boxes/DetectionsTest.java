@@ -17,6 +17,6 @@ class DetectionsTest {
                         List.of("cat", "dog"));
         assertThat(boxes)
                 .containsExactly(
-                        new Box(1, 2, 30, 40, "dog", 0.9f), new Box(5, 6, 7, 8, "4", 0.3f));
+                        new Box(1, 2, 30, 40, "dog", 0.9f, 1), new Box(5, 6, 7, 8, "4", 0.3f, 4));
     }
 }
