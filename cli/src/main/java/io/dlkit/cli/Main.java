@@ -19,6 +19,9 @@ public final class Main {
 
     private static final FileOutputStream STDERR = new FileOutputStream(FileDescriptor.err);
 
+    /** Memory set aside so that an out-of-memory error can still be reported (and traced). */
+    private static volatile byte[] reserve = new byte[256 * 1024];
+
     private Main() {}
 
     /** Runs dlkit and exits with its exit code. */
@@ -40,6 +43,7 @@ public final class Main {
 
     /** Reports {@code e} in one line; if that fails too, prints the prepared line. */
     private static int report(Throwable e, PrintWriter err, boolean traces) {
+        reserve = null; // the process ends after this report: give its memory to the report
         try {
             return new ErrorHandler(traces).report(e, err);
         } catch (Throwable again) {

@@ -137,9 +137,6 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
                     "Loss network: mobilenet_v2, inception_v3 or a model directory such as an imported VGG-19 (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the initial noise.")
-    long seed;
-
     private final CommandContext ctx;
     private final ModelStore store;
     private final PretrainedModels models;
@@ -186,7 +183,7 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
                         styleLayers,
                         init,
                         lr,
-                        seed);
+                        ctx.settings().seed()); // dlkit's global --seed seeds the initial noise
         return new StyleRequest(
                 content, styles, blend(), out, s, model, preserveColors, saveEvery, settings);
     }
