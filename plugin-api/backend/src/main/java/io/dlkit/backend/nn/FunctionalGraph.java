@@ -2,7 +2,7 @@ package io.dlkit.backend.nn;
 
 import io.dlkit.backend.nn.FunctionalModel.Node;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class FunctionalGraph {
      * @throws IllegalArgumentException for duplicate or unknown names and cycles, with the path
      */
     static List<Node> order(Set<String> inputs, List<Node> nodes, List<String> outputs) {
-        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             String name = nodes.get(i).layer().name();
             if (inputs.contains(name) || index.putIfAbsent(name, i) != null) {
