@@ -58,8 +58,7 @@ class FunctionalModelIT {
     }
 
     @Test
-    void should_refuse_training_a_functional_model_in_one_line(@TempDir Path tmp)
-            throws Exception {
+    void should_refuse_training_a_functional_model_in_one_line(@TempDir Path tmp) throws Exception {
         Path model = Files.writeString(tmp.resolve("two.yaml"), TWO_HEADS);
         Path data = Files.writeString(tmp.resolve("d.csv"), "1,2,0\n");
         Result r =
