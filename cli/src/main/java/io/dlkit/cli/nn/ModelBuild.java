@@ -24,8 +24,8 @@ final class ModelBuild {
         if (FunctionalModel.isFunctional(modelConfig)) {
             throw DlkitException.invalidInput(
                     source
-                            + ": training, evaluation, prediction and export are not supported yet"
-                            + " for functional models (inputs:/outputs:); dlkit summary reads them");
+                            + ": not supported yet for functional models (a model file with"
+                            + " inputs:/outputs:); only dlkit summary reads them so far");
         }
         try {
             return Sequential.fromConfig(modelConfig);
