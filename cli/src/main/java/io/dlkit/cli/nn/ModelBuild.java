@@ -2,6 +2,7 @@ package io.dlkit.cli.nn;
 
 import io.dlkit.api.DlkitException;
 import io.dlkit.backend.data.Dataset;
+import io.dlkit.backend.nn.FunctionalModel;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Objective;
@@ -20,8 +21,29 @@ final class ModelBuild {
     /** The model described by a model file's {@code model:} section (or a bare model file). */
     static Sequential model(Map<String, Object> modelConfig, String source) {
         PluginVocabulary.ensure();
+        if (FunctionalModel.isFunctional(modelConfig)) {
+            throw DlkitException.invalidInput(
+                    source
+                            + ": not supported yet for functional models (a model file with"
+                            + " inputs:/outputs:); only dlkit summary reads them so far");
+        }
         try {
             return Sequential.fromConfig(modelConfig);
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput(Yaml.where(source, e.getMessage()));
+        }
+    }
+
+    /**
+     * The functional model a model file describes ({@code inputs}, {@code layers}, {@code
+     * outputs}); a {@code losses} section is for training and is not read here.
+     */
+    static FunctionalModel functional(Map<String, Object> modelConfig, String source) {
+        PluginVocabulary.ensure();
+        Map<String, Object> c = new java.util.LinkedHashMap<>(modelConfig);
+        c.remove("losses");
+        try {
+            return FunctionalModel.fromConfig(c);
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput(Yaml.where(source, e.getMessage()));
         }

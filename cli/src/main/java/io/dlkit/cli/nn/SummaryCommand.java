@@ -1,6 +1,7 @@
 package io.dlkit.cli.nn;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.backend.nn.FunctionalModel;
 import io.dlkit.backend.nn.ModelSummary;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
@@ -56,7 +57,12 @@ public final class SummaryCommand implements Callable<Integer> {
             return io.dlkit.cli.models.GraphModelCommands.summary(ctx, path.toString());
         }
         Path file = Files.isDirectory(path) ? ModelDir.open(path).modelFile() : path;
-        Sequential model = ModelBuild.model(modelFiles.read(file), file.toString());
+        Map<String, Object> config = modelFiles.read(file);
+        if (FunctionalModel.isFunctional(config)) {
+            return FunctionalSummaries.print(
+                    ctx, ModelBuild.functional(config, file.toString()), file);
+        }
+        Sequential model = ModelBuild.model(config, file.toString());
         ModelSummary s;
         try (GraphContext g = ctx.openGraph()) {
             long[] dims = new long[model.inputShape().length + 1];

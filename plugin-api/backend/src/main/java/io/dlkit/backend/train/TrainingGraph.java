@@ -2,6 +2,7 @@ package io.dlkit.backend.train;
 
 import static java.util.Objects.requireNonNull;
 
+import io.dlkit.backend.nn.FunctionalModel;
 import io.dlkit.backend.nn.Model;
 import io.dlkit.backend.nn.Regularization;
 import io.dlkit.backend.runtime.GraphContext;
@@ -121,7 +122,125 @@ public final class TrainingGraph {
                                 Regularization.batchSize(tf, x))
                         : tf.constant(0f);
         totalLoss = tf.withName("total_loss").math.add(dataLoss, l2Loss);
-        trainOp = trainOp(tf, model, optimizer, spec);
+        trainOp = trainOp(tf, model.trainableVariables(), model.trainingUpdates(), optimizer, spec);
+    }
+
+    private TrainingGraph(
+            GraphContext graph,
+            FunctionalModel model,
+            Map<String, OutputLoss> losses,
+            Optimizer optimizer,
+            TrainingSpec spec) {
+        this.graph = graph;
+        Ops tf = graph.tf();
+        x = null;
+        labels = null;
+        targets = null;
+        correct = null;
+        training =
+                tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
+        learningRate =
+                tf.withName("learning_rate")
+                        .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        Map<String, Operand<TFloat32>> inputs = new LinkedHashMap<>();
+        model.inputShapes()
+                .forEach(
+                        (name, shape) -> {
+                            var p =
+                                    tf.withName(name)
+                                            .placeholder(
+                                                    TFloat32.class,
+                                                    Placeholder.shape(batchShape(shape)));
+                            inputs.put(name, p);
+                            feeds.put(name, p);
+                        });
+        Map<String, Model.Forward> outs = model.forward(graph, inputs, training);
+        output = outs.values().iterator().next().output();
+        objective = losses.values().iterator().next().objective();
+        Map<String, Operand<TFloat32>> m = new LinkedHashMap<>();
+        Operand<TFloat32> sum = tf.constant(0f);
+        for (Map.Entry<String, OutputLoss> e : losses.entrySet()) {
+            String name = e.getKey();
+            Objective o = e.getValue().objective();
+            Operand<?> target =
+                    o.classification()
+                            ? tf.withName(name + "_target")
+                                    .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)))
+                            : tf.withName(name + "_target").placeholder(TFloat32.class);
+            feeds.put(name, target);
+            Objective.Loss built =
+                    o.build(
+                            graph,
+                            new Objective.Inputs(
+                                    Map.of(name, outs.get(name)),
+                                    Map.of(o.classification() ? "labels" : "targets", target)));
+            m.put(name + "_loss", built.loss());
+            sum =
+                    tf.math.add(
+                            sum,
+                            tf.math.mul(built.loss(), tf.constant((float) e.getValue().weight())));
+        }
+        metrics = Collections.unmodifiableMap(m);
+        dataLoss = sum;
+        l2Loss =
+                spec.l2() > 0
+                        ? Regularization.l2(
+                                tf,
+                                model.regularizedWeights(),
+                                (float) spec.l2(),
+                                Regularization.batchSize(tf, inputs.values().iterator().next()))
+                        : tf.constant(0f);
+        totalLoss = tf.withName("total_loss").math.add(dataLoss, l2Loss);
+        trainOp = trainOp(tf, model.trainableVariables(), model.trainingUpdates(), optimizer, spec);
+    }
+
+    /**
+     * One output's loss in a functional model's training.
+     *
+     * @param objective the loss of that output
+     * @param weight its weight in the total, {@code >= 0}
+     */
+    public record OutputLoss(Objective objective, double weight) {
+        /** Checks the weight. */
+        public OutputLoss {
+            requireNonNull(objective, "objective is null");
+            if (!(weight >= 0))
+                throw new IllegalArgumentException("weight must be >= 0, got " + weight);
+        }
+    }
+
+    /**
+     * The training graph of a functional model: one float placeholder per input and one target per
+     * output in {@code losses} (int class labels {@code [batch]} for classification, float {@code
+     * [batch, units]} else), all fed by name ({@link #feeds()}); the data loss is the weighted sum
+     * of the outputs' losses, each also reported as the metric {@code NAME_loss}. {@link #x},
+     * {@link #labels}, {@link #targets} and {@link #correct} are null.
+     *
+     * @throws IllegalArgumentException when {@code losses} names something not an output
+     */
+    public static TrainingGraph buildFunctional(
+            GraphContext graph,
+            FunctionalModel model,
+            Map<String, OutputLoss> losses,
+            Optimizer optimizer,
+            TrainingSpec spec) {
+        requireNonNull(graph, "graph is null");
+        if (losses.isEmpty())
+            throw new IllegalArgumentException("losses: name at least one output");
+        for (String name : losses.keySet()) {
+            if (!model.outputNames().contains(name)) {
+                throw new IllegalArgumentException(
+                        "losses."
+                                + name
+                                + ": not an output"
+                                + io.dlkit.backend.text.Suggestions.inParentheses(
+                                        name, model.outputNames())
+                                + "; outputs: "
+                                + String.join(", ", model.outputNames()));
+            }
+        }
+        return new TrainingGraph(
+                graph, model, new LinkedHashMap<>(losses), requireNonNull(optimizer), spec);
     }
 
     /** Builds the training graph of {@code model} in {@code graph}. */
@@ -161,8 +280,12 @@ public final class TrainingGraph {
         return tf.sum(hits, tf.constant(0));
     }
 
-    private Op trainOp(Ops tf, Model model, Optimizer optimizer, TrainingSpec spec) {
-        List<WeightVariable<TFloat32>> vars = model.trainableVariables();
+    private Op trainOp(
+            Ops tf,
+            List<WeightVariable<TFloat32>> vars,
+            List<Op> updates,
+            Optimizer optimizer,
+            TrainingSpec spec) {
         List<Operand<?>> targetsOfGrad = new ArrayList<>();
         vars.forEach(v -> targetsOfGrad.add(v.variable()));
         Gradients grads = tf.gradients(totalLoss, targetsOfGrad);
@@ -180,7 +303,7 @@ public final class TrainingGraph {
         if (spec.clipValue() > 0) g = GradientClipping.byValue(tf, g, (float) spec.clipValue());
         if (spec.clipNorm() > 0) g = GradientClipping.byGlobalNorm(tf, g, (float) spec.clipNorm());
         Op apply = optimizer.applyGradients(graph, vars, g, learningRate);
-        List<Op> all = new ArrayList<>(model.trainingUpdates());
+        List<Op> all = new ArrayList<>(updates);
         all.add(apply);
         return tf.withControlDependencies(all).withName("train_step").noOp();
     }
