@@ -25,7 +25,8 @@ class FashionMnistIT {
     private static final String MLP =
             DlkitProcess.ROOT.resolve("samples/models/mlp.yaml").toString();
     // Seeds 1-3 measured 85.66-86.55% here (AVX-512), seed 42 86.38-86.82% on earlier machines;
-    // the threshold leaves 1.6 points below the lowest. PyTorch's 86.5% is the benchmark's business.
+    // the threshold leaves 1.6 points below the lowest. PyTorch's 86.5% is the benchmark's
+    // business.
     private static final double MIN_TEST_ACCURACY = 0.84;
 
     @BeforeEach
