@@ -44,7 +44,7 @@ final class UserModels {
         for (JsonNode group : m.path("weightsManifest")) {
             for (JsonNode p : group.path("paths")) files.add(spec(folder, p.asText()));
         }
-        JsonNode input = singleInput(m);
+        Input input = singleInput(m);
         return new CatalogEntry(
                 name,
                 "user model (imported from " + folder + ")",
@@ -53,7 +53,7 @@ final class UserModels {
                 json.getFileName().toString(),
                 "unknown (the user's own model)",
                 folder.toString(),
-                input == null ? "see dlkit summary " + name : describe(input),
+                input == null ? "see dlkit summary " + name : input.toString(),
                 "see dlkit summary " + name,
                 preprocess(input, scale, offset),
                 files);
@@ -103,26 +103,44 @@ final class UserModels {
         }
     }
 
-    /** The signature's only input, or null when there is not exactly one. */
-    private static JsonNode singleInput(JsonNode m) {
+    /** A graph input: its name and dimensions (-1 unknown). */
+    private record Input(String name, List<Long> dims) {
+        @Override
+        public String toString() {
+            return name + " " + dims + " float32";
+        }
+    }
+
+    /**
+     * The model's only input: from its signature, else its only Placeholder node; null when there
+     * is not exactly one.
+     */
+    private static Input singleInput(JsonNode m) {
         JsonNode inputs = m.path("signature").path("inputs");
-        return inputs.size() == 1 ? inputs.elements().next() : null;
+        if (inputs.size() == 1) {
+            JsonNode in = inputs.elements().next();
+            return new Input(in.path("name").asText(), dims(in.path("tensorShape")));
+        }
+        List<Input> placeholders = new ArrayList<>();
+        for (JsonNode n : m.path("modelTopology").path("node")) {
+            if (n.path("op").asText().equals("Placeholder")) {
+                JsonNode shape = n.path("attr").path("shape").path("shape");
+                placeholders.add(new Input(n.path("name").asText(), dims(shape)));
+            }
+        }
+        return placeholders.size() == 1 ? placeholders.get(0) : null;
     }
 
-    private static String describe(JsonNode input) {
-        return input.path("name").asText() + " " + dims(input) + " float32";
-    }
-
-    private static List<Long> dims(JsonNode input) {
+    private static List<Long> dims(JsonNode shape) {
         List<Long> out = new ArrayList<>();
-        for (JsonNode d : input.path("tensorShape").path("dim")) out.add(d.path("size").asLong());
+        for (JsonNode d : shape.path("dim")) out.add(d.path("size").asLong(-1));
         return out;
     }
 
     /** An image contract when the input is [N,H,W,3] or [N,3,H,W] with known H and W, else null. */
-    private static CatalogEntry.Preprocess preprocess(JsonNode input, double scale, double off) {
+    private static CatalogEntry.Preprocess preprocess(Input input, double scale, double off) {
         if (input == null) return null;
-        List<Long> d = dims(input);
+        List<Long> d = input.dims();
         if (d.size() != 4) return null;
         if (d.get(3) == 3 && d.get(1) > 0 && d.get(2) > 0) {
             return image(d.get(1), d.get(2), scale, off, "NHWC");

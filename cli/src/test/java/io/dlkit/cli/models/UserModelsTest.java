@@ -43,6 +43,27 @@ class UserModelsTest {
     }
 
     @Test
+    void should_take_the_image_contract_from_the_only_placeholder_without_a_signature()
+            throws Exception {
+        Files.writeString(
+                dir.resolve("face.json"),
+                """
+                {"modelTopology": {"node": [
+                  {"name": "input", "op": "Placeholder", "attr": {"shape": {"shape": {"dim": [
+                    {"size": "1"}, {"size": "256"}, {"size": "128"}, {"size": "3"}]}}}},
+                  {"name": "c", "op": "Const"}]},
+                 "weightsManifest": []}
+                """);
+
+        CatalogEntry e = UserModels.describe("mine", dir, 1, 0);
+
+        assertThat(e.entry()).isEqualTo("face.json");
+        assertThat(e.input()).isEqualTo("input [1, 256, 128, 3] float32");
+        assertThat(e.preprocess())
+                .isEqualTo(new CatalogEntry.Preprocess(List.of(256, 128), 1, 0, "NHWC"));
+    }
+
+    @Test
     void should_name_a_shard_the_manifest_lists_but_the_folder_lacks() throws Exception {
         Files.writeString(
                 dir.resolve("model.json"),
