@@ -51,6 +51,8 @@ dlkit_rate() {  # name threads -> dlkit images/s
 compare() {  # name tfjs-input-shape
   local name="$1" shape="$2" json tj t tthreads d d1
   json="$(model_json "$name")"
+  # dlkit reads the model from its cache: seed it from the same files (a no-op when already intact)
+  "$dlkit" -q models import "$(dirname "$json")" --name "$name" >/dev/null
   d=$(dlkit_rate "$name" "$threads")
   tj=$(NODE_PATH="$nodedir/node_modules" node "$root/tests/bench/tfjs_infer.cjs" "$json" "$shape" "$threads" "$warmup" "$iters")
   t=$(echo "$tj" | json_field images_per_s)
