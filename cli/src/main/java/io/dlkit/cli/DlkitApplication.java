@@ -33,6 +33,7 @@ public final class DlkitApplication {
             PluginHost host = new PluginHost(pluginRoots(args, env), Version.dlkit());
             host.loadAndStart();
             io.dlkit.cli.plugin.PluginVocabulary.use(host);
+            io.dlkit.cli.models.ModelCatalog.usePluginLoaders(host::startedPluginLoaders);
             GlobalOptions global = new GlobalOptions();
             CliCommandContext context = new CliCommandContext(global, out, err);
             Injector injector = Guice.createInjector(new CoreModule(host, context));

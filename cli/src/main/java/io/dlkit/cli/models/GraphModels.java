@@ -14,10 +14,12 @@ import java.nio.file.Path;
 public final class GraphModels {
     private GraphModels() {}
 
-    /** Whether {@code name} is a model of the host's catalog (not a file). */
+    /** Whether {@code name} is a model of the catalog or the user catalog (not a file). */
     public static boolean isCatalogName(String name) {
         return name.matches("[A-Za-z0-9_.-]+")
-                && ModelCatalog.load(GraphModels.class.getClassLoader()).contains(name);
+                && ModelCatalog.forInvocation(
+                                FetchSettings.fromEnvironment(System.getenv(), false).cache())
+                        .contains(name);
     }
 
     /** Reads a verified entry file with the entry's importer. */

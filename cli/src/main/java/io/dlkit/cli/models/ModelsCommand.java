@@ -42,11 +42,12 @@ public final class ModelsCommand implements Callable<Integer> {
         return ctx.runCommand("models", "list");
     }
 
-    /** The cache of this invocation, from the environment and the catalog on the class path. */
+    /** The cache of this invocation, from the environment, the catalogs and the user catalog. */
     static ModelCache open(CommandContext ctx, boolean offline) {
+        FetchSettings settings = FetchSettings.fromEnvironment(System.getenv(), offline);
         return new ModelCache(
-                ModelCatalog.load(ModelsCommand.class.getClassLoader()),
-                FetchSettings.fromEnvironment(System.getenv(), offline),
+                ModelCatalog.forInvocation(settings.cache()),
+                settings,
                 ctx.settings().quiet()
                         ? new java.io.PrintWriter(java.io.Writer.nullWriter())
                         : ctx.err());

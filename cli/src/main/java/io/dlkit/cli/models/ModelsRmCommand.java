@@ -27,6 +27,9 @@ final class ModelsRmCommand implements Callable<Integer> {
         ModelCache cache = ModelsCommand.open(ctx, true);
         boolean removed = cache.remove(name);
         ctx.out().println(name + (removed ? ": removed " + cache.folder(name) : ": not cached"));
+        if (UserCatalog.remove(cache.settings().cache(), name)) {
+            ctx.out().println(name + ": removed from the user catalog");
+        }
         ctx.out().flush();
         return 0;
     }

@@ -68,6 +68,11 @@ public final class PluginHost extends DefaultPluginManager {
         return out;
     }
 
+    /** The class loaders of the started plugins, in start order. */
+    public List<ClassLoader> startedPluginLoaders() {
+        return getStartedPlugins().stream().map(PluginWrapper::getPluginClassLoader).toList();
+    }
+
     /** Marks a plugin failed, e.g. when one of its extensions throws while being used. */
     public void markFailed(PluginWrapper w, Throwable e) {
         w.setPluginState(PluginState.FAILED);

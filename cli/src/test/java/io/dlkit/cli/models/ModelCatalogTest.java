@@ -101,4 +101,41 @@ class ModelCatalogTest {
                 .hasMessageContaining(
                         "models.json: malformed model catalog: Unrecognized field" + " \"nmae\"");
     }
+
+    @Test
+    void should_read_a_catalog_once_when_a_plugin_loader_also_sees_the_hosts() throws Exception {
+        // given: a plugin-like loader with its own catalog, delegating to the host's
+        Path extra = Files.createDirectories(dir.resolve("META-INF/dlkit"));
+        Files.writeString(extra.resolve("models.json"), entry("plugmodel"));
+        ClassLoader host = ModelCatalog.class.getClassLoader();
+        ClassLoader plugin = new URLClassLoader(new URL[] {dir.toUri().toURL()}, host);
+
+        // when
+        ModelCatalog c = ModelCatalog.load(java.util.List.of(host, plugin));
+
+        // then: the host's 14 models once, and the plugin's
+        assertThat(c.all()).hasSize(15);
+        assertThat(c.get("plugmodel").task()).isEqualTo("t");
+        assertThat(c.origin("plugmodel"))
+                .isEqualTo(dir.resolve("META-INF/dlkit/models.json").toUri().toURL().toString());
+    }
+
+    @Test
+    void should_refuse_a_user_model_named_like_a_catalog_model_naming_both() throws Exception {
+        Files.writeString(UserCatalog.file(dir), entry("centernet"));
+
+        assertThatThrownBy(() -> ModelCatalog.forInvocation(dir))
+                .hasMessageStartingWith("model 'centernet' is defined in both ")
+                .hasMessageContaining("META-INF/dlkit/models.json and ")
+                .hasMessageEndingWith(
+                        " and " + dir.resolve("user-models.json") + "; rename one of them");
+    }
+
+    private static String entry(String name) {
+        return "{\"models\": [{\"name\": \""
+                + name
+                + "\", \"task\": \"t\", \"importer\": \"tfjs-graph\", \"source\": \"/x\","
+                + " \"entry\": \"a.json\", \"licence\": \"MIT\", \"upstream\": \"\", \"input\":"
+                + " \"\", \"output\": \"\", \"preprocess\": null, \"files\": []}]}";
+    }
 }
