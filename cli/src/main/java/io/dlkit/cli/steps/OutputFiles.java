@@ -1,13 +1,7 @@
 package io.dlkit.cli.steps;
 
 import io.dlkit.api.DlkitException;
-import io.dlkit.api.ExitCode;
 import io.dlkit.api.pipeline.StepContext;
-import io.dlkit.backend.image.Image;
-import io.dlkit.backend.image.Images;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,44 +16,17 @@ final class OutputFiles {
 
     private OutputFiles() {}
 
-    /** The file inside the output directory; anything that would land outside it is refused. */
-    static Path inside(Path outputDir, String file, List<String> extensions) {
+    /**
+     * The file inside the run's output folder ({@link StepContext#resolveOutput}, which refuses
+     * locations outside it), with one of the allowed extensions.
+     */
+    static Path target(StepContext context, String file, List<String> extensions) {
         String lower = file.toLowerCase(Locale.ROOT);
         if (extensions.stream().noneMatch(lower::endsWith)) {
             throw DlkitException.invalidInput(
                     "file " + quote(file) + " must end in " + oneOf(extensions));
         }
-        Path dir = outputDir.toAbsolutePath().normalize();
-        try {
-            Path relative = Path.of(file);
-            Path target = dir.resolve(relative).normalize();
-            if (relative.isAbsolute() || !target.startsWith(dir) || target.equals(dir)) {
-                throw DlkitException.invalidInput(
-                        "file "
-                                + quote(file)
-                                + " must be a name inside"
-                                + " the output directory (no absolute path, no '..')");
-            }
-            return target;
-        } catch (InvalidPathException e) {
-            throw DlkitException.invalidInput("file " + quote(file) + " is not a valid file name");
-        }
-    }
-
-    /** Writes an image (PNG or JPEG by extension) and records it. */
-    static Path writeImage(StepContext context, Path target, Image image) {
-        context.writer().checkWritable(target);
-        try {
-            Files.createDirectories(target.getParent());
-            Images.write(target, image);
-        } catch (IOException e) {
-            throw new DlkitException(
-                    ExitCode.FAILED,
-                    "cannot write " + target + ": " + StepErrors.oneLine(e.getMessage()),
-                    e);
-        }
-        context.recordOutput(target);
-        return target;
+        return context.resolveOutput(file);
     }
 
     /** Writes UTF-8 text and records it. */

@@ -44,7 +44,7 @@ final class SaveBoxesStep implements StepType {
         return List.of(
                 ParamSpec.required(
                         "file",
-                        ParamType.STRING,
+                        ParamType.OUTPUT,
                         "the file name, relative to the output directory, ending in .json"));
     }
 
@@ -67,8 +67,7 @@ final class SaveBoxesStep implements StepType {
     @SuppressWarnings("unchecked")
     public Map<String, Object> run(StepContext context, Params params, Map<String, Object> inputs)
             throws JsonProcessingException {
-        Path target =
-                OutputFiles.inside(context.outputDir(), params.string("file"), List.of(".json"));
+        Path target = OutputFiles.target(context, params.string("file"), List.of(".json"));
         Image image = (Image) inputs.get("image");
         Map<String, Object> document =
                 ArtifactJson.detections(

@@ -1,6 +1,5 @@
 package io.dlkit.cli.steps;
 
-import io.dlkit.api.DlkitException;
 import io.dlkit.api.pipeline.ArtifactType;
 import io.dlkit.api.pipeline.ParamSpec;
 import io.dlkit.api.pipeline.ParamType;
@@ -13,7 +12,6 @@ import io.dlkit.backend.image.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,15 +60,6 @@ final class SaveImageStep implements StepType {
 
     /** The file inside the output directory; a file that is not PNG or JPEG is refused. */
     static Path target(StepContext context, String file) {
-        String lower = file.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".png") && !lower.endsWith(".jpg") && !lower.endsWith(".jpeg")) {
-            throw DlkitException.invalidInput(
-                    "file " + quote(file) + " must end in .png, .jpg or .jpeg");
-        }
-        return context.resolveOutput(file);
-    }
-
-    private static String quote(String text) {
-        return "\"" + text + "\"";
+        return OutputFiles.target(context, file, OutputFiles.IMAGE_EXTENSIONS);
     }
 }

@@ -56,7 +56,7 @@ final class TrainStep implements StepType {
                 ParamSpec.optional("lowercase", ParamType.BOOL, false, "lowercase every word"),
                 ParamSpec.optional(
                         "file",
-                        ParamType.STRING,
+                        ParamType.OUTPUT,
                         "vectors.bin",
                         "file name in the output directory (.bin, .txt, .vec, .npz)"));
     }
@@ -76,7 +76,7 @@ final class TrainStep implements StepType {
     @Override
     public Map<String, Object> run(StepContext context, Params params, Map<String, Object> in) {
         Method method = Method.of(params.string("method"));
-        Path target = context.outputDir().resolve(params.string("file"));
+        Path target = context.resolveOutput(params.string("file"));
         VectorFormat format = VectorFiles.forOutput(target, null);
         int minCount = params.integer("min_count");
         if (minCount < 1) {
