@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,10 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * code and one line on stderr (no exception name, no stack trace, no temporary file), write nothing
  * outside its output folder and change no file that existed. Each process gets a timeout, so a hang
  * (a FIFO read) fails the test instead of CI.
- *
- * <p>Cases tagged {@code needs-backend-hardening} need the backend readers' hardening (FIFOs and
- * endless files refused by every reader, damaged checkpoints named); failsafe leaves them out until
- * that work is merged.
  */
 class HostileInputIT {
     private static final int TIMEOUT_S = 25;
@@ -379,7 +374,6 @@ class HostileInputIT {
         check(name, exit, fragment, command);
     }
 
-    @Tag("needs-backend-hardening")
     @ParameterizedTest(name = "{0}")
     @MethodSource("backendCases")
     void should_reject_hostile_input_the_backend_readers_must_refuse(
@@ -387,7 +381,6 @@ class HostileInputIT {
         check(name, exit, fragment, command);
     }
 
-    @Tag("needs-model-file-hardening")
     @ParameterizedTest(name = "{0}")
     @MethodSource("modelFileCases")
     void should_reject_hostile_model_files_with_one_clean_line(

@@ -2,6 +2,7 @@ package io.dlkit.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dlkit.testkit.SharedData;
 import io.dlkit.tests.DlkitProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -275,15 +275,9 @@ class ModelsIT {
         }
     }
 
-    /** Skips without ../shared/data/models, except with CI=true, where it fails (as SharedData). */
+    /** Skips without ../shared/data/models, except with CI=true, where it fails. */
     private static void requireModels() {
-        if (Files.isDirectory(MODELS)) return;
-        String message = "no " + MODELS + ": the shared data set is missing";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            org.junit.jupiter.api.Assertions.fail(
-                    message + " (CI=true: shared data must be present in CI)");
-        }
-        Assumptions.assumeTrue(false, "SKIPPED: " + message + "; put it there to run this test");
+        SharedData.require(MODELS);
     }
 
     private static String[] importArgs(String folder, List<String> names) {

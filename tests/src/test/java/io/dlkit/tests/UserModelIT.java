@@ -2,13 +2,13 @@ package io.dlkit.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dlkit.testkit.SharedData;
 import io.dlkit.tests.DlkitProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +27,7 @@ class UserModelIT {
     @Test
     void should_import_an_own_graph_model_and_use_it_by_name_until_a_file_is_altered()
             throws Exception {
-        Path json = HUMAN.resolve("blazeface.json");
-        Assumptions.assumeTrue(
-                Files.isRegularFile(json), "SKIPPED: " + json + " missing; put it there to run");
+        Path json = SharedData.require(HUMAN.resolve("blazeface.json"));
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("DLKIT_MODELS", cache.toString());
 

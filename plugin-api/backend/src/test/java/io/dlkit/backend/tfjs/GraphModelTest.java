@@ -2,6 +2,7 @@ package io.dlkit.backend.tfjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dlkit.backend.SharedTestData;
 import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
@@ -24,7 +25,7 @@ class GraphModelTest {
     void should_import_and_run_a_human_graph_model(
             String file, String input, String inShape, String output, String outShape) {
         // given
-        Path json = SharedModels.require("human/" + file);
+        Path json = SharedTestData.require("human/" + file);
 
         // when: read and imported (timed apart from loading the TensorFlow runtime)
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 0, 1)) {

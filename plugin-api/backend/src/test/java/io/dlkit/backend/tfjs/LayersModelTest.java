@@ -3,6 +3,7 @@ package io.dlkit.backend.tfjs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dlkit.backend.SharedTestData;
 import io.dlkit.backend.io.DataFormatException;
 import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.runtime.DeviceRequest;
@@ -31,8 +32,8 @@ class LayersModelTest {
     @ValueSource(strings = {"inception_v3", "mobilenet_v2"})
     void should_match_tfjs_on_the_output_and_intermediate_layers(String model) throws Exception {
         // given
-        Path bundle = SharedModels.require("nsfwjs/" + model + "/model.min.js");
-        SharedModels.present(FIXTURE);
+        Path bundle = SharedTestData.require("nsfwjs/" + model + "/model.min.js");
+        SharedTestData.present(FIXTURE);
         List<?> results =
                 (List<?>)
                         ((Map<?, ?>) JsLiteral.parse(Files.readString(FIXTURE), FIXTURE.toString()))
@@ -104,7 +105,7 @@ class LayersModelTest {
 
     @Test
     void should_list_the_layer_names_for_intermediate_fetches() {
-        Path bundle = SharedModels.require("nsfwjs/mobilenet_v2/model.min.js");
+        Path bundle = SharedTestData.require("nsfwjs/mobilenet_v2/model.min.js");
 
         List<String> names = LayersModelFile.layerNames(bundle);
 

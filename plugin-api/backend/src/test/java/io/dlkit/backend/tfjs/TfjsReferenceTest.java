@@ -2,6 +2,7 @@ package io.dlkit.backend.tfjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dlkit.backend.SharedTestData;
 import io.dlkit.backend.image.Image;
 import io.dlkit.backend.image.Images;
 import io.dlkit.backend.io.NdArray;
@@ -32,8 +33,8 @@ class TfjsReferenceTest {
     @MethodSource("models")
     void should_match_tfjs_outputs_on_two_images(String model) throws Exception {
         // given
-        Path json = SharedModels.require("human/" + model + ".json");
-        SharedModels.present(FIXTURE);
+        Path json = SharedTestData.require("human/" + model + ".json");
+        SharedTestData.present(FIXTURE);
         List<?> results =
                 (List<?>)
                         ((Map<?, ?>) JsLiteral.parse(Files.readString(FIXTURE), FIXTURE.toString()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.dlkit.backend.SharedTestData;
 import io.dlkit.backend.io.DataFormatException;
 import io.dlkit.backend.io.NdArray;
 import java.nio.ByteBuffer;
@@ -55,7 +56,7 @@ class WeightManifestTest {
     void should_read_the_face_api_tiny_face_detector_as_quantised_by_its_manifest() {
         // given
         Path manifest =
-                SharedModels.require("face-api/tiny_face_detector_model-weights_manifest.json");
+                SharedTestData.require("face-api/tiny_face_detector_model-weights_manifest.json");
 
         // when
         NamedTensors w = WeightManifest.read(manifest).load();
@@ -77,7 +78,7 @@ class WeightManifestTest {
     @Test
     void should_read_every_face_api_manifest_with_its_bin_exactly_consumed() throws Exception {
         // given
-        Path folder = SharedModels.require("face-api");
+        Path folder = SharedTestData.require("face-api");
 
         // when / then: each manifest decodes and its .bin has no byte left over
         try (var files = Files.list(folder)) {
@@ -97,7 +98,7 @@ class WeightManifestTest {
     void should_name_the_tensor_and_the_expected_shape_when_misshapen_or_missing() {
         // given
         Path manifest =
-                SharedModels.require("face-api/tiny_face_detector_model-weights_manifest.json");
+                SharedTestData.require("face-api/tiny_face_detector_model-weights_manifest.json");
         NamedTensors w = WeightManifest.read(manifest).load();
 
         // then

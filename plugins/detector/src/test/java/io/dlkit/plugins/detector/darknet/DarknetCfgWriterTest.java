@@ -2,9 +2,8 @@ package io.dlkit.plugins.detector.darknet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import io.dlkit.testkit.SharedData;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +17,7 @@ class DarknetCfgWriterTest {
             strings = {"yolov2.cfg", "yolov2-voc.cfg", "yolov2-tiny.cfg", "yolov2-tiny-voc.cfg"})
     void should_write_a_cfg_that_reads_back_as_the_same_network(String name) throws Exception {
         Path cfg = DarknetNetworkTest.DARKNET.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(cfg), "../shared/data absent: skipping");
+        SharedData.require(cfg);
         DarknetNetwork net = DarknetNetwork.read(cfg);
         Path out = dir.resolve(name);
 

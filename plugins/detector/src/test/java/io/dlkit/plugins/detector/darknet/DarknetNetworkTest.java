@@ -3,20 +3,14 @@ package io.dlkit.plugins.detector.darknet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
+import io.dlkit.testkit.SharedData;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DarknetNetworkTest {
-    static final Path DARKNET =
-            Path.of(
-                    System.getProperty("dlkit.shared.dir", "../shared"),
-                    "data",
-                    "models",
-                    "darknet");
+    static final Path DARKNET = SharedData.root().resolve("data/models/darknet");
 
     @Test
     void should_compute_the_shapes_and_parameters_of_a_small_cfg() {
@@ -83,7 +77,7 @@ class DarknetNetworkTest {
     void should_parse_the_real_cfgs_with_their_hand_computed_parameter_counts(
             String file, long parameters, int grid, int channels) throws Exception {
         Path cfg = DARKNET.resolve(file);
-        Assumptions.assumeTrue(Files.isRegularFile(cfg), "../shared/data absent: skipping");
+        SharedData.require(cfg);
 
         DarknetNetwork net = DarknetNetwork.read(cfg);
 
@@ -99,7 +93,7 @@ class DarknetNetworkTest {
     @Test
     void should_size_weights_files_as_the_published_ones() throws Exception {
         Path cfg = DARKNET.resolve("yolov2.cfg");
-        Assumptions.assumeTrue(Files.isRegularFile(cfg), "../shared/data absent: skipping");
+        SharedData.require(cfg);
         // pjreddie's yolov2.weights is 203,934,260 bytes: a version 0.1 header (16 bytes, 32-bit
         // seen) and 50,983,561 floats
         WeightsHeader v01 = new WeightsHeader(0, 1, 0, 0);
@@ -110,7 +104,7 @@ class DarknetNetworkTest {
     @Test
     void should_follow_yolov2s_passthrough_shapes() throws Exception {
         Path cfg = DARKNET.resolve("yolov2.cfg");
-        Assumptions.assumeTrue(Files.isRegularFile(cfg), "../shared/data absent: skipping");
+        SharedData.require(cfg);
 
         DarknetNetwork net = DarknetNetwork.read(cfg);
 
@@ -127,7 +121,7 @@ class DarknetNetworkTest {
     @Test
     void should_report_yolov3_layers_as_unsupported_at_their_line() {
         Path cfg = DARKNET.resolve("yolov3-tiny.cfg");
-        Assumptions.assumeTrue(Files.isRegularFile(cfg), "../shared/data absent: skipping");
+        SharedData.require(cfg);
 
         assertThatThrownBy(() -> DarknetNetwork.read(cfg))
                 .hasMessage(
