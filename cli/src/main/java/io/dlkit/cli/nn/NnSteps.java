@@ -105,7 +105,23 @@ public final class NnSteps {
                             "normalize",
                             ParamType.STRING,
                             "none",
-                            "input normalization: none, scale or standardize"));
+                            "input normalization: none, scale or standardize"),
+                    ParamSpec.optional(
+                            "loss_weights",
+                            ParamType.STRING,
+                            null,
+                            "a model with named outputs: OUT=W,... weights of the outputs' losses"),
+                    ParamSpec.optional(
+                            "freeze",
+                            ParamType.STRING,
+                            null,
+                            "freeze every layer up to and including this one"),
+                    ParamSpec.optional(
+                            "init_from",
+                            ParamType.PATH,
+                            null,
+                            "start from this model directory's weights where names and shapes"
+                                    + " match"));
         }
 
         @Override
@@ -147,8 +163,13 @@ public final class NnSteps {
                             false,
                             p.bool("plot"),
                             InputPrep.checkAugment(p.string("augment")),
-                            InputPrep.checkNormalize(p.string("normalize")));
-            Map<String, Object> result = job.run(r);
+                            InputPrep.checkNormalize(p.string("normalize")),
+                            p.has("loss_weights") ? p.string("loss_weights") : null);
+            Transfer transfer =
+                    new Transfer(
+                            p.has("freeze") ? p.string("freeze") : null,
+                            p.has("init_from") ? p.path("init_from").toAbsolutePath() : null);
+            Map<String, Object> result = job.run(r, MemoryBudget.AVAILABLE, transfer);
             for (String f :
                     new String[] {
                         "model.yaml", "metrics.csv", "metrics.json", "curves.png", "manifest.json"

@@ -106,6 +106,36 @@ public final class FunctionalModel {
     }
 
     /**
+     * A copy with the layers listed up to and including {@code layerName} in the model file marked
+     * {@code trainable: false} (Keras' {@code for l in model.layers[:k + 1]: l.trainable = False});
+     * merge layers have no weights and are left as they are.
+     *
+     * @throws IllegalArgumentException naming the layers when none is called {@code layerName}
+     */
+    public FunctionalModel freezeUpTo(String layerName) {
+        List<String> names = layers().stream().map(Layer::name).toList();
+        int k = names.indexOf(requireNonNull(layerName, "layerName is null"));
+        if (k < 0) {
+            throw new IllegalArgumentException(
+                    "--freeze: no layer named '"
+                            + layerName
+                            + "'"
+                            + ConfigReader.didYouMean(layerName, names)
+                            + "; layers: "
+                            + String.join(", ", names));
+        }
+        Map<String, Object> c = config();
+        List<Map<String, Object>> ls = new java.util.ArrayList<>();
+        for (Object o : (List<?>) c.get("layers"))
+            ls.add(new LinkedHashMap<>(ConfigReader.castMap((Map<?, ?>) o)));
+        for (int i = 0; i <= k; i++) {
+            if (!(nodes.get(i).layer() instanceof MergeLayer)) ls.get(i).put("trainable", false);
+        }
+        c.put("layers", ls);
+        return fromConfig(c);
+    }
+
+    /**
      * Builds every layer in dependency order and adds the forward pass; call once per graph.
      *
      * @param feeds a float tensor {@code [batch, shape...]} per input name
