@@ -175,7 +175,7 @@ final class FunctionalLosses {
                     Objective o =
                             name.equals("auto")
                                     ? LossKind.forActivation(activation(model, out))
-                                    : ModelBuild.objective(name);
+                                    : objective(out, name);
                     losses.put(out, new OutputLoss(o, w.get(out)));
                 });
         if (losses.isEmpty()) {
@@ -183,6 +183,14 @@ final class FunctionalLosses {
                     "every output has loss none: give at least one output a loss");
         }
         return losses;
+    }
+
+    private static Objective objective(String output, String name) {
+        try {
+            return ModelBuild.objective(name);
+        } catch (DlkitException e) {
+            throw DlkitException.invalidInput("loss of " + output + ": " + e.getMessage());
+        }
     }
 
     private static String activation(FunctionalModel model, String output) {

@@ -71,6 +71,9 @@ final class FunctionalTrainJob {
                             FunctionalSummary.of(model).summary(), r.batchSize(), OPTIMIZER_SLOTS),
                     "training " + source);
             Splits data = Splits.load(r, FunctionalTrained.wants(model, losses, true));
+            // Checked before anything is written: a refused run leaves no model behind.
+            TrainOptions opts = job.options(r, schedule, tg);
+            checkEarlyStopping(opts, data);
             Checkpoints checkpoints = new Checkpoints(dir.dir());
             TrainState state = TrainState.initial();
             Map<String, Object> initialized =
@@ -93,8 +96,6 @@ final class FunctionalTrainJob {
                                 + state.epoch()
                                 + " to continue");
             }
-            TrainOptions opts = job.options(r, schedule, tg);
-            checkEarlyStopping(opts, data);
             TrainingLog log;
             try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100);
                     InterruptNotice notice =

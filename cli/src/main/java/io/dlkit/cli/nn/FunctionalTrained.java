@@ -108,7 +108,7 @@ final class FunctionalTrained implements AutoCloseable {
     static Map<String, NamedData.Want> wants(
             FunctionalModel model, Map<String, OutputLoss> losses, boolean targets) {
         Map<String, NamedData.Want> w = new LinkedHashMap<>();
-        model.inputShapes().forEach((k, v) -> w.put(k, new NamedData.Want(v, false, 0)));
+        model.inputShapes().forEach((k, v) -> w.put(k, new NamedData.Want(v, false, 0, false)));
         if (!targets) return w;
         Map<String, long[]> shapes = model.layerOutputShapes();
         losses.forEach(
@@ -118,8 +118,9 @@ final class FunctionalTrained implements AutoCloseable {
                     w.put(
                             name,
                             loss.objective().classification()
-                                    ? new NamedData.Want(new long[0], true, units == 1 ? 2 : units)
-                                    : new NamedData.Want(s, false, 0));
+                                    ? new NamedData.Want(
+                                            new long[0], true, units == 1 ? 2 : units, true)
+                                    : new NamedData.Want(s, false, 0, true));
                 });
         return w;
     }

@@ -27,8 +27,11 @@ import java.util.Map;
  */
 record NamedData(Map<String, NdArray> arrays, int rows) {
 
-    /** What each array must be: its shape without the sample axis, and whether it holds labels. */
-    record Want(long[] shape, boolean labels, int classes) {
+    /**
+     * What an array must be: its shape without the sample axis, whether it holds class ids (and how
+     * many classes), whether it is a target.
+     */
+    record Want(long[] shape, boolean labels, int classes, boolean target) {
         long size() {
             return Arrays.stream(shape).reduce(1, Math::multiplyExact);
         }
@@ -50,7 +53,12 @@ record NamedData(Map<String, NdArray> arrays, int rows) {
                                 + String.join(", ", want.keySet())
                                 + (raw.isEmpty()
                                         ? ""
-                                        : " (it has " + String.join(", ", raw.keySet()) + ")"));
+                                        : " (it has " + String.join(", ", raw.keySet()) + ")")
+                                + (e.getValue().target()
+                                        ? "; to train without it, give "
+                                                + e.getKey()
+                                                + " the loss none"
+                                        : ""));
             }
             NdArray fitted = fit(source, e.getKey(), a, e.getValue());
             int m = (int) fitted.shape()[0];
