@@ -59,8 +59,8 @@ class FunctionalModelIT {
             losses: {cls: categorical_crossentropy, reg: {loss: mse, weight: 2}}
             """;
 
-    private static final int N = 240;
-    private static final int EPOCHS = 30;
+    private static final int N = 200;
+    private static final int EPOCHS = 20;
     private static final String VARIABLES = "checkpoint/variables.data-00000-of-00001";
 
     @TempDir static Path dir;
@@ -85,8 +85,18 @@ class FunctionalModelIT {
             cls[i] = (a[2 * i] > 0 ? 1 : 0) + (b[2 * i] > 0 ? 1 : 0);
             reg[i] = a[2 * i + 1] - b[2 * i + 1];
             text.append(
-                    reg[i] + "," + cls[i] + "," + b[2 * i + 1] + "," + b[2 * i] + "," + a[2 * i + 1]
-                            + "," + a[2 * i] + ",x\n");
+                    reg[i]
+                            + ","
+                            + cls[i]
+                            + ","
+                            + b[2 * i + 1]
+                            + ","
+                            + b[2 * i]
+                            + ","
+                            + a[2 * i + 1]
+                            + ","
+                            + a[2 * i]
+                            + ",x\n");
         }
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         arrays.put("a", NdArray.of(a, N, 2));
@@ -176,6 +186,7 @@ class FunctionalModelIT {
                 .contains("loss: categorical_crossentropy")
                 .contains("weight: 0.5");
         evaluatePredictAndExport(killed);
+        tuneInAPipeline(killed, tmp);
     }
 
     private static void evaluatePredictAndExport(Path trained) throws Exception {
@@ -194,23 +205,24 @@ class FunctionalModelIT {
         // predict: every output as JSON, one output as CSV
         String rows = npz + "@0:4";
         Result json =
-                DlkitProcess.run(
-                        args("--format json predict", trained.toString(), "--data", rows));
+                DlkitProcess.run(args("--format json predict", trained.toString(), "--data", rows));
         assertThat(json.exitCode()).as(json.toString()).isZero();
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : json.out().strip().split("\n")) lines.add(new ObjectMapper().readTree(line));
+        for (String line : json.out().strip().split("\n"))
+            lines.add(new ObjectMapper().readTree(line));
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0).get("cls").get("probabilities")).hasSize(3);
         assertThat(lines.get(0).get("reg").get("outputs")).hasSize(1);
         Result one =
                 DlkitProcess.run(
-                        args("predict", trained.toString(), "--data", rows, "--output reg"));
+                        args("predict", trained.toString(), "--data", rows, "--output", "reg"));
         assertThat(one.exitCode()).as(one.toString()).isZero();
         List<String> csvRows = one.out().strip().lines().toList();
         assertThat(csvRows.get(0)).isEqualTo("index,reg_y0");
         for (int i = 0; i < 4; i++) {
             assertThat(Double.parseDouble(csvRows.get(1 + i).split(",")[1]))
-                    .isCloseTo(lines.get(i).get("reg").get("outputs").get(0).asDouble(), within(1e-9));
+                    .isCloseTo(
+                            lines.get(i).get("reg").get("outputs").get(0).asDouble(), within(1e-9));
         }
         // export, loaded back by TensorFlow: both inputs in, both outputs out, as predict gave
         Result export = DlkitProcess.run("export", trained.toString());
@@ -228,7 +240,8 @@ class FunctionalModelIT {
             for (int i = 0; i < 4; i++) {
                 JsonNode p = lines.get(i).get("cls").get("probabilities");
                 for (int j = 0; j < 3; j++)
-                    assertThat((double) cls.getFloat(i, j)).isCloseTo(p.get(j).asDouble(), within(1e-5));
+                    assertThat((double) cls.getFloat(i, j))
+                            .isCloseTo(p.get(j).asDouble(), within(1e-5));
                 assertThat((double) reg.getFloat(i, 0))
                         .isCloseTo(
                                 lines.get(i).get("reg").get("outputs").get(0).asDouble(),
@@ -256,22 +269,13 @@ class FunctionalModelIT {
         return TFloat32.tensorOf(Shape.of(rows, 2), DataBuffers.of(v, true, false));
     }
 
-    @Test
-    void should_freeze_and_init_from_a_functional_model_in_the_nn_train_step(@TempDir Path tmp)
-            throws Exception {
-        // given: the two-output network trained briefly, and a model with the same h and a new
-        // layer h2 under both heads (so the heads' shapes change)
-        Path base = tmp.resolve("base");
-        Result first =
-                DlkitProcess.run(
-                        args(
-                                "-q train --epochs 1 --model",
-                                model.toString(),
-                                "--data",
-                                npz.toString(),
-                                "--out",
-                                base.toString()));
-        assertThat(first.exitCode()).as(first.toString()).isZero();
+    /**
+     * The nn/train step with freeze and init_from on a trained functional model, then nn/eval and
+     * nn/predict on the result.
+     */
+    private static void tuneInAPipeline(Path base, Path tmp) throws Exception {
+        // given: a model with the same h and a new layer h2 under both heads (so the heads'
+        // kernels change shape)
         Files.writeString(
                 tmp.resolve("top.yaml"),
                 TWO_IN_TWO_OUT
@@ -296,12 +300,20 @@ class FunctionalModelIT {
                               freeze: h
                               init_from: %s
                               loss_weights: reg=0.25
+                          - id: evaluate
+                            uses: nn/eval
+                            inputs: {model: "${tune.model}"}
+                            with: {data: %s}
+                          - id: predict
+                            uses: nn/predict
+                            inputs: {model: "${tune.model}"}
+                            with: {data: %s}
                         """
-                                .formatted(npz, base));
+                                .formatted(npz, base, csv, npz));
         // when
-        Result r = DlkitProcess.run("run", pipeline.toString(), "--out", tmp.resolve("out").toString());
-        // then: h (taken, frozen: 4 x 16 + 16 = 80) and the heads' biases taken; their kernels
-        // now read h2's 8 values: 16 * 8 + 8 + 8 * 3 + 3 + 8 + 1 = 172 trainable
+        Path out = tmp.resolve("out");
+        Result r = DlkitProcess.run("run", pipeline.toString(), "--out", out.toString());
+        // then: h's kernel and bias and the heads' biases taken, h frozen
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err())
                 .contains(
@@ -313,12 +325,16 @@ class FunctionalModelIT {
                                 + base
                                 + "), cls_kernel (shape [8, 3], there [16, 3]), reg_kernel"
                                 + " (shape [8, 1], there [16, 1])");
-        Path tuned = tmp.resolve("out/model");
-        Result summary = DlkitProcess.run("summary", tuned.toString());
+        String model = Files.readString(out.resolve("model/model.yaml"));
+        assertThat(model).contains("weight: 0.25").contains("trainable: false");
+        List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+        assertThat(predictions.get(0)).isEqualTo("index,cls_class,cls_p0,cls_p1,cls_p2,reg_y0");
+        assertThat(predictions).hasSize(1 + N);
+        // h (frozen: 4 x 16 + 16 = 80); h2 16 * 8 + 8, cls 8 * 3 + 3, reg 8 + 1: 172 trainable
+        Result summary = DlkitProcess.run("summary", out.resolve("model").toString());
         assertThat(summary.out())
                 .as(summary.toString())
                 .contains("Trainable params: 172")
                 .contains("Non-trainable params: 80");
-        assertThat(Files.readString(tuned.resolve("model.yaml"))).contains("weight: 0.25");
     }
 }

@@ -9,6 +9,7 @@ import io.dlkit.backend.train.ModelRunner;
 import io.dlkit.backend.train.TrainingGraph.OutputLoss;
 import io.dlkit.cli.output.Json;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,16 +32,27 @@ final class FunctionalCommands {
 
     /** {@code dlkit eval}: the weighted total loss, each output's loss and accuracy. */
     static void eval(CommandContext ctx, OptimizerRegistry optimizers, ModelDataOptions o) {
-        try (FunctionalTrained m = FunctionalTrained.open(o.modelDir, ctx, optimizers)) {
-            NamedData d = m.data(o.source(), true);
+        Map<String, Object> r = evaluate(ctx, optimizers, o.modelDir, o.source(), o.batchSize);
+        if (ctx.settings().json()) Json.print(ctx.out(), r);
+        else Results.print(ctx, r);
+    }
+
+    /** The samples, the weighted total loss and each output's loss (and accuracy) on the data. */
+    static Map<String, Object> evaluate(
+            CommandContext ctx,
+            OptimizerRegistry optimizers,
+            Path modelDir,
+            DataSource source,
+            int batchSize) {
+        try (FunctionalTrained m = FunctionalTrained.open(modelDir, ctx, optimizers)) {
+            NamedData d = m.data(source, true);
             Evaluation e =
-                    new ModelRunner(m.training).evaluate(new ArraySource(d, o.batchSize, false));
+                    new ModelRunner(m.training).evaluate(new ArraySource(d, batchSize, false));
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("samples", e.samples());
             r.put("loss", e.loss());
             r.putAll(e.metrics());
-            if (ctx.settings().json()) Json.print(ctx.out(), r);
-            else Results.print(ctx, r);
+            return r;
         }
     }
 
@@ -51,11 +63,33 @@ final class FunctionalCommands {
      */
     static void predict(
             CommandContext ctx, OptimizerRegistry optimizers, ModelDataOptions o, String output) {
-        try (FunctionalTrained m = FunctionalTrained.open(o.modelDir, ctx, optimizers)) {
+        predict(
+                ctx,
+                optimizers,
+                o.modelDir,
+                o.source(),
+                o.batchSize,
+                output,
+                ctx.out(),
+                ctx.settings().json());
+    }
+
+    /** Predicts every output (or {@code output}) and writes CSV or JSON lines to {@code out}. */
+    static int predict(
+            CommandContext ctx,
+            OptimizerRegistry optimizers,
+            Path modelDir,
+            DataSource source,
+            int batchSize,
+            String output,
+            PrintWriter out,
+            boolean json) {
+        try (FunctionalTrained m = FunctionalTrained.open(modelDir, ctx, optimizers)) {
             List<String> names = outputs(m, output);
-            NamedData d = m.data(o.source(), false);
-            Map<String, float[]> y = run(m, new ArraySource(d, o.batchSize, false), names);
-            print(ctx, m, y, d.rows());
+            NamedData d = m.data(source, false);
+            Map<String, float[]> y = run(m, new ArraySource(d, batchSize, false), names);
+            print(out, json, m, y, d.rows());
+            return d.rows();
         }
     }
 
@@ -132,9 +166,7 @@ final class FunctionalCommands {
     }
 
     private static void print(
-            CommandContext ctx, FunctionalTrained m, Map<String, float[]> y, int rows) {
-        PrintWriter out = ctx.out();
-        boolean json = ctx.settings().json();
+            PrintWriter out, boolean json, FunctionalTrained m, Map<String, float[]> y, int rows) {
         if (!json) out.println(header(m, y, rows));
         for (int i = 0; i < rows; i++) {
             StringBuilder sb = new StringBuilder(json ? "{\"index\": " + i : String.valueOf(i));

@@ -41,10 +41,12 @@ final class NamedCsv {
             List<String> columns = Arrays.stream(header.split(",", -1)).map(String::strip).toList();
             Map<String, int[]> index = new LinkedHashMap<>();
             want.forEach((name, w) -> index.put(name, columns(path, columns, name, w.size())));
+            boolean[] used = new boolean[columns.size()];
+            index.values().forEach(cols -> Arrays.stream(cols).forEach(c -> used[c] = true));
             List<float[]> rows = new ArrayList<>();
             for (String line = lines.next(); line != null; line = lines.next()) {
                 if (line.isBlank()) continue;
-                rows.add(parse(path, lines.lineNumber(), line, columns.size()));
+                rows.add(parse(path, lines.lineNumber(), line, columns, used));
             }
             Map<String, NdArray> out = new LinkedHashMap<>();
             index.forEach((name, cols) -> out.put(name, gather(rows, cols)));
@@ -77,9 +79,10 @@ final class NamedCsv {
         return cols;
     }
 
-    private static float[] parse(Path path, int line, String text, int width) {
+    private static float[] parse(
+            Path path, int line, String text, List<String> header, boolean[] used) {
         String[] cells = text.split(",", -1);
-        if (cells.length != width) {
+        if (cells.length != header.size()) {
             throw new DataFormatException(
                     path
                             + ":"
@@ -87,14 +90,23 @@ final class NamedCsv {
                             + ": "
                             + cells.length
                             + " values but the header has "
-                            + width);
+                            + header.size());
         }
-        float[] v = new float[width];
-        for (int j = 0; j < width; j++) {
+        float[] v = new float[cells.length];
+        for (int j = 0; j < cells.length; j++) {
+            if (!used[j]) continue;
             try {
                 v[j] = Float.parseFloat(cells[j].strip());
             } catch (NumberFormatException e) {
-                v[j] = Float.NaN; // only an error if a wanted column holds it
+                throw new DataFormatException(
+                        path
+                                + ":"
+                                + line
+                                + ": column "
+                                + header.get(j)
+                                + ": '"
+                                + cells[j].strip()
+                                + "' is not a number");
             }
         }
         return v;

@@ -214,7 +214,19 @@ public final class NnSteps {
         @Override
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
             checkBatchSize(p);
-            try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
+            Path dir = (Path) inputs.get("model");
+            if (FunctionalTrained.isFunctional(dir)) {
+                Map<String, Object> metrics =
+                        FunctionalCommands.evaluate(
+                                ctx,
+                                optimizers,
+                                dir,
+                                DataSource.parse(p.string("data"), p.string("split")),
+                                p.integer("batch_size"));
+                context.progress(1, 1, "loss " + metrics.get("loss"));
+                return Map.of("metrics", metrics);
+            }
+            try (TrainedModel m = TrainedModel.open(dir, ctx, optimizers)) {
                 Evaluation e =
                         m.runner()
                                 .evaluate(
@@ -272,7 +284,9 @@ public final class NnSteps {
         @Override
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
             checkBatchSize(p);
-            try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
+            Path dir = (Path) inputs.get("model");
+            if (FunctionalTrained.isFunctional(dir)) return predictFunctional(context, p, dir);
+            try (TrainedModel m = TrainedModel.open(dir, ctx, optimizers)) {
                 var d = m.data(DataSource.parse(p.string("data"), p.string("split")));
                 float[] y =
                         m.runner()
@@ -306,6 +320,28 @@ public final class NnSteps {
                 return Map.of("file", file, "summary", summary);
             }
         }
+    }
+
+    /** A functional model's predictions: every output's columns, as dlkit predict prints. */
+    private Map<String, Object> predictFunctional(StepContext context, Params p, Path dir) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        int rows;
+        try (java.io.PrintWriter out = new java.io.PrintWriter(text)) {
+            rows =
+                    FunctionalCommands.predict(
+                            ctx,
+                            optimizers,
+                            dir,
+                            DataSource.parse(p.string("data"), p.string("split")),
+                            p.integer("batch_size"),
+                            null,
+                            out,
+                            false);
+        }
+        Path file = context.resolveOutput(p.string("file"));
+        context.writer().writeString(file, text.toString());
+        context.recordOutput(file);
+        return Map.of("file", file, "summary", Map.of("samples", rows));
     }
 
     private static void checkBatchSize(Params p) {

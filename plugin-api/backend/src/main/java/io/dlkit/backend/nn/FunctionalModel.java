@@ -25,11 +25,12 @@ import org.tensorflow.types.TFloat32;
  * outputs: [cls, reg]
  * </pre>
  *
- * <p>Every layer needs a {@code name} and {@code inputs}; a layer with one input is any {@link
- * Layers} type, one with several is a {@link MergeLayer} ({@code concat}, {@code add}, {@code
- * multiply}). Names are checked when the file is read (unknown names with "did you mean", cycles,
- * duplicates) and shapes when the graph is built; errors start with the field path ({@code
- * layers[1].inputs: ...}). Layers may be listed in any order: they are built in dependency order.
+ * <p>Every layer needs a {@code name} and {@code inputs}, and may say {@code trainable: false} (its
+ * weights are then left alone by training); a layer with one input is any {@link Layers} type, one
+ * with several is a {@link MergeLayer} ({@code concat}, {@code add}, {@code multiply}). Names are
+ * checked when the file is read (unknown names with "did you mean", cycles, duplicates) and shapes
+ * when the graph is built; errors start with the field path ({@code layers[1].inputs: ...}). Layers
+ * may be listed in any order: they are built in dependency order.
  */
 public final class FunctionalModel {
     private final Map<String, long[]> inputs;
@@ -43,12 +44,19 @@ public final class FunctionalModel {
      *
      * @param layer the layer
      * @param inputs the names of the model inputs or layers it reads, in order
+     * @param trainable false when the model file says {@code trainable: false}: training leaves its
+     *     weights alone
      */
-    public record Node(Layer layer, List<String> inputs) {
+    public record Node(Layer layer, List<String> inputs, boolean trainable) {
         /** Copies {@code inputs}. */
         public Node {
             requireNonNull(layer, "layer is null");
             inputs = List.copyOf(inputs);
+        }
+
+        /** A trainable node. */
+        public Node(Layer layer, List<String> inputs) {
+            this(layer, inputs, true);
         }
     }
 
@@ -194,9 +202,16 @@ public final class FunctionalModel {
         return m;
     }
 
-    /** The trainable variables, in file order (valid after forward). */
+    /**
+     * The trainable variables, in file order, without those of {@code trainable: false} layers
+     * (valid after forward).
+     */
     public List<WeightVariable<TFloat32>> trainableVariables() {
-        return variables().stream().filter(WeightVariable::trainable).toList();
+        return nodes.stream()
+                .filter(Node::trainable)
+                .flatMap(n -> n.layer().variables().stream())
+                .filter(WeightVariable::trainable)
+                .toList();
     }
 
     /** All variables including non-trainable state (valid after forward). */

@@ -212,6 +212,27 @@ class FunctionalModelTest {
     }
 
     @Test
+    void should_leave_frozen_layers_out_of_the_trainable_variables_and_keep_the_flag() {
+        // given: the two-headed model with every layer up to cls frozen (merges have no weights)
+        FunctionalModel frozen = FunctionalModel.fromConfig(twoHeads()).freezeUpTo("cls");
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 3)) {
+            var a = g.tf().placeholder(TFloat32.class);
+            var b = g.tf().placeholder(TFloat32.class);
+            frozen.forward(g, Map.of("a", a, "b", b), g.tf().constant(false));
+            // then: only reg's kernel [4, 1] and bias [1] train; cls's 4 * 3 + 3 do not
+            assertThat(frozen.trainableVariables().stream().map(v -> v.name()).toList())
+                    .containsExactly("reg_kernel", "reg_bias");
+            assertThat(FunctionalSummary.of(frozen).summary().trainableParams()).isEqualTo(5);
+            assertThat(FunctionalSummary.of(frozen).summary().totalParams()).isEqualTo(20);
+        }
+        assertThat(FunctionalModel.fromConfig(frozen.config())).isEqualTo(frozen);
+        assertThat(frozen.config().toString()).contains("name=cls").contains("trainable=false");
+        assertThatThrownBy(() -> FunctionalModel.fromConfig(twoHeads()).freezeUpTo("rg"))
+                .hasMessage(
+                        "--freeze: no layer named 'rg' (did you mean reg?); layers: s, p, c, cls, reg");
+    }
+
+    @Test
     void should_round_trip_its_config() {
         FunctionalModel model = FunctionalModel.fromConfig(twoHeads());
         assertThat(FunctionalModel.fromConfig(model.config())).isEqualTo(model);
