@@ -51,8 +51,8 @@ final class FunctionalTrained implements AutoCloseable {
         try {
             return new ModelDir(path).read().get("model") instanceof Map<?, ?> m
                     && m.containsKey("inputs");
-        } catch (DlkitException e) {
-            return false; // reported by the ordinary path
+        } catch (RuntimeException e) {
+            return false; // a damaged model.yaml: the ordinary path reports it
         }
     }
 
