@@ -20,25 +20,31 @@ import java.util.stream.Stream;
  * images) at 96 x 96 takes 366 MB.
  *
  * @param names the identities (folder names), sorted
- * @param files each identity's image files, sorted
+ * @param files each identity's image files in which a face was found, sorted
  * @param pixels each identity's images, {@code side * side * 3} bytes each, in file order
  * @param side the images' side
  */
 public record FaceFolder(
         List<String> names, List<List<Path>> files, List<List<byte[]>> pixels, int side) {
 
-    /** Reads {@code dir}, cutting each image with {@code cropper} (null: the whole image). */
+    /**
+     * Reads {@code dir}, cutting each image with {@code cropper} (null: the whole image; a cropper
+     * returns null for an image without a face, which is then left out).
+     */
     public static FaceFolder read(Path dir, int side, Function<FaceImage, FaceImage> cropper) {
         List<String> names = new ArrayList<>();
         List<List<Path>> files = new ArrayList<>();
         List<List<byte[]>> pixels = new ArrayList<>();
         for (Path person : people(dir)) {
-            List<Path> images = FaceOptions.imageFiles(List.of(person));
+            List<Path> images = new ArrayList<>();
             List<byte[]> faces = new ArrayList<>();
-            for (Path f : images) {
+            for (Path f : FaceOptions.imageFiles(List.of(person))) {
                 FaceImage img = FaceOptions.read(f);
                 FaceImage face = cropper == null ? img : cropper.apply(img);
-                if (face != null) faces.add(toBytes(face, side));
+                if (face != null) {
+                    images.add(f);
+                    faces.add(toBytes(face, side));
+                }
             }
             if (!faces.isEmpty()) {
                 names.add(person.getFileName().toString());
