@@ -125,12 +125,19 @@ public final class FaceAnalyzer implements AutoCloseable {
         return image.crop(a[0], a[1], a[2], a[3]);
     }
 
-    /** The aligned crops of every face scoring {@code minConfidence}, best first. */
-    public List<FaceImage> alignedFaces(FaceImage image, double minConfidence) {
+    /**
+     * The aligned crops of every face scoring {@code minConfidence}, best first, each widened by
+     * {@code margin} times its side on every side (within the image): 0 is face-api's own cut.
+     */
+    public List<FaceImage> alignedFaces(FaceImage image, double minConfidence, double margin) {
         List<FaceImage> out = new ArrayList<>();
         for (FaceBox box : detect(image, minConfidence)) {
-            int[] a = alignedCrop(landmarks(image, box), image.width(), image.height());
-            out.add(image.crop(a[0], a[1], a[2], a[3]));
+            int[] a = landmarks(image, box).alignedBox();
+            double mx = a[2] * margin;
+            double my = a[3] * margin;
+            FaceBox wide = new FaceBox(a[0] - mx, a[1] - my, a[2] + 2 * mx, a[3] + 2 * my, 0);
+            int[] c = wide.clipped(image.width(), image.height());
+            out.add(image.crop(c[0], c[1], c[2], c[3]));
         }
         return out;
     }

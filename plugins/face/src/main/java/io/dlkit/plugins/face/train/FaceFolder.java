@@ -35,7 +35,7 @@ public record FaceFolder(
         List<String> names = new ArrayList<>();
         List<List<Path>> files = new ArrayList<>();
         List<List<byte[]>> pixels = new ArrayList<>();
-        for (Path person : people(dir)) {
+        for (Path person : peopleOf(dir)) {
             List<Path> images = new ArrayList<>();
             List<byte[]> faces = new ArrayList<>();
             for (Path f : FaceOptions.imageFiles(List.of(person))) {
@@ -60,7 +60,7 @@ public record FaceFolder(
     }
 
     /** The identity folders of {@code dir}, sorted. */
-    static List<Path> people(Path dir) {
+    public static List<Path> peopleOf(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw DlkitException.invalidInput(
                     dir + ": not a folder; --data takes a folder of person/*.jpg folders");

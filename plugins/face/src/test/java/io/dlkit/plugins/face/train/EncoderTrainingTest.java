@@ -117,7 +117,7 @@ class EncoderTrainingTest {
         try (FaceAnalyzer analyzer = new FaceAnalyzer(new ModelFolder(models), 2)) {
             for (String name : List.of("sample1.jpg", "sample2.jpg", "sample3.jpg")) {
                 FaceImage img = FaceImage.read(SharedData.require("data/images/faces/" + name));
-                faces.addAll(analyzer.alignedFaces(img, FaceAnalyzer.MIN_CONFIDENCE));
+                faces.addAll(analyzer.alignedFaces(img, FaceAnalyzer.MIN_CONFIDENCE, 0.3));
             }
         }
         return faces;
