@@ -3,6 +3,7 @@ package io.dlkit.plugins.face.command;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
 import io.dlkit.plugins.face.detect.DetectCommand;
+import io.dlkit.plugins.face.embed.EmbedBenchCommand;
 import io.dlkit.plugins.face.embed.EmbedCommand;
 import io.dlkit.plugins.face.eval.FaceEvalCommand;
 import io.dlkit.plugins.face.identify.DbCommand;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Command;
             DbCommand.class,
             FaceTrainCommand.class,
             FaceEvalCommand.class,
-            IdentitiesCommand.class
+            IdentitiesCommand.class,
+            EmbedBenchCommand.class
         })
 public final class FaceCommand implements CommandProvider, Callable<Integer> {
     /** PF4J creates it. */
@@ -55,6 +57,6 @@ public final class FaceCommand implements CommandProvider, Callable<Integer> {
     public Integer call() {
         throw DlkitException.invalidInput(
                 "face: missing subcommand; use 'dlkit face detect', 'landmarks', 'embed',"
-                        + " 'verify', 'enroll', 'identify', 'db', 'train', 'eval' or 'identities'");
+                        + " 'verify', 'enroll', 'identify', 'db', 'train', 'eval', 'identities' or 'bench'");
     }
 }
