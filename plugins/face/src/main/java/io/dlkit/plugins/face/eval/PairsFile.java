@@ -134,7 +134,12 @@ public final class PairsFile {
         if (Files.isRegularFile(lfw)) return lfw;
         Path folder = dir.resolve(name);
         if (Files.isDirectory(folder)) {
-            List<Path> files = FaceOptions.imageFiles(List.of(folder));
+            List<Path> files;
+            try {
+                files = FaceOptions.imageFiles(List.of(folder));
+            } catch (DlkitException e) {
+                files = List.of(); // an empty folder: reported below, with the line
+            }
             if (i >= 1 && i <= files.size()) return files.get(i - 1);
         }
         throw DlkitException.invalidInput(

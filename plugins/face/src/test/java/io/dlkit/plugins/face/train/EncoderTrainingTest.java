@@ -43,7 +43,8 @@ class EncoderTrainingTest {
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 2, 7)) {
             TrainingGraph tg = SPEC.graph(g);
             // when
-            double before = verification(g, tg, held)[0];
+            double[] start = verification(g, tg, held);
+            double before = start[0];
             List<EpochMetrics> history = new ArrayList<>();
             TrainState s =
                     SPEC.train(
@@ -62,10 +63,11 @@ class EncoderTrainingTest {
             double[] after = verification(g, tg, held);
             // then
             System.out.printf(
-                    "triplet loss %s; held-out accuracy before %.3f after %.3f, AUC %.3f%n",
+                    "triplet loss %s; held-out accuracy %.3f -> %.3f, AUC %.3f -> %.3f%n",
                     history.stream().map(m -> String.format("%.3f", m.loss())).toList(),
                     before,
                     after[0],
+                    start[1],
                     after[1]);
             assertThat(s.epoch()).isEqualTo(5);
             double first = history.get(0).loss();
