@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * FaceNet training end to end on stand-in identities: every face of the three sample photos is an
  * identity, its images flips, small crops and colour jitters of it; a narrow NN4-small2 (width
  * 0.25) trained with the semi-hard triplet loss lowers the loss and separates held-out variations
- * (drawn with another seed) of the same faces well above chance.
+ * (drawn with another seed) of the same faces well above chance (50 % on balanced pairs), better
+ * than the untrained network does (AUC).
  */
 class EncoderTrainingTest {
     static final EncoderTraining SPEC = new EncoderTraining(0.25, 0.8, 6, 4, 3, false, true);
@@ -73,28 +74,45 @@ class EncoderTrainingTest {
             double first = history.get(0).loss();
             double last = (history.get(3).loss() + history.get(4).loss()) / 2;
             assertThat(last).isLessThan(0.6 * first);
-            assertThat(after[0]).isGreaterThan(0.8).isGreaterThan(before);
+            assertThat(after[0]).isGreaterThan(0.75);
+            assertThat(after[1]).isGreaterThan(start[1] + 0.05);
         }
     }
 
-    /** {@code {accuracy, auc}} over every pair of held-out images, 5-fold cross-validated. */
+    /**
+     * {@code {accuracy, auc}} over balanced pairs of held-out images, the accuracy 5-fold
+     * cross-validated (each fold's threshold chosen on the others).
+     */
     static double[] verification(GraphContext g, TrainingGraph tg, FaceFolder data) {
-        List<float[]> e = new ArrayList<>();
         List<Integer> id = new ArrayList<>();
+        int n = data.images();
+        float[] x = new float[n * 96 * 96 * 3];
         for (int p = 0; p < data.identities(); p++) {
             for (byte[] px : data.pixels().get(p)) {
-                float[] x = new float[px.length];
-                IdentityBatches.copy(px, x, 0, 96, false);
-                e.add(Embeddings.run(g, tg, x, 1));
+                IdentityBatches.copy(px, x, id.size() * px.length, 96, false);
                 id.add(p);
+            }
+        }
+        float[] all = Embeddings.run(g, tg, x, n);
+        List<float[]> e = new ArrayList<>();
+        for (int i = 0; i < n; i++)
+            e.add(java.util.Arrays.copyOfRange(all, i * 128, (i + 1) * 128));
+        // every same-identity pair and as many different-identity pairs (every k-th one), so that
+        // chance is 50 %, as in LFW's pairs
+        List<int[]> sames = new ArrayList<>();
+        List<int[]> diffs = new ArrayList<>();
+        for (int i = 0; i < e.size(); i++) {
+            for (int j = i + 1; j < e.size(); j++) {
+                (id.get(i).equals(id.get(j)) ? sames : diffs).add(new int[] {i, j});
             }
         }
         List<Double> scores = new ArrayList<>();
         List<Boolean> same = new ArrayList<>();
-        for (int i = 0; i < e.size(); i++) {
-            for (int j = i + 1; j < e.size(); j++) {
-                scores.add(-distance(e.get(i), e.get(j)));
-                same.add(id.get(i).equals(id.get(j)));
+        int step = diffs.size() / sames.size();
+        for (int k = 0; k < sames.size(); k++) {
+            for (int[] p : List.of(sames.get(k), diffs.get(k * step))) {
+                scores.add(-distance(e.get(p[0]), e.get(p[1])));
+                same.add(p == sames.get(k));
             }
         }
         double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
