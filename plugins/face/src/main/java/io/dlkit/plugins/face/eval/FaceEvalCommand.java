@@ -72,11 +72,11 @@ public final class FaceEvalCommand implements Callable<Integer> {
     public Integer call() {
         if (folds < 1) throw DlkitException.invalidInput("--folds must be >= 1, got " + folds);
         ctx.writer().checkWritable(roc);
+        Map<String, Object> kind = model == null ? null : FaceModelDir.read(model);
         List<PairsFile.Pair> list =
                 pairs != null
                         ? PairsFile.read(pairs, data, folds)
                         : PairsFile.all(data, folds, ctx.settings().seed());
-        Map<String, Object> kind = model == null ? null : FaceModelDir.read(model);
         boolean head = kind != null && FaceModelDir.HEAD.equals(kind.get("face_model"));
         String encoderName =
                 kind == null
