@@ -41,7 +41,8 @@ class EncoderTrainingTest {
         AugmentedIdentities.write(tmp.resolve("held"), faces, 4, 2);
         FaceFolder train = FaceFolder.read(tmp.resolve("train"), 96, null);
         FaceFolder held = FaceFolder.read(tmp.resolve("held"), 96, null);
-        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 2, 7)) {
+        // one thread: the same numbers on every run (several make float sums in another order)
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 7)) {
             TrainingGraph tg = SPEC.graph(g);
             // when
             double[] start = verification(g, tg, held);
@@ -75,7 +76,7 @@ class EncoderTrainingTest {
             double last = (history.get(3).loss() + history.get(4).loss()) / 2;
             assertThat(last).isLessThan(0.6 * first);
             assertThat(after[0]).isGreaterThan(0.75);
-            assertThat(after[1]).isGreaterThan(start[1] + 0.05);
+            assertThat(after[1]).isGreaterThan(0.85).isGreaterThan(start[1]);
         }
     }
 
