@@ -29,7 +29,11 @@ import picocli.CommandLine.Parameters;
             "Detect objects (80 COCO classes) in an image, a folder or a .txt list of images.",
             "Prints the detections and writes annotated copies (default runs/detect/expN)."
         },
-        subcommands = {AnchorsCommand.class})
+        subcommands = {
+            AnchorsCommand.class,
+            io.dlkit.plugins.detector.darknet.ImportCommand.class,
+            io.dlkit.plugins.detector.darknet.ExportCommand.class
+        })
 public final class DetectCommand implements CommandProvider, Callable<Integer> {
     @Parameters(
             arity = "0..*",

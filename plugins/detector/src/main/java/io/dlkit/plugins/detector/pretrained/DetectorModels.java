@@ -5,6 +5,10 @@ import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.tfjs.GraphModel;
 import io.dlkit.backend.tfjs.GraphModelFile;
+import io.dlkit.plugins.detector.ObjectDetector;
+import io.dlkit.plugins.detector.yolo.YoloDetector;
+import io.dlkit.plugins.detector.yolo.YoloModelDir;
+import io.dlkit.plugins.detector.yolo.YoloRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Opens the detector {@code --model} names: a model of the store ({@code nanodet}, the default,
  * ships with dlkit; {@code centernet} is fetched on first use) or a folder holding a TF.js graph
- * model ({@code model.json}, or a single {@code .json}, with its {@code .bin} files).
+ * model ({@code model.json}, or a single {@code .json}, with its {@code .bin} files), or a YOLO
+ * model directory ({@code dlkit detect train} or {@code dlkit detect import}).
  */
 public final class DetectorModels {
     /** The default detector: bundled with the distribution, so it works offline. */
@@ -29,8 +34,11 @@ public final class DetectorModels {
      * @throws DlkitException (exit 2) for an unknown name, a folder without a graph model, or a
      *     model that is not a detector
      */
-    public static GraphDetector open(GraphContext graph, PretrainedModels models, String spec) {
+    public static ObjectDetector open(GraphContext graph, PretrainedModels models, String spec) {
         Path dir = Path.of(spec);
+        if (Files.isDirectory(dir) && YoloModelDir.isYoloDir(dir)) {
+            return new YoloDetector(YoloRunner.open(graph, dir));
+        }
         if (Files.isDirectory(dir)) {
             Path json = modelJson(dir);
             return GraphDetector.of(
