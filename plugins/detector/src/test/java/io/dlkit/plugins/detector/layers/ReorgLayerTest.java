@@ -23,15 +23,14 @@ class ReorgLayerTest {
             ReorgLayer layer = new ReorgLayer("reorg", 2);
             // when
             long[] out = layer.build(g, new long[] {h, w, c});
-            Operand<TFloat32> y =
-                    layer.call(
-                            g,
-                            g.tf().constant(
-                                            org.tensorflow.ndarray.Shape.of(1, h, w, c),
-                                            org.tensorflow.ndarray.buffer.DataBuffers.of(
-                                                    x, true, false)),
-                            null);
-            try (Result r = g.session().runner().fetch(y).run()) {
+            Operand<TFloat32> in =
+                    g.tf().constant(
+                                    org.tensorflow.ndarray.Shape.of(1, h, w, c),
+                                    org.tensorflow.ndarray.buffer.DataBuffers.of(x, true, false));
+            Operand<TFloat32> y = layer.call(g, in, null);
+            Operand<TFloat32> tf = g.tf().nn.spaceToDepth(in, 2L);
+            try (Result r = g.session().runner().fetch(y).run();
+                    Result s2d = g.session().runner().fetch(tf).run()) {
                 float[] got = Tensors.toFloats(r.get(0));
                 // then: out[p] = in[gather[p]], Darknet's order, not SpaceToDepth's
                 assertThat(out).containsExactly(2, 3, 32);
