@@ -32,7 +32,10 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             AnchorsCommand.class,
             io.dlkit.plugins.detector.darknet.ImportCommand.class,
-            io.dlkit.plugins.detector.darknet.ExportCommand.class
+            io.dlkit.plugins.detector.darknet.ExportCommand.class,
+            io.dlkit.plugins.detector.train.TrainCommand.class,
+            io.dlkit.plugins.detector.train.EvalCommand.class,
+            io.dlkit.plugins.detector.synthetic.ShapesCommand.class
         })
 public final class DetectCommand implements CommandProvider, Callable<Integer> {
     @Parameters(
