@@ -35,6 +35,9 @@ public final class DetectorModels {
      *     model that is not a detector
      */
     public static ObjectDetector open(GraphContext graph, PretrainedModels models, String spec) {
+        if (spec.equals(FaceTinyDetector.NAME)) {
+            return new FaceTinyDetector(graph, models.weights(FaceTinyDetector.STORE_NAME));
+        }
         Path dir = Path.of(spec);
         if (Files.isDirectory(dir) && YoloModelDir.isYoloDir(dir)) {
             return new YoloDetector(YoloRunner.open(graph, dir));
@@ -55,7 +58,7 @@ public final class DetectorModels {
             throw DlkitException.invalidInput(
                     "--model "
                             + spec
-                            + ": unknown detector; use nanodet (default), centernet"
+                            + ": unknown detector; use nanodet (default), centernet, face-tiny"
                             + " or a folder with a TF.js graph model.json");
         }
         return GraphDetector.of(models.openGraph(graph, spec), "model '" + spec + "'");
