@@ -35,7 +35,9 @@ import picocli.CommandLine.Parameters;
             io.dlkit.plugins.detector.darknet.ExportCommand.class,
             io.dlkit.plugins.detector.train.TrainCommand.class,
             io.dlkit.plugins.detector.train.EvalCommand.class,
-            io.dlkit.plugins.detector.synthetic.ShapesCommand.class
+            io.dlkit.plugins.detector.synthetic.ShapesCommand.class,
+            io.dlkit.plugins.detector.methods.ProposalsCommand.class,
+            io.dlkit.plugins.detector.methods.CropsCommand.class
         })
 public final class DetectCommand implements CommandProvider, Callable<Integer> {
     @Parameters(
@@ -51,6 +53,15 @@ public final class DetectCommand implements CommandProvider, Callable<Integer> {
             description =
                     "nanodet (default, bundled), centernet (fetched on first use) or a folder with a TF.js graph model.json.")
     String model;
+
+    @Option(
+            names = "--method",
+            defaultValue = "model",
+            paramLabel = "model|sliding-window|rcnn",
+            description =
+                    "model (default): the --model detector; sliding-window or rcnn: score windows or"
+                            + " selective-search proposals with the image classifier folder --model.")
+    String method;
 
     @Option(names = "--conf", defaultValue = "0.25", description = "Minimum score (default 0.25).")
     float conf;

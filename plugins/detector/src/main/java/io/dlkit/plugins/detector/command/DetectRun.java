@@ -56,7 +56,7 @@ final class DetectRun {
         int skipped = 0;
         int found = 0;
         try (GraphContext g = ctx.openGraph()) {
-            ObjectDetector detector = DetectorModels.open(g, models, options.model);
+            ObjectDetector detector = DetectorModels.open(g, models, modelSpec(), options.method);
             names = detector.classNames();
             categoryId = detector::categoryId;
             Set<Integer> keep = classFilter();
@@ -92,6 +92,12 @@ final class DetectRun {
                             images.size() - skipped, found, skipped, outDir);
         }
         return 0;
+    }
+
+    /** A model folder is resolved against the working folder; a store name stays as it is. */
+    private String modelSpec() {
+        Path p = ctx.settings().workDir().resolve(options.model);
+        return Files.isDirectory(p) ? p.toString() : options.model;
     }
 
     private ImageResult detect(ObjectDetector detector, Path file, Image image, Set<Integer> keep) {

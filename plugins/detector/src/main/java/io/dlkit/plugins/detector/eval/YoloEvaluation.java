@@ -29,6 +29,37 @@ public record YoloEvaluation(
     public static final NmsOptions NMS = new NmsOptions(0.005f, 0.45f, 100, false);
 
     /**
+     * Evaluates any detector (sliding windows, R-CNN, a YOLO model) image by image; the time
+     * includes reading the images.
+     *
+     * @param truth the labels with boxes as fractions, one image per entry of {@code images}
+     */
+    public static YoloEvaluation ofDetector(
+            LabelSet truth,
+            List<java.nio.file.Path> images,
+            io.dlkit.plugins.detector.ObjectDetector detector,
+            NmsOptions nms)
+            throws java.io.IOException {
+        Map<Long, List<Detection>> found = new HashMap<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < images.size(); i++) {
+            io.dlkit.backend.image.Image img = io.dlkit.backend.image.Images.read(images.get(i));
+            List<Detection> kept = new ArrayList<>();
+            for (Detection d : detector.detect(img, nms)) {
+                BoundingBox b = d.box().scale(1f / img.width(), 1f / img.height());
+                kept.add(new Detection(b, d.classId(), d.score()));
+            }
+            found.put(truth.images().get(i).id(), kept);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new YoloEvaluation(
+                DetectionEvaluator.evaluate(truth, found, Protocol.VOC),
+                DetectionEvaluator.evaluate(truth, found, Protocol.COCO),
+                found,
+                seconds);
+    }
+
+    /**
      * Evaluates.
      *
      * @param truth the labels with boxes as fractions, one image per entry of {@code images}

@@ -35,6 +35,36 @@ public final class DetectorModels {
      *     model that is not a detector
      */
     public static ObjectDetector open(GraphContext graph, PretrainedModels models, String spec) {
+        return open(graph, models, spec, "model");
+    }
+
+    /**
+     * The detector of {@code method}: {@code model} (what {@code spec} names), or {@code
+     * sliding-window} / {@code rcnn} over the image classifier folder {@code spec}.
+     *
+     * @throws DlkitException (exit 2) for an unknown method or a folder that does not suit it
+     */
+    public static ObjectDetector open(
+            GraphContext graph, PretrainedModels models, String spec, String method) {
+        switch (method) {
+            case "model" -> {}
+            case "sliding-window" -> {
+                return new io.dlkit.plugins.detector.methods.SlidingWindowDetector(
+                        graph,
+                        io.dlkit.plugins.detector.methods.ClassifierModel.read(Path.of(spec)),
+                        new int[] {16, 24, 32, 48});
+            }
+            case "rcnn" -> {
+                return new io.dlkit.plugins.detector.methods.RcnnDetector(
+                        graph,
+                        io.dlkit.plugins.detector.methods.ClassifierModel.read(Path.of(spec)),
+                        300.0 / 255,
+                        20);
+            }
+            default ->
+                    throw DlkitException.invalidInput(
+                            "--method " + method + ": use model (default), sliding-window or rcnn");
+        }
         if (spec.equals(FaceTinyDetector.NAME)) {
             return new FaceTinyDetector(graph, models.weights(FaceTinyDetector.STORE_NAME));
         }

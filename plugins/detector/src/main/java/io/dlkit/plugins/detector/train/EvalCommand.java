@@ -53,6 +53,15 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--iou", defaultValue = "0.45", description = "NMS IoU (default 0.45).")
     float iou;
 
+    @Option(
+            names = "--method",
+            defaultValue = "model",
+            paramLabel = "model|sliding-window|rcnn",
+            description =
+                    "model (default): MODEL is a YOLO folder; sliding-window or rcnn: MODEL is an"
+                            + " image classifier folder scored over windows or proposals.")
+    String method;
+
     private final CommandContext ctx;
 
     /** dlkit injects the command context. */
@@ -65,7 +74,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path root = ctx.settings().workDir();
         Path dir = root.resolve(model);
-        if (!YoloModelDir.isYoloDir(dir)) {
+        if (method.equals("model") && !YoloModelDir.isYoloDir(dir)) {
             throw DlkitException.invalidInput(
                     model
                             + ": not a YOLO model folder (model.yaml with a yolo: section); train one with dlkit detect train");
@@ -76,6 +85,26 @@ public final class EvalCommand implements Callable<Integer> {
         ctx.writer().checkWritable(outDir.resolve("eval.json"));
         YoloEvaluation e;
         try (GraphContext g = ctx.openGraph()) {
+            if (!method.equals("model")) {
+                var detector =
+                        io.dlkit.plugins.detector.pretrained.DetectorModels.open(
+                                g, null, dir.toString(), method);
+                if (!detector.classNames().equals(set.classNames())) {
+                    throw DlkitException.invalidInput(
+                            data
+                                    + ": classes "
+                                    + set.classNames()
+                                    + " differ from the classifier's "
+                                    + detector.classNames());
+                }
+                e =
+                        YoloEvaluation.ofDetector(
+                                set.truthInFractions(),
+                                set.images(),
+                                detector,
+                                new NmsOptions(conf, iou, 100, false));
+                return report(e, set, outDir);
+            }
             YoloRunner r = YoloRunner.open(g, dir);
             YoloModel m = r.model();
             if (!m.classNames().equals(set.classNames())) {
@@ -96,6 +125,10 @@ public final class EvalCommand implements Callable<Integer> {
                             new NmsOptions(conf, iou, 100, false),
                             16);
         }
+        return report(e, set, outDir);
+    }
+
+    private int report(YoloEvaluation e, DetectionData set, Path outDir) throws IOException {
         Map<String, Object> doc = EvalReport.document(e, set.size());
         ctx.writer().prepareFolder(outDir, "--out");
         ctx.writer().write(outDir.resolve("pr.png"), o -> o.write(prPlot(e)));
