@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
             io.dlkit.plugins.detector.train.EvalCommand.class,
             io.dlkit.plugins.detector.synthetic.ShapesCommand.class,
             io.dlkit.plugins.detector.methods.ProposalsCommand.class,
-            io.dlkit.plugins.detector.methods.CropsCommand.class
+            io.dlkit.plugins.detector.methods.CropsCommand.class,
+            io.dlkit.plugins.detector.yolo.ForwardCommand.class
         })
 public final class DetectCommand implements CommandProvider, Callable<Integer> {
     @Parameters(
