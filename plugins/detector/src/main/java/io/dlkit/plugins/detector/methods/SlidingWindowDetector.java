@@ -29,8 +29,10 @@ import org.tensorflow.types.TFloat32;
  * window at {@code (i * stride, j * stride)}, {@code stride} being its pooling stride. The image is
  * run at several scales ({@code window / object size} for object sizes from {@code minObject} to
  * {@code maxObject} pixels), each window scored by its best object class, then threshold and
- * non-max suppression. One fully convolutional graph per input size, built on first use (the graphs
- * live as long as the process: a detect run).
+ * non-max suppression. A window's score equals the classifier's on that window cut out when the
+ * classifier's convolutions use valid padding (same padding sees the image around the window). One
+ * fully convolutional graph per input size, built on first use (the graphs live as long as the
+ * process: a detect run).
  */
 public final class SlidingWindowDetector implements ObjectDetector {
     private final ClassifierModel classifier;
