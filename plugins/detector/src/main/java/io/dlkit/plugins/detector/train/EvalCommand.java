@@ -159,7 +159,8 @@ public final class EvalCommand implements Callable<Integer> {
                                         e.voc().map50()),
                                 "recall",
                                 "precision")
-                        .yRange(0, 1);
+                        .yRange(0, 1)
+                        .xRange(0, 1);
         for (ClassEvaluation c : e.voc().classes()) {
             if (c.groundTruths() == 0) continue;
             p.add(

@@ -36,6 +36,7 @@ public final class LinePlot {
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
     private double[] yRange;
+    private double[] xRange;
 
     /** A chart with a title and axis labels. */
     public LinePlot(String title, String xLabel, String yLabel) {
@@ -58,6 +59,12 @@ public final class LinePlot {
         return this;
     }
 
+    /** Fixes the x axis (e.g. [0, 1] for recall); otherwise it fits the data. */
+    public LinePlot xRange(double low, double high) {
+        xRange = new double[] {low, high};
+        return this;
+    }
+
     /** The chart as PNG bytes. */
     public byte[] png() {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
@@ -65,7 +72,7 @@ public final class LinePlot {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, W, H);
-        double[] xr = range(true);
+        double[] xr = xRange != null ? xRange : range(true);
         double[] yr = yRange != null ? yRange : range(false);
         axes(g, xr, yr);
         for (int s = 0; s < series.size(); s++) {
@@ -83,11 +90,8 @@ public final class LinePlot {
                 px = cx;
                 py = cy;
             }
-            g.fillRect(W - RIGHT - 170, TOP + 8 + 18 * s, 14, 4);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            g.drawString(se.name(), W - RIGHT - 150, TOP + 14 + 18 * s);
         }
+        legend(g);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -96,6 +100,18 @@ public final class LinePlot {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private void legend(Graphics2D g) {
+        g.setColor(new Color(255, 255, 255, 230));
+        g.fillRect(W - RIGHT - 176, TOP + 2, 170, 18 * series.size() + 6);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (int s = 0; s < series.size(); s++) {
+            g.setColor(COLOURS[s % COLOURS.length]);
+            g.fillRect(W - RIGHT - 170, TOP + 8 + 18 * s, 14, 4);
+            g.setColor(Color.BLACK);
+            g.drawString(series.get(s).name(), W - RIGHT - 150, TOP + 14 + 18 * s);
+        }
     }
 
     private void axes(Graphics2D g, double[] xr, double[] yr) {
