@@ -39,7 +39,7 @@ YAML
   --epochs 10 --batch-size 32 --optimizer adam --lr 0.002 --val-split 0.1 --out "$work/classifier" --overwrite \
   | grep -E "^(val_accuracy|accuracy)" || true
 report() {  # name json
-  /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[2])); print(f"{sys.argv[1]:<16} mAP@0.5 {d[\"map50\"]:.4f}  mAP@[.5:.95] {d[\"map50_95\"]:.4f}  {d[\"images_per_s\"]:.2f} images/s")' "$1" "$2"
+  /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[2])); print("%-16s mAP@0.5 %.4f  mAP@[.5:.95] %.4f  %.2f images/s" % (sys.argv[1], d["map50"], d["map50_95"], d["images_per_s"]))' "$1" "$2"
 }
 "$dlkit" -q --threads "$threads" --format json detect eval "$yolo" --data "$work/methods-test" --out "$work/ev-yolo" --overwrite > "$work/yolo.json"
 "$dlkit" -q --threads "$threads" --format json detect eval "$work/classifier" --method sliding-window --conf 0.05 --data "$work/methods-test" --out "$work/ev-sw" --overwrite > "$work/sw.json"
