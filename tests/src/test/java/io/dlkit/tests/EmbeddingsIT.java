@@ -111,4 +111,73 @@ class EmbeddingsIT {
                                 + ": invalid UTF-8 at byte 3; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)\n");
         assertThat(tmp.resolve("v.bin")).doesNotExist();
     }
+
+    @Test
+    void should_train_the_neural_language_model_through_dlkit_train(@TempDir Path tmp)
+            throws IOException {
+        // given: every "animal verb food" sentence ten times; the words of a slot are
+        // interchangeable, so each one's nearest neighbours are its slot's other words
+        StringBuilder text = new StringBuilder();
+        for (int copy = 0; copy < 10; copy++)
+            for (String a : new String[] {"cat", "dog", "cow", "horse"})
+                for (String v : new String[] {"eats", "likes", "wants"})
+                    for (String f : new String[] {"fish", "meat", "hay"})
+                        text.append(a).append(' ').append(v).append(' ').append(f).append('\n');
+        Files.writeString(tmp.resolve("slots.txt"), text);
+
+        // when
+        Result train =
+                run(
+                        tmp,
+                        "--threads",
+                        "1",
+                        "--seed",
+                        "1",
+                        "embed",
+                        "train",
+                        "--text",
+                        "slots.txt",
+                        "--method",
+                        "nlm",
+                        "--context",
+                        "both",
+                        "--window",
+                        "1",
+                        "--dim",
+                        "8",
+                        "--hidden",
+                        "16",
+                        "--iter",
+                        "12",
+                        "--lr",
+                        "0.01",
+                        "--min-count",
+                        "1",
+                        "--out",
+                        "slots.bin");
+
+        // then: dlkit train's progress, a loss falling from ln 10 = 2.30 to near the data's
+        // entropy (ln 4 + 2 ln 3) / 3 = 1.19, E exported, the model kept
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        assertThat(train.err()).contains("epoch 1/12").contains("epoch 12/12");
+        JsonNode history = JSON.readTree(tmp.resolve("slots.bin.nlm/model/metrics.json").toFile());
+        assertThat(history.get(0).get("loss").asDouble()).isGreaterThan(2.0);
+        assertThat(history.get(11).get("loss").asDouble()).isLessThan(1.3);
+        assertThat(train.out()).contains("method            nlm");
+        Result near =
+                run(
+                        tmp,
+                        "--format",
+                        "json",
+                        "embed",
+                        "neighbors",
+                        "cat",
+                        "--vectors",
+                        "slots.bin",
+                        "--k",
+                        "3");
+        assertThat(near.exitCode()).as(near.toString()).isZero();
+        assertThat(JSON.readTree(near.out()).get("neighbors").findValuesAsText("word"))
+                .containsExactlyInAnyOrder("dog", "cow", "horse");
+    }
 }

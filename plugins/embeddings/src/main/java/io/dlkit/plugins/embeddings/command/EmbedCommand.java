@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
         name = "embed",
         mixinStandardHelpOptions = true,
         description =
-                "Word embeddings: train (word2vec, GloVe), convert, neighbors, analogies, t-SNE, debias.",
+                "Word embeddings: train (word2vec, GloVe, NLM), convert, neighbors, analogies, t-SNE,"
+                        + " debias.",
         subcommands = {
             TrainCommand.class,
             ConvertCommand.class,
