@@ -180,4 +180,89 @@ class EmbeddingsIT {
         assertThat(JSON.readTree(near.out()).get("neighbors").findValuesAsText("word"))
                 .containsExactlyInAnyOrder("dog", "cow", "horse");
     }
+
+    @Test
+    void should_train_the_average_sentiment_model_then_classify_sentences(@TempDir Path tmp)
+            throws IOException {
+        // given: quick vectors (10 passes, dim 50) on the UCI sentences' own text; the 70%
+        // acceptance run, with 50 passes, dim 100 and several seeds, is
+        // tests/bench/sentiment_accuracy.sh (this gave 0.66-0.68)
+        Path dir = SharedData.require("data/text/sentiment");
+        StringBuilder text = new StringBuilder();
+        for (String f : new String[] {"imdb", "yelp", "amazon"})
+            for (JsonNode e : JSON.readTree(dir.resolve(f + ".json").toFile()))
+                text.append(e.path("text").asText().toLowerCase()).append('\n');
+        Files.writeString(tmp.resolve("sentences.txt"), text);
+        Result vectors =
+                run(
+                        tmp,
+                        "-q",
+                        "--threads",
+                        "2",
+                        "--seed",
+                        "1",
+                        "embed",
+                        "train",
+                        "--text",
+                        "sentences.txt",
+                        "--dim",
+                        "50",
+                        "--window",
+                        "10",
+                        "--min-count",
+                        "1",
+                        "--iter",
+                        "5",
+                        "--out",
+                        "s.bin");
+        assertThat(vectors.exitCode()).as(vectors.toString()).isZero();
+
+        // when
+        String data =
+                dir.resolve("imdb.json")
+                        + ","
+                        + dir.resolve("yelp.json")
+                        + ","
+                        + dir.resolve("amazon.json");
+        Result train =
+                run(
+                        tmp,
+                        "--format",
+                        "json",
+                        "--seed",
+                        "1",
+                        "embed",
+                        "sentiment-train",
+                        "--data",
+                        data,
+                        "--vectors",
+                        "s.bin",
+                        "--epochs",
+                        "10",
+                        "--out",
+                        "senti");
+        Result use =
+                run(
+                        tmp,
+                        "--format",
+                        "json",
+                        "embed",
+                        "sentiment",
+                        "senti",
+                        "The food was great",
+                        "Terrible, I want my money back");
+
+        // then: held-out accuracy well above chance (0.5); one prediction per sentence
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        String out = train.out();
+        JsonNode summary = JSON.readTree(out.substring(out.lastIndexOf("{\n")));
+        assertThat(summary.get("test_sentences").asInt()).isEqualTo(600);
+        assertThat(summary.get("test_accuracy").asDouble()).isGreaterThan(0.6);
+        assertThat(tmp.resolve("senti/sentiment.json")).exists();
+        assertThat(use.exitCode()).as(use.toString()).isZero();
+        JsonNode p = JSON.readTree(use.out()).get("predictions");
+        assertThat(p).hasSize(2);
+        assertThat(p.get(0).get("sentiment").asText()).isIn("negative", "positive");
+        assertThat(p.get(0).get("probability").asDouble()).isBetween(0.5, 1.0);
+    }
 }
