@@ -68,15 +68,7 @@ class NlmModelTrainingTest {
             TrainingGraph graph =
                     TrainingGraph.build(g, model, new GradientDescent(), TrainingSpec.defaults());
             TrainOptions options =
-                    new TrainOptions(
-                            Integer.getInteger("ep", 12),
-                            40,
-                            new ConstantSchedule(
-                                    Double.parseDouble(System.getProperty("lr", "0.5"))),
-                            5,
-                            0,
-                            null,
-                            1);
+                    new TrainOptions(12, 40, new ConstantSchedule(0.5), 5, 0, null, 1);
             history =
                     new Trainer(graph, options, null, null)
                             .fit(data, null, TrainState.initial())
@@ -91,8 +83,6 @@ class NlmModelTrainingTest {
         assertThat(last).isLessThan(1.4);
         WordVectors vectors = new WordVectors(WORDS, Arrays.copyOf(table, WORDS.size() * 8), 8);
         Similarity similarity = new Similarity(vectors);
-        for (String w : WORDS)
-            System.err.println("DEBUG " + w + " " + similarity.neighbors(w, 9) + " loss " + last);
         for (int[] slot : SLOTS) {
             for (int w : slot) {
                 // the other words of its slot are its nearest, before any word of another slot
