@@ -56,8 +56,8 @@ final class KerasLayerMap {
             case "Dense" -> {
                 Map<String, Object> d = layer("dense", name);
                 d.put("units", c.get("units"));
-                biasAndActivation(d, name);
                 weights.put(name + "_kernel", name + "/kernel");
+                biasAndActivation(d, name);
                 out = 1;
             }
             case "BatchNormalization" -> batchNorm(rank);
@@ -121,8 +121,8 @@ final class KerasLayerMap {
         m.put("strides", c.get("strides") == null ? List.of(1, 1) : pair(c.get("strides")));
         m.put("padding", paddingMode());
         if (c.get("depth_multiplier") != null) m.put("depth_multiplier", c.get("depth_multiplier"));
-        biasAndActivation(m, layerName);
         weights.put(layerName + "_" + kernel, name + "/" + kernel);
+        biasAndActivation(m, layerName);
     }
 
     private void separable() {
@@ -138,8 +138,8 @@ final class KerasLayerMap {
         Map<String, Object> pw = layer("conv2d", name);
         pw.put("filters", c.get("filters"));
         pw.put("kernel_size", 1);
-        biasAndActivation(pw, name);
         weights.put(name + "_kernel", name + "/pointwise_kernel");
+        biasAndActivation(pw, name);
     }
 
     private void biasAndActivation(Map<String, Object> m, String layerName) {
