@@ -3,7 +3,9 @@ package io.dlkit.backend.tfjs;
 import io.dlkit.backend.io.DataFormatException;
 import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.nn.FunctionalModel;
+import io.dlkit.backend.nn.FunctionalSummary;
 import io.dlkit.backend.nn.Model;
+import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -266,6 +269,21 @@ public final class KerasModel {
                             + (w == null ? "has none" : "has " + Arrays.toString(w.shape())));
         }
         return w;
+    }
+
+    /**
+     * The layer-by-layer summary of the dlkit model (shapes, parameters, FLOPs, inputs), built in a
+     * scratch graph on inputs of the model's size.
+     */
+    public FunctionalSummary summary() {
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 0)) {
+            long[] shape = new long[inputShape().length + 1];
+            shape[0] = -1;
+            System.arraycopy(inputShape(), 0, shape, 1, inputShape().length);
+            Placeholder<TFloat32> x =
+                    g.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
+            return FunctionalSummary.of(forward(g, x).model());
+        }
     }
 
     /** The file the model was read from. */
