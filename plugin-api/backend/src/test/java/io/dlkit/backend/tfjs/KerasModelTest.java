@@ -50,6 +50,9 @@ class KerasModelTest {
                         "block_6_expand_relu",
                         "block_13_expand_relu");
         assertThat(k.parameters()).isEqualTo(2_619_461);
+        var summary = k.summary();
+        assertThat(summary.summary().totalParams()).isEqualTo(2_619_461);
+        assertThat(summary.table()).contains("block_1_depthwise (depthwise_conv2d)");
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 0, 1)) {
             Placeholder<TFloat32> x = g.tf().placeholder(TFloat32.class);
             KerasModel.Built built = k.build(g, x);
