@@ -53,7 +53,7 @@ final class KerasFreeze {
             for (WeightVariable<TFloat32> v : f.model().variables()) {
                 values.put(v.variable().op().name(), model.checkedWeight(v));
             }
-            def = g.graph().toGraphDef();
+            def = inferenceOnly(g.graph().toGraphDef());
         }
         GraphDef.Builder out = GraphDef.newBuilder();
         for (NodeDef n : needed(def, outputs.values(), values.keySet())) {
@@ -77,6 +77,40 @@ final class KerasFreeze {
                         .map(o -> new TensorSpec(o, "DT_FLOAT", new long[0]))
                         .toList();
         return new GraphModelFile(file, out.build(), ins, outs, model.parameters(), metadata);
+    }
+
+    /**
+     * {@code def} with every {@code select(false, a, b)} (the training switch of batch norm and
+     * dropout, fed a constant false here) replaced by the Identity of {@code b}, so that pruning
+     * drops the batch statistics and the dropout masks.
+     */
+    static GraphDef inferenceOnly(GraphDef def) {
+        Map<String, NodeDef> byName = new HashMap<>();
+        for (NodeDef n : def.getNodeList()) byName.put(n.getName(), n);
+        GraphDef.Builder out = GraphDef.newBuilder();
+        for (NodeDef n : def.getNodeList()) {
+            boolean select = n.getOp().equals("SelectV2") || n.getOp().equals("Select");
+            if (select && isFalse(byName.get(node(n.getInput(0))))) {
+                out.addNode(
+                        NodeDef.newBuilder()
+                                .setName(n.getName())
+                                .setOp("Identity")
+                                .addInput(n.getInput(2))
+                                .putAttr("T", n.getAttrOrThrow("T")));
+            } else {
+                out.addNode(n);
+            }
+        }
+        return out.build();
+    }
+
+    private static boolean isFalse(NodeDef n) {
+        if (n == null || !n.getOp().equals("Const")) return false;
+        var t = n.getAttrOrThrow("value").getTensor();
+        return t.getDtype() == DataType.DT_BOOL
+                && t.getTensorShape().getDimCount() == 0
+                && t.getBoolValCount() == 1
+                && !t.getBoolVal(0);
     }
 
     private static long[] batched(long[] shape) {
