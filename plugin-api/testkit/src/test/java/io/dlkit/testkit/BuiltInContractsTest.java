@@ -46,6 +46,29 @@ class BuiltInContractsTest {
     }
 
     @Nested
+    class UpSampling2D implements LayerContract {
+        @Override
+        public LayerType layerType() {
+            return Layers.all().get("up_sampling2d");
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return Map.of("type", "up_sampling2d", "size", 2);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {2, 3, 2};
+        }
+
+        @Override
+        public boolean countsFlops() {
+            return false;
+        }
+    }
+
+    @Nested
     class DepthwiseConv2D implements LayerContract {
         @Override
         public LayerType layerType() {
@@ -55,18 +78,12 @@ class BuiltInContractsTest {
         @Override
         public Map<String, Object> config() {
             return Map.of(
-                    "type",
-                    "depthwise_conv2d",
-                    "kernel_size",
-                    3,
-                    "strides",
-                    2,
-                    "padding",
-                    "same",
-                    "depth_multiplier",
-                    2,
-                    "activation",
-                    "tanh");
+                    "type", "depthwise_conv2d",
+                    "kernel_size", 3,
+                    "strides", 2,
+                    "padding", "same",
+                    "depth_multiplier", 2,
+                    "activation", "tanh");
         }
 
         @Override
