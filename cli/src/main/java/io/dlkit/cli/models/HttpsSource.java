@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -25,7 +26,7 @@ import javax.net.ssl.SSLContext;
  * @param stall how long a download may receive nothing before it fails
  */
 record HttpsSource(URI base, SSLContext ssl, Duration stall) implements ModelSource {
-    /** How long a download may receive nothing before it is given up. */
+    /** How long a download may receive nothing (headers, then body) before it is given up. */
     static final Duration STALL = Duration.ofSeconds(60);
 
     /** A source trusting what the JDK trusts. */
@@ -71,17 +72,23 @@ record HttpsSource(URI base, SSLContext ssl, Duration stall) implements ModelSou
     }
 
     /**
-     * Downloads {@code uri} into {@code target}, giving up when no byte arrives for {@link #stall}
-     * (HttpClient itself would wait forever on a server that stops sending mid-body).
+     * Downloads {@code uri} into {@code target}. Waiting for the response headers is bounded by the
+     * request timeout ({@link #STALL}); once they are in, the download fails when no byte arrives
+     * for {@link #stall} (HttpClient itself would wait forever on a server that stops sending
+     * mid-body).
      */
     private HttpResponse<Path> download(HttpClient http, URI uri, Path target)
             throws IOException, InterruptedException {
+        AtomicLong headersAt = new AtomicLong();
+        HttpResponse.BodyHandler<Path> toFile =
+                info -> {
+                    headersAt.set(System.nanoTime());
+                    return HttpResponse.BodyHandlers.ofFile(target).apply(info);
+                };
         CompletableFuture<HttpResponse<Path>> f =
-                http.sendAsync(
-                        HttpRequest.newBuilder(uri).GET().build(),
-                        HttpResponse.BodyHandlers.ofFile(target));
+                http.sendAsync(HttpRequest.newBuilder(uri).timeout(STALL).GET().build(), toFile);
         long seen = -1;
-        long since = System.nanoTime();
+        long since = 0;
         long poll = Math.max(50, Math.min(1000, stall.toMillis() / 4));
         while (true) {
             try {
@@ -90,6 +97,7 @@ record HttpsSource(URI base, SSLContext ssl, Duration stall) implements ModelSou
                 if (e.getCause() instanceof IOException io) throw io;
                 throw new IOException(e.getCause());
             } catch (TimeoutException e) {
+                if (headersAt.get() == 0) continue; // the request timeout covers this wait
                 long size = Files.exists(target) ? Files.size(target) : 0;
                 if (size != seen) {
                     seen = size;

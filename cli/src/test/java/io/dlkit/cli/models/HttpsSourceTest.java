@@ -152,13 +152,7 @@ class HttpsSourceTest {
                         new FetchSettings(dir.resolve("cache"), false, ""),
                         new PrintWriter(err, true));
         new ModelPull(cache, new PrintWriter(err, true))
-                .pull(
-                        e,
-                        new HttpsSource(
-                                url(folder),
-                                ssl,
-                                java.time.Duration.ofMillis(ssl == null ? 30_000 : 800)),
-                        false);
+                .pull(e, new HttpsSource(url(folder), ssl, java.time.Duration.ofSeconds(2)), false);
     }
 
     private static URI url(String folder) {
@@ -203,7 +197,7 @@ class HttpsSourceTest {
                 trusting,
                 "cannot download "
                         + url("/stall/")
-                        + "a.bin: IOException: nothing received for 800 ms after ");
+                        + "a.bin: IOException: nothing received for 2 s after ");
     }
 
     @Test

@@ -78,12 +78,18 @@ class BuiltInContractsTest {
         @Override
         public Map<String, Object> config() {
             return Map.of(
-                    "type", "depthwise_conv2d",
-                    "kernel_size", 3,
-                    "strides", 2,
-                    "padding", "same",
-                    "depth_multiplier", 2,
-                    "activation", "tanh");
+                    "type",
+                    "depthwise_conv2d",
+                    "kernel_size",
+                    3,
+                    "strides",
+                    2,
+                    "padding",
+                    "same",
+                    "depth_multiplier",
+                    2,
+                    "activation",
+                    "tanh");
         }
 
         @Override
