@@ -9,7 +9,7 @@ import io.dlkit.cli.output.AtomicOutputWriter;
 import java.io.PrintWriter;
 
 /** The {@link CommandContext} of one CLI invocation; settings are read when a command runs. */
-final class CliCommandContext implements CommandContext {
+public final class CliCommandContext implements CommandContext {
     private final GlobalOptions options;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -20,6 +20,11 @@ final class CliCommandContext implements CommandContext {
         this.out = out;
         this.err = err;
         this.writer = new AtomicOutputWriter(() -> options.overwrite);
+    }
+
+    /** Whether {@code --offline} was given: no pretrained model may be fetched. */
+    public boolean offline() {
+        return options.offline;
     }
 
     @Override
@@ -65,6 +70,7 @@ final class CliCommandContext implements CommandContext {
         if (options.verbose) all.add("-v");
         if (options.overwrite) all.add("--overwrite");
         if (options.stackTraces) all.add("-x");
+        if (options.offline) all.add("--offline");
         all.addAll(java.util.List.of(args));
         return root.execute(all.toArray(String[]::new));
     }

@@ -72,6 +72,14 @@ public final class GlobalOptions {
     boolean overwrite;
 
     @Option(
+            names = "--offline",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Never fetch a pretrained model; say which file is missing and where to put"
+                            + " it (as DLKIT_OFFLINE=1 does).")
+    boolean offline;
+
+    @Option(
             names = "--plugins-dir",
             scope = ScopeType.INHERIT,
             paramLabel = "DIR",

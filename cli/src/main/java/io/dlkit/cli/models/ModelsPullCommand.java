@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code dlkit models pull NAME... [--force] [--offline]}. */
+/** {@code dlkit models pull NAME... [--force]} (the global {@code --offline} forbids fetching). */
 @Command(
         name = "pull",
         description = "Fetch models into the cache (the missing or damaged files), verified.",
@@ -20,9 +20,6 @@ final class ModelsPullCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Fetch every file again, intact or not.")
     boolean force;
 
-    @Option(names = "--offline", description = "Forbid fetching (as DLKIT_OFFLINE=1 does).")
-    boolean offline;
-
     private final CommandContext ctx;
 
     @Inject
@@ -32,7 +29,7 @@ final class ModelsPullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelCache cache = ModelsCommand.open(ctx, offline);
+        ModelCache cache = ModelsCommand.open(ctx, false);
         for (String name : names) {
             new ModelPull(cache, ctx.err()).pull(cache.catalog().get(name), force);
             if (!ctx.settings().quiet()) {

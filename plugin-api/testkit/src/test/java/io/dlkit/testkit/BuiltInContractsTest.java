@@ -69,6 +69,59 @@ class BuiltInContractsTest {
     }
 
     @Nested
+    class DepthwiseConv2D implements LayerContract {
+        @Override
+        public LayerType layerType() {
+            return Layers.all().get("depthwise_conv2d");
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return Map.of(
+                    "type",
+                    "depthwise_conv2d",
+                    "kernel_size",
+                    3,
+                    "strides",
+                    2,
+                    "padding",
+                    "same",
+                    "depth_multiplier",
+                    2,
+                    "activation",
+                    "tanh");
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {5, 4, 3};
+        }
+    }
+
+    @Nested
+    class Relu6 implements LayerContract {
+        @Override
+        public LayerType layerType() {
+            return Layers.all().get("activation");
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return Map.of("type", "activation", "activation", "relu6");
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {3, 2, 2};
+        }
+
+        @Override
+        public boolean countsFlops() {
+            return false;
+        }
+    }
+
+    @Nested
     class SpaceToDepth implements LayerContract {
         @Override
         public LayerType layerType() {

@@ -19,6 +19,8 @@ import org.tensorflow.types.family.TNumber;
  *   <li>{@code sigmoid}: {@code g(z) = 1 / (1 + e^-z)}, {@code g'(z) = g(z) (1 - g(z))}
  *   <li>{@code tanh}: {@code g(z) = (e^z - e^-z) / (e^z + e^-z)}, {@code g'(z) = 1 - g(z)^2}
  *   <li>{@code relu}: {@code g(z) = max(0, z)}, {@code g'(z) = 1 if z > 0 else 0}
+ *   <li>{@code relu6}: {@code g(z) = min(max(0, z), 6)} (MobileNet), {@code g'(z) = 1 if 0 < z < 6
+ *       else 0}
  *   <li>{@code leaky_relu}: {@code g(z) = max(slope z, z)} for {@code 0 <= slope < 1} (default
  *       0.01; TensorFlow stores it as a float32 attribute), {@code g'(z) = 1 if z > 0 else slope}
  *   <li>{@code softmax}: {@code g(z)_i = e^{z_i} / sum_j e^{z_j}} over the last axis of a rank-2
@@ -46,7 +48,7 @@ public final class Activation {
 
     /** Whether this is {@code relu} or {@code leaky_relu} (He initialisation suits these). */
     public boolean isReluFamily() {
-        return name.equals("relu") || name.equals("leaky_relu");
+        return name.equals("relu") || name.equals("leaky_relu") || name.equals("relu6");
     }
 
     /**
@@ -63,6 +65,7 @@ public final class Activation {
             case "sigmoid" -> tf.math.sigmoid(z);
             case "tanh" -> tf.math.tanh(z);
             case "relu" -> tf.nn.relu(z);
+            case "relu6" -> tf.nn.relu6(z);
             case "leaky_relu" -> tf.nn.leakyRelu(z, LeakyRelu.alpha((float) slope));
             case "softmax" -> tf.nn.softmax(requireRank2(z));
             default -> throw new IllegalStateException("unhandled activation " + name);

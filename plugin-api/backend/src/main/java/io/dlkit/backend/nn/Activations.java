@@ -27,6 +27,9 @@ public final class Activations {
     /** {@code g(z) = max(0, z)}. */
     public static final Activation RELU = new Activation("relu", 0);
 
+    /** {@code g(z) = min(max(0, z), 6)}, as MobileNet uses it. */
+    public static final Activation RELU6 = new Activation("relu6", 0);
+
     /** {@code g(z) = max(0.01 z, z)}. */
     public static final Activation LEAKY_RELU = new Activation("leaky_relu", DEFAULT_LEAKY_SLOPE);
 
@@ -34,7 +37,7 @@ public final class Activations {
     public static final Activation SOFTMAX = new Activation("softmax", 0);
 
     private static final List<Activation> ALL =
-            List.of(LINEAR, SIGMOID, TANH, RELU, LEAKY_RELU, SOFTMAX);
+            List.of(LINEAR, SIGMOID, TANH, RELU, RELU6, LEAKY_RELU, SOFTMAX);
     private static final Range SLOPE_RANGE = Range.closedOpen(0, 1);
 
     private Activations() {}

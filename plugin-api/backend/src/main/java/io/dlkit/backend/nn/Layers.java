@@ -17,11 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Built-in types: {@code dense} ({@link DenseLayer}), {@code dropout} ({@link DropoutLayer}),
  * {@code batch_norm} ({@link BatchNormLayer}), {@code activation} ({@link ActivationLayer}); for
  * images (channels-last {@code [height, width, channels]}): {@code conv2d} ({@link Conv2DLayer}),
- * {@code max_pool} ({@link MaxPoolLayer}), {@code avg_pool} ({@link AvgPoolLayer}), {@code
- * global_avg_pool} ({@link GlobalAvgPoolLayer}), {@code flatten} ({@link FlattenLayer}), {@code
- * zero_padding} ({@link ZeroPaddingLayer}), {@code space_to_depth} ({@link SpaceToDepthLayer}),
- * {@code residual_block} ({@link ResidualBlock}) and {@code inception_block} ({@link
- * InceptionBlock}).
+ * {@code depthwise_conv2d} ({@link DepthwiseConv2DLayer}), {@code max_pool} ({@link MaxPoolLayer}),
+ * {@code avg_pool} ({@link AvgPoolLayer}), {@code global_avg_pool} ({@link GlobalAvgPoolLayer}),
+ * {@code flatten} ({@link FlattenLayer}), {@code zero_padding} ({@link ZeroPaddingLayer}), {@code
+ * space_to_depth} ({@link SpaceToDepthLayer}), {@code residual_block} ({@link ResidualBlock}) and
+ * {@code inception_block} ({@link InceptionBlock}).
  *
  * <p>The registry is open: plugins contribute more {@link LayerType}s (dlkit's host installs every
  * started plugin's types with {@link #useContributed} before it reads a model file), and a test or
@@ -40,6 +40,10 @@ public final class Layers {
         builtIn(DenseLayer.TYPE, "fully connected", DenseLayer::fromConfig);
         builtIn(DropoutLayer.TYPE, "inverted dropout", DropoutLayer::fromConfig);
         builtIn(Conv2DLayer.TYPE, "2-D convolution", Conv2DLayer::fromConfig);
+        builtIn(
+                DepthwiseConv2DLayer.TYPE,
+                "per-channel 2-D convolution",
+                DepthwiseConv2DLayer::fromConfig);
         builtIn(MaxPoolLayer.TYPE, "max pooling", MaxPoolLayer::fromConfig);
         builtIn(AvgPoolLayer.TYPE, "average pooling", AvgPoolLayer::fromConfig);
         builtIn(GlobalAvgPoolLayer.TYPE, "global average pooling", GlobalAvgPoolLayer::fromConfig);

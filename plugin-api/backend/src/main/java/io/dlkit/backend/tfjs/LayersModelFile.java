@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A TF.js layers model (a Keras functional or sequential topology plus weights) read into a
- * runnable {@link GraphModelFile}: from a {@code model.json} with {@code .bin} shards, or from the
- * JavaScript bundles nsfwjs ships ({@code model.min.js} exporting the model object, each {@code
+ * A TF.js layers model (a Keras functional or sequential topology plus weights) converted to a
+ * dlkit {@link KerasModel} (the backend's layers) and frozen into a runnable {@link
+ * GraphModelFile}: from a {@code model.json} with {@code .bin} shards, or from the JavaScript
+ * bundles nsfwjs ships ({@code model.min.js} exporting the model object, each {@code
  * group1-shard*.min.js} exporting its shard as a base64 string). Every layer's output is a node
  * named after the layer, so intermediate layers can be fetched by name.
  */
@@ -26,6 +27,18 @@ public final class LayersModelFile {
      *     weight is missing
      */
     public static GraphModelFile read(Path file) {
+        Parsed p = parse(file);
+        KerasModel model = KerasModel.of(p.modelConfig(), p.weights(), file.toString());
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", "layers-model");
+        if (p.kerasVersion() != null) meta.put("keras_version", p.kerasVersion());
+        return KerasFreeze.frozen(model, file, meta);
+    }
+
+    /** A layers model file's Keras model config, weights and Keras version (or null). */
+    record Parsed(Map<?, ?> modelConfig, NamedTensors weights, String kerasVersion) {}
+
+    static Parsed parse(Path file) {
         String source = file.toString();
         String text = WeightManifest.readString(file);
         boolean bundle = file.getFileName().toString().endsWith(".js");
@@ -36,19 +49,8 @@ public final class LayersModelFile {
         WeightManifest manifest = WeightManifest.of(m, file);
         NamedTensors weights = bundle ? bundledWeights(manifest) : manifest.load();
         Map<?, ?> config = topo.get("model_config") instanceof Map<?, ?> mc ? mc : topo;
-        KerasGraph graph = new KerasGraph(weights, source);
-        graph.build(config);
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", "layers-model");
-        if (topo.get("keras_version") != null)
-            meta.put("keras_version", String.valueOf(topo.get("keras_version")));
-        return new GraphModelFile(
-                file,
-                graph.graphDef(),
-                graph.inputs(),
-                graph.outputs(),
-                weights.parameters(),
-                meta);
+        Object version = topo.get("keras_version");
+        return new Parsed(config, weights, version == null ? null : String.valueOf(version));
     }
 
     /**

@@ -119,10 +119,10 @@ class ActivationsTest {
         assertThatThrownBy(() -> Activations.get("rleu"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "unknown activation 'rleu' (did you mean relu?); valid: linear, sigmoid, tanh, relu, leaky_relu, softmax");
+                        "unknown activation 'rleu' (did you mean relu?); valid: linear, sigmoid, tanh, relu, relu6, leaky_relu, softmax");
         assertThatThrownBy(() -> Activations.resolve("swish", "layers[0].activation"))
                 .hasMessage(
-                        "layers[0].activation: unknown activation 'swish'; valid: linear, sigmoid, tanh, relu, leaky_relu, softmax");
+                        "layers[0].activation: unknown activation 'swish'; valid: linear, sigmoid, tanh, relu, relu6, leaky_relu, softmax");
     }
 
     @Test

@@ -78,7 +78,7 @@ class LayerConfigTest {
 
     static Stream<Arguments> badConfigs() {
         String validTypes = "valid types: " + String.join(", ", Layers.types());
-        String activations = "valid: linear, sigmoid, tanh, relu, leaky_relu, softmax";
+        String activations = "valid: linear, sigmoid, tanh, relu, relu6, leaky_relu, softmax";
         return Stream.of(
                 Arguments.of(
                         Map.of("type", "dropout", "keep_prob", 1.5),

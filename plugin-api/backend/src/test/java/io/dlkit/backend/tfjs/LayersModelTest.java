@@ -97,9 +97,9 @@ class LayersModelTest {
                 .isInstanceOf(DataFormatException.class)
                 .hasMessage(
                         json
-                                + ": layer 'lstm_1' is a LSTM, which dlkit's TF.js layers"
+                                + ": layer 'lstm_1' is a LSTM, which dlkit's Keras"
                                 + " importer does not support (supported: "
-                                + KerasLayers.SUPPORTED
+                                + KerasLayerMap.SUPPORTED
                                 + ")");
     }
 
