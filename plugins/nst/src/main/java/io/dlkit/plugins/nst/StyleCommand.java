@@ -121,6 +121,17 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
             description = "Write NAME-NNNN.png every N iterations.")
     int saveEvery;
 
+    @Option(
+            names = "--tile",
+            defaultValue = "512",
+            paramLabel = "PX",
+            description =
+                    "Longest side the loss network sees at once (default: ${DEFAULT-VALUE}). A"
+                            + " larger --size is optimised at half size (repeatedly), upsampled and"
+                            + " refined tile by tile with half the iterations per doubling, so"
+                            + " memory stays bounded.")
+    int tile;
+
     @Option(names = "--preview", description = "A quick look: --size 192 and 40 iterations.")
     boolean preview;
 
@@ -173,6 +184,7 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
                     "--init must be noise, content or random, got '" + init + "'");
         }
         if (!(lr > 0)) throw DlkitException.invalidInput("--lr must be > 0, got " + lr);
+        if (tile < 16) throw DlkitException.invalidInput("--tile must be at least 16, got " + tile);
         StyleSettings settings =
                 new StyleSettings(
                         n,
@@ -185,7 +197,7 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
                         lr,
                         ctx.settings().seed()); // dlkit's global --seed seeds the initial noise
         return new StyleRequest(
-                content, styles, blend(), out, s, model, preserveColors, saveEvery, settings);
+                content, styles, blend(), out, s, model, preserveColors, saveEvery, tile, settings);
     }
 
     private float[] blend() {

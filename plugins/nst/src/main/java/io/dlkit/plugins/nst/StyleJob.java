@@ -9,14 +9,12 @@ import io.dlkit.backend.image.Images;
 import io.dlkit.backend.io.DataFormatException;
 import io.dlkit.backend.runtime.GraphContext;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,70 +38,43 @@ final class StyleJob {
         int[] hw = fitted(contentImage, r.size());
         List<Image> styleImages = new ArrayList<>();
         for (Path s : r.styles()) styleImages.add(read(s, "style"));
-        float[] content;
-        List<float[]> styles = new ArrayList<>();
-        StyleSettings s = r.settings();
-        List<StyleTransfer.Costs> history = new ArrayList<>();
-        long[] loop = new long[2];
-        long estimate;
-        float[] x;
-        StyleTransfer.Costs contentImageCosts;
-        try (GraphContext g = ctx.openGraph()) {
-            LossNetwork net = network(g, r.model(), hw[0], hw[1]);
-            StyleGraph graph = new StyleGraph(g, net, s);
-            // before any image of the run's size is allocated
-            MemoryCheck.check(net, hw[0], hw[1], r.size());
-            estimate = MemoryCheck.estimate(net);
-            content = pixels(Images.resize(contentImage, hw[0], hw[1]));
-            for (Image si : styleImages) styles.add(pixels(Images.resize(si, hw[0], hw[1])));
-            try (StyleTransfer t =
-                    new StyleTransfer(g, graph, content, styles, r.blend(), hw[0], hw[1])) {
-                contentImageCosts = t.evaluate(content, null);
-                x = StyleTransfer.initial(s.init(), content, s.seed());
-                Progress progress = new Progress(ctx.err(), s.iterations());
-                loop[0] = System.nanoTime();
-                t.optimise(
-                        x,
-                        s.iterations(),
-                        s.lr(),
-                        (c, px) -> {
-                            history.add(c);
-                            progress.update(c);
-                            if (r.saveEvery() > 0 && c.iteration() % r.saveEvery() == 0) {
-                                write(
-                                        sibling(r.out(), String.format("-%04d", c.iteration())),
-                                        px,
-                                        hw,
-                                        r,
-                                        content);
-                            }
-                        });
-                loop[1] = System.nanoTime();
-                history.add(t.evaluate(x, null));
-            }
-        }
-        double seconds = (loop[1] - loop[0]) / 1e9;
-        write(r.out(), x, hw, r, content);
+        MultiScale.Outcome o =
+                new MultiScale(
+                                ctx,
+                                (g, h, w) -> network(g, r.model(), h, w),
+                                r,
+                                (suffix, px, size, content) ->
+                                        write(sibling(r.out(), suffix), px, size, r, content))
+                        .run(contentImage, styleImages, hw);
+        write(r.out(), o.pixels(), hw, r, o.content());
         Path plot = sibling(r.out(), "-costs");
         try {
-            CostPlot.write(plot, history);
+            CostPlot.write(plot, o.history());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StyleTransfer.Costs first = history.get(0);
-        StyleTransfer.Costs last = history.get(history.size() - 1);
+        return summary(r, hw, o, plot);
+    }
+
+    private static Map<String, Object> summary(
+            StyleRequest r, int[] hw, MultiScale.Outcome o, Path plot) {
+        StyleSettings s = r.settings();
+        StyleTransfer.Costs first = o.history().get(0);
+        StyleTransfer.Costs last = o.history().get(o.history().size() - 1);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("output", r.out().toString());
         out.put("costs_plot", plot.toString());
         out.put("size", hw[1] + "x" + hw[0]);
         out.put("loss_network", r.model());
         out.put("iterations", s.iterations());
-        out.put("seconds_per_iteration", round(seconds / Math.max(1, s.iterations())));
+        out.put("scales", o.scales());
+        out.put("seconds", round(o.seconds()));
+        out.put("seconds_per_iteration", round(o.seconds() / Math.max(1, s.iterations())));
         out.put("content_cost", List.of(first.content(), last.content()));
         out.put("style_cost", List.of(first.style(), last.style()));
         out.put("total_cost", List.of(first.total(), last.total()));
-        out.put("content_image_style_cost", contentImageCosts.style());
-        out.put("memory_estimate_mib", estimate / (1024 * 1024));
+        out.put("content_image_style_cost", o.contentImageStyleCost());
+        out.put("memory_estimate_mib", o.memoryEstimate() / (1024 * 1024));
         MemoryCheck.peakMib().ifPresent(p -> out.put("peak_memory_mib", p));
         return out;
     }
@@ -156,43 +127,7 @@ final class StyleJob {
         }
     }
 
-    private static float[] pixels(Image image) {
-        float[] d = image.data().clone();
-        for (int i = 0; i < d.length; i++) d[i] *= PixelAdam.MAX_PIXEL;
-        return d;
-    }
-
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    /** One progress line per step of a twentieth of the run, on stderr. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private final int every;
-
-        Progress(PrintWriter err, int total) {
-            this.err = err;
-            this.total = total;
-            this.every = Math.max(1, total / 20);
-        }
-
-        void update(StyleTransfer.Costs c) {
-            if (c.iteration() % every != 0 && c.iteration() != total) return;
-            int filled = 30 * c.iteration() / total;
-            err.println(
-                    String.format(
-                            Locale.ROOT,
-                            "[%s%s] %d/%d  total %.4g  content %.4g  style %.4g",
-                            "#".repeat(filled),
-                            ".".repeat(30 - filled),
-                            c.iteration(),
-                            total,
-                            c.total(),
-                            c.content(),
-                            c.style()));
-            err.flush();
-        }
     }
 }

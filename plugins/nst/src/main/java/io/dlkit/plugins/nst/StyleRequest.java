@@ -9,6 +9,8 @@ import java.util.List;
  * @param model a store model name ({@code mobilenet_v2}) or a model directory
  * @param size the longer side of the generated image in pixels
  * @param saveEvery write an intermediate image every N iterations (0: never)
+ * @param tile the longest side the loss network sees at once; larger results are made at several
+ *     scales, the larger ones refined tile by tile
  */
 record StyleRequest(
         Path content,
@@ -19,4 +21,5 @@ record StyleRequest(
         String model,
         boolean preserveColors,
         int saveEvery,
+        int tile,
         StyleSettings settings) {}

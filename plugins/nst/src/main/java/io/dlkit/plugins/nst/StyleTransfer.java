@@ -29,8 +29,16 @@ final class StyleTransfer implements AutoCloseable {
     private final StyleGraph graph;
     private final int height;
     private final int width;
-    private final TFloat32 contentTarget;
+    private TFloat32 contentTarget;
     private final List<TFloat32> gramTargets = new ArrayList<>();
+
+    /** An optimiser of {@code height x width} images; give it targets before optimising. */
+    StyleTransfer(GraphContext g, StyleGraph graph, int height, int width) {
+        this.g = g;
+        this.graph = graph;
+        this.height = height;
+        this.width = width;
+    }
 
     /**
      * @param content the content image's pixels, {@code height x width x 3} in [0, 255]
@@ -45,31 +53,44 @@ final class StyleTransfer implements AutoCloseable {
             float[] blend,
             int height,
             int width) {
-        this.g = g;
-        this.graph = graph;
-        this.height = height;
-        this.width = width;
-        try (TFloat32 c = pixels(content)) {
-            contentTarget = fetch(c, graph.contentActivation).get(0);
-        }
+        this(g, graph, height, width);
         float[][] grams = new float[graph.styleGrams.size()][];
-        for (int k = 0; k < styles.size(); k++) {
-            try (TFloat32 s = pixels(styles.get(k))) {
-                List<TFloat32> got = fetchAll(s, graph.styleGrams);
-                for (int l = 0; l < grams.length; l++) {
-                    try (TFloat32 t = got.get(l)) {
-                        float[] v = new float[(int) t.size()];
-                        t.asRawTensor().data().asFloats().read(v);
-                        if (grams[l] == null) grams[l] = new float[v.length];
-                        for (int i = 0; i < v.length; i++) grams[l][i] += blend[k] * v[i];
-                    }
+        for (int k = 0; k < styles.size(); k++) add(grams, grams(styles.get(k)), blend[k]);
+        targets(content, grams);
+    }
+
+    /** {@code sum += weight * grams}, layer by layer ({@code sum}'s null layers start at 0). */
+    static void add(float[][] sum, float[][] grams, float weight) {
+        for (int l = 0; l < sum.length; l++) {
+            if (sum[l] == null) sum[l] = new float[grams[l].length];
+            for (int i = 0; i < sum[l].length; i++) sum[l][i] += weight * grams[l][i];
+        }
+    }
+
+    /** The style layers' Gram matrices of an image of this optimiser's size. */
+    float[][] grams(float[] image) {
+        float[][] out = new float[graph.styleGrams.size()][];
+        try (TFloat32 s = pixels(image)) {
+            List<TFloat32> got = fetchAll(s, graph.styleGrams);
+            for (int l = 0; l < out.length; l++) {
+                try (TFloat32 t = got.get(l)) {
+                    out[l] = new float[(int) t.size()];
+                    t.asRawTensor().data().asFloats().read(out[l]);
                 }
             }
         }
-        for (int l = 0; l < grams.length; l++) {
-            long n = (long) Math.sqrt(grams[l].length);
-            gramTargets.add(
-                    TFloat32.tensorOf(Shape.of(n, n), DataBuffers.of(grams[l], true, false)));
+        return out;
+    }
+
+    /** Sets the content target from the content pixels and the style targets (Gram matrices). */
+    void targets(float[] content, float[][] grams) {
+        closeTargets();
+        try (TFloat32 c = pixels(content)) {
+            contentTarget = fetch(c, graph.contentActivation).get(0);
+        }
+        for (float[] gram : grams) {
+            long n = (long) Math.sqrt(gram.length);
+            gramTargets.add(TFloat32.tensorOf(Shape.of(n, n), DataBuffers.of(gram, true, false)));
         }
     }
 
@@ -145,9 +166,15 @@ final class StyleTransfer implements AutoCloseable {
         return ((TFloat32) t).getFloat();
     }
 
+    private void closeTargets() {
+        if (contentTarget != null) contentTarget.close();
+        contentTarget = null;
+        gramTargets.forEach(TFloat32::close);
+        gramTargets.clear();
+    }
+
     @Override
     public void close() {
-        contentTarget.close();
-        gramTargets.forEach(TFloat32::close);
+        closeTargets();
     }
 }
