@@ -131,9 +131,9 @@ class StyleIT {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err())
                 .containsPattern(
-                        "error: --size 60000 \\(60000x39911\\) needs about \\d+ MiB for the loss"
-                                + " network's activations and their gradients, but \\d+ MiB are"
-                                + " available; give --size \\d+ or less");
+                        "error: --size 60000 \\(60000x39911\\) needs about \\d+ MiB for the image"
+                                + " and its copies at that size, but \\d+ MiB are available;"
+                                + " give --size \\d+ or less");
     }
 
     private static float[] pair(String out, String key) {

@@ -35,6 +35,7 @@ public final class CoreModule extends AbstractModule {
         bind(ModelStore.class).to(CliModelStore.class);
         bind(io.dlkit.api.model.PretrainedModels.class)
                 .to(io.dlkit.cli.models.CliPretrainedModels.class);
+        bind(io.dlkit.api.extension.Optimizers.class).to(io.dlkit.cli.nn.OptimizerRegistry.class);
     }
 
     /** The pipeline step types of the core and every started plugin, built on first use. */

@@ -1,12 +1,14 @@
 package io.dlkit.plugins.nst;
 
-import io.dlkit.api.CommandContext;
 import io.dlkit.backend.image.Image;
 import io.dlkit.backend.image.Images;
 import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.train.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a request's {@link ScaleSchedule}: the smallest scale is optimised whole from the notes'
@@ -35,18 +37,33 @@ final class MultiScale {
             double seconds,
             List<String> scales) {}
 
-    private final CommandContext ctx;
+    private final Supplier<GraphContext> graphs;
+    private final Consumer<String> log;
     private final Networks networks;
     private final StyleRequest r;
     private final Saver saver;
+    private final Optimizer optimizer;
     private final List<StyleTransfer.Costs> history = new ArrayList<>();
     private final List<String> scales = new ArrayList<>();
     private float contentImageStyleCost;
     private long estimate;
     private double seconds;
 
-    MultiScale(CommandContext ctx, Networks networks, StyleRequest r, Saver saver) {
-        this.ctx = ctx;
+    /**
+     * @param graphs opens a graph per scale (the command's or the pipeline step's)
+     * @param log receives the progress and per-scale lines
+     * @param optimizer the update rule on the pixels (the optimizers plugin's {@code adam})
+     */
+    MultiScale(
+            Supplier<GraphContext> graphs,
+            Consumer<String> log,
+            Networks networks,
+            StyleRequest r,
+            Optimizer optimizer,
+            Saver saver) {
+        this.graphs = graphs;
+        this.log = log;
+        this.optimizer = optimizer;
         this.networks = networks;
         this.r = r;
         this.saver = saver;
@@ -83,12 +100,13 @@ final class MultiScale {
     private void optimiseWhole(
             ScaleSchedule.Scale sc, float[] x, float[] content, List<float[]> styles) {
         int[] size = {sc.height(), sc.width()};
-        try (GraphContext g = ctx.openGraph()) {
+        try (GraphContext g = graphs.get()) {
             StyleGraph graph = graph(g, size[0], size[1]);
             try (StyleTransfer t =
-                    new StyleTransfer(g, graph, content, styles, r.blend(), size[0], size[1])) {
+                    new StyleTransfer(
+                            g, graph, content, styles, r.blend(), size[0], size[1], optimizer)) {
                 contentImageStyleCost = t.evaluate(content, null).style();
-                Progress progress = new Progress(ctx.err(), label(sc), sc.iterations());
+                Progress progress = new Progress(log, label(sc), sc.iterations());
                 t.optimise(
                         x,
                         sc.iterations(),
@@ -113,9 +131,10 @@ final class MultiScale {
         int overlap = r.tile() / 8;
         List<Tiles.Tile> tiles = Tiles.grid(h, w, r.tile(), overlap);
         Tiles.Tile first = tiles.get(0);
-        try (GraphContext g = ctx.openGraph()) {
+        try (GraphContext g = graphs.get()) {
             StyleGraph graph = graph(g, first.height(), first.width());
-            try (StyleTransfer t = new StyleTransfer(g, graph, first.height(), first.width())) {
+            try (StyleTransfer t =
+                    new StyleTransfer(g, graph, first.height(), first.width(), optimizer)) {
                 float[][] grams = new float[graph.styleGrams.size()][];
                 for (int k = 0; k < styles.size(); k++) {
                     for (Tiles.Tile tile : tiles) {
@@ -125,7 +144,7 @@ final class MultiScale {
                 }
                 float[][] mean = new float[sc.iterations()][3];
                 int total = sc.iterations() * tiles.size();
-                Progress progress = new Progress(ctx.err(), label(sc), total);
+                Progress progress = new Progress(log, label(sc), total);
                 int done = 0;
                 for (Tiles.Tile tile : tiles) {
                     t.targets(Tiles.crop(content, w, tile), grams);
@@ -178,20 +197,19 @@ final class MultiScale {
                         secs,
                         peak);
         scales.add(line);
-        ctx.err().println("scale " + line);
-        ctx.err().flush();
+        log.accept("scale " + line);
     }
 
     /** {@code x} ({@code from}) resized bilinearly to {@code to}, pixels in [0, 255]. */
     static float[] up(float[] x, int[] from, int[] to) {
         float[] unit = new float[x.length];
-        for (int i = 0; i < x.length; i++) unit[i] = x[i] / PixelAdam.MAX_PIXEL;
+        for (int i = 0; i < x.length; i++) unit[i] = x[i] / PixelUpdate.MAX_PIXEL;
         return pixels(Images.resize(new Image(unit, from[0], from[1], 3), to[0], to[1]));
     }
 
     static float[] pixels(Image image) {
         float[] d = image.data().clone();
-        for (int i = 0; i < d.length; i++) d[i] *= PixelAdam.MAX_PIXEL;
+        for (int i = 0; i < d.length; i++) d[i] *= PixelUpdate.MAX_PIXEL;
         return d;
     }
 }

@@ -1,11 +1,11 @@
 package io.dlkit.plugins.nst;
 
-import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.Consumer;
 
-/** One progress line per twentieth of a stage of the run, on stderr. */
+/** One progress line per twentieth of a stage of the run (to stderr, or a step's progress). */
 final class Progress {
-    private final PrintWriter err;
+    private final Consumer<String> log;
     private final String label;
     private final int total;
     private final int every;
@@ -14,8 +14,8 @@ final class Progress {
      * @param label what the stage is ({@code "512x341"}, {@code "1024x683 tiles"})
      * @param total the stage's iterations
      */
-    Progress(PrintWriter err, String label, int total) {
-        this.err = err;
+    Progress(Consumer<String> log, String label, int total) {
+        this.log = log;
         this.label = label;
         this.total = total;
         this.every = Math.max(1, total / 20);
@@ -25,7 +25,7 @@ final class Progress {
     void update(int iteration, StyleTransfer.Costs c) {
         if (iteration % every != 0 && iteration != total) return;
         int filled = 30 * iteration / total;
-        err.println(
+        log.accept(
                 String.format(
                         Locale.ROOT,
                         "%s [%s%s] %d/%d  total %.4g  content %.4g  style %.4g",
@@ -37,12 +37,5 @@ final class Progress {
                         c.total(),
                         c.content(),
                         c.style()));
-        err.flush();
-    }
-
-    /** Prints one line. */
-    void say(String line) {
-        err.println(line);
-        err.flush();
     }
 }

@@ -1,7 +1,7 @@
 package io.dlkit.plugins.nst;
 
-import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.api.model.ModelStore;
 import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.backend.image.Image;
@@ -16,55 +16,93 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Runs a style transfer request end to end: reads and sizes the images, builds the loss network and
- * the costs, refuses a size its memory estimate says will not fit, optimises, and writes the
- * result, the intermediate images and the costs plot ({@code NAME-costs.png} beside the result).
+ * Runs a style transfer request: sizes the images, refuses a size that will not fit in memory, runs
+ * the {@link MultiScale} optimisation with the optimizers plugin's Adam on the loss network, and
+ * (for the command) writes the result, the intermediate images and the costs plot ({@code
+ * NAME-costs.png} beside the result). The command and the pipeline step share {@link #paint}.
  */
 final class StyleJob {
-    private final CommandContext ctx;
+    /** What one transfer produced: the result (the content's colours kept if asked) and the run. */
+    record Painted(Image image, MultiScale.Outcome outcome) {}
+
+    private final Supplier<GraphContext> graphs;
+    private final Consumer<String> log;
     private final ModelStore store;
     private final PretrainedModels models;
+    private final Optimizers optimizers;
 
-    StyleJob(CommandContext ctx, ModelStore store, PretrainedModels models) {
-        this.ctx = ctx;
+    /**
+     * @param graphs opens a graph with the user's device, threads and seed
+     * @param log receives progress lines
+     */
+    StyleJob(
+            Supplier<GraphContext> graphs,
+            Consumer<String> log,
+            ModelStore store,
+            PretrainedModels models,
+            Optimizers optimizers) {
+        this.graphs = graphs;
+        this.log = log;
         this.store = store;
         this.models = models;
+        this.optimizers = optimizers;
     }
 
+    /** The command: reads the files, paints, writes the result and the costs plot. */
     Map<String, Object> run(StyleRequest r) {
         Image contentImage = read(r.content(), "content");
-        int[] hw = fitted(contentImage, r.size());
         List<Image> styleImages = new ArrayList<>();
         for (Path s : r.styles()) styleImages.add(read(s, "style"));
-        MultiScale.Outcome o =
-                new MultiScale(
-                                ctx,
-                                (g, h, w) -> network(g, r.model(), h, w),
-                                r,
-                                (suffix, px, size, content) ->
-                                        write(sibling(r.out(), suffix), px, size, r, content))
-                        .run(contentImage, styleImages, hw);
-        write(r.out(), o.pixels(), hw, r, o.content());
+        Painted p =
+                paint(
+                        r,
+                        contentImage,
+                        styleImages,
+                        (suffix, px, size, content) ->
+                                write(sibling(r.out(), suffix), image(px, size, r, content)));
+        write(r.out(), p.image());
         Path plot = sibling(r.out(), "-costs");
         try {
-            CostPlot.write(plot, o.history());
+            CostPlot.write(plot, p.outcome().history());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return summary(r, hw, o, plot);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("output", r.out().toString());
+        out.put("costs_plot", plot.toString());
+        out.putAll(summary(r, p));
+        return out;
     }
 
-    private static Map<String, Object> summary(
-            StyleRequest r, int[] hw, MultiScale.Outcome o, Path plot) {
+    /** Paints {@code content} in the style of {@code styles} as {@code r} asks. */
+    Painted paint(
+            StyleRequest r, Image content, List<Image> styles, MultiScale.Saver intermediate) {
+        int[] hw = fitted(content, r.size());
+        MemoryCheck.checkImages(hw[0], hw[1], styles.size(), r.size());
+        MultiScale.Outcome o =
+                new MultiScale(
+                                graphs,
+                                log,
+                                (g, h, w) -> network(g, r.model(), h, w),
+                                r,
+                                optimizers.create("adam", Map.of()),
+                                intermediate)
+                        .run(content, styles, hw);
+        return new Painted(image(o.pixels(), hw, r, o.content()), o);
+    }
+
+    /** The run's figures: size, scales, time, costs (first and last), memory. */
+    static Map<String, Object> summary(StyleRequest r, Painted p) {
+        MultiScale.Outcome o = p.outcome();
         StyleSettings s = r.settings();
         StyleTransfer.Costs first = o.history().get(0);
         StyleTransfer.Costs last = o.history().get(o.history().size() - 1);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("output", r.out().toString());
-        out.put("costs_plot", plot.toString());
-        out.put("size", hw[1] + "x" + hw[0]);
+        out.put("size", p.image().width() + "x" + p.image().height());
         out.put("loss_network", r.model());
         out.put("iterations", s.iterations());
         out.put("scales", o.scales());
@@ -75,7 +113,7 @@ final class StyleJob {
         out.put("total_cost", List.of(first.total(), last.total()));
         out.put("content_image_style_cost", o.contentImageStyleCost());
         out.put("memory_estimate_mib", o.memoryEstimate() / (1024 * 1024));
-        MemoryCheck.peakMib().ifPresent(p -> out.put("peak_memory_mib", p));
+        MemoryCheck.peakMib().ifPresent(m -> out.put("peak_memory_mib", m));
         return out;
     }
 
@@ -85,12 +123,16 @@ final class StyleJob {
         return StoreNetworks.load(models, g, model, height, width);
     }
 
-    private void write(Path file, float[] x, int[] hw, StyleRequest r, float[] content) {
+    private static Image image(float[] x, int[] hw, StyleRequest r, float[] content) {
         float[] px = r.preserveColors() ? ColorTransfer.preserveColors(x, content) : x;
         float[] unit = new float[px.length];
-        for (int i = 0; i < px.length; i++) unit[i] = px[i] / PixelAdam.MAX_PIXEL;
+        for (int i = 0; i < px.length; i++) unit[i] = px[i] / PixelUpdate.MAX_PIXEL;
+        return new Image(unit, hw[0], hw[1], 3);
+    }
+
+    private static void write(Path file, Image image) {
         try {
-            Images.write(file, new Image(unit, hw[0], hw[1], 3));
+            Images.write(file, image);
         } catch (DataFormatException e) {
             throw DlkitException.invalidInput(e.getMessage());
         } catch (IOException e) {

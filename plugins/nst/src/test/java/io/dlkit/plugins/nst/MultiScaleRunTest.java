@@ -22,6 +22,7 @@ class MultiScaleRunTest {
                 new StyleRequest(
                         null, List.of(), new float[] {1f}, null, 60, "tiny", false, 0, 32, s);
         FakeCommandContext ctx = new FakeCommandContext();
+        List<String> log = new ArrayList<>();
         List<int[]> opened = new ArrayList<>();
         MultiScale.Networks tiny =
                 (g, h, w) -> {
@@ -31,7 +32,13 @@ class MultiScaleRunTest {
 
         // when
         MultiScale.Outcome o =
-                new MultiScale(ctx, tiny, request, (a, b, c, d) -> {})
+                new MultiScale(
+                                ctx::openGraph,
+                                log::add,
+                                tiny,
+                                request,
+                                new CountingDescent(),
+                                (a, b, c, d) -> {})
                         .run(content, List.of(style), new int[] {40, 60});
 
         // then the network never saw more than a tile, and the result has the full size
@@ -46,7 +53,7 @@ class MultiScaleRunTest {
         assertThat(tiledLast.total()).isLessThan(tiledFirst.total());
         assertThat(o.history().get(40).total()).isLessThan(o.history().get(0).total());
         for (float v : o.pixels()) assertThat(v).isBetween(0f, 255f);
-        assertThat(ctx.stderr()).contains("scale 60x40 tiles: 20 iterations per tile");
+        assertThat(log).anyMatch(l -> l.startsWith("scale 60x40 tiles: 20 iterations per tile"));
     }
 
     private static Image random(Random r, int h, int w) {
