@@ -35,7 +35,14 @@ final class MultiScale {
             float contentImageStyleCost,
             long memoryEstimate,
             double seconds,
-            List<String> scales) {}
+            List<String> scales,
+            Loop loop) {}
+
+    /**
+     * Time spent in the optimisers' steps only (no graph building, no targets): wall and process
+     * CPU seconds (all threads, TensorFlow's included) over {@code steps} steps, tiles counted.
+     */
+    record Loop(double seconds, double cpuSeconds, long steps) {}
 
     private final Supplier<GraphContext> graphs;
     private final Consumer<String> log;
@@ -48,6 +55,9 @@ final class MultiScale {
     private float contentImageStyleCost;
     private long estimate;
     private double seconds;
+    private long loopNanos;
+    private long loopCpuNanos;
+    private long loopSteps;
 
     /**
      * @param graphs opens a graph per scale (the command's or the pipeline step's)
@@ -94,7 +104,14 @@ final class MultiScale {
             previous = size;
         }
         return new Outcome(
-                x, content, history, contentImageStyleCost, estimate, seconds, List.copyOf(scales));
+                x,
+                content,
+                history,
+                contentImageStyleCost,
+                estimate,
+                seconds,
+                List.copyOf(scales),
+                new Loop(loopNanos / 1e9, loopCpuNanos / 1e9, loopSteps));
     }
 
     private void optimiseWhole(
@@ -107,18 +124,25 @@ final class MultiScale {
                             g, graph, content, styles, r.blend(), size[0], size[1], optimizer)) {
                 contentImageStyleCost = t.evaluate(content, null).style();
                 Progress progress = new Progress(log, label(sc), sc.iterations());
-                t.optimise(
-                        x,
+                timed(
                         sc.iterations(),
-                        r.settings().lr(),
-                        (c, px) -> {
-                            history.add(c);
-                            progress.update(c.iteration(), c);
-                            if (r.saveEvery() > 0 && c.iteration() % r.saveEvery() == 0) {
-                                saver.save(
-                                        String.format("-%04d", c.iteration()), px, size, content);
-                            }
-                        });
+                        () ->
+                                t.optimise(
+                                        x,
+                                        sc.iterations(),
+                                        r.settings().lr(),
+                                        (c, px) -> {
+                                            history.add(c);
+                                            progress.update(c.iteration(), c);
+                                            if (r.saveEvery() > 0
+                                                    && c.iteration() % r.saveEvery() == 0) {
+                                                saver.save(
+                                                        String.format("-%04d", c.iteration()),
+                                                        px,
+                                                        size,
+                                                        content);
+                                            }
+                                        }));
                 history.add(t.evaluate(x, null));
             }
         }
@@ -150,17 +174,20 @@ final class MultiScale {
                     t.targets(Tiles.crop(content, w, tile), grams);
                     float[] px = Tiles.crop(x, w, tile);
                     int offset = done;
-                    t.optimise(
-                            px,
+                    timed(
                             sc.iterations(),
-                            r.settings().lr(),
-                            (c, p) -> {
-                                float[] m = mean[c.iteration() - 1];
-                                m[0] += c.total() / tiles.size();
-                                m[1] += c.content() / tiles.size();
-                                m[2] += c.style() / tiles.size();
-                                progress.update(offset + c.iteration(), c);
-                            });
+                            () ->
+                                    t.optimise(
+                                            px,
+                                            sc.iterations(),
+                                            r.settings().lr(),
+                                            (c, p) -> {
+                                                float[] m = mean[c.iteration() - 1];
+                                                m[0] += c.total() / tiles.size();
+                                                m[1] += c.content() / tiles.size();
+                                                m[2] += c.style() / tiles.size();
+                                                progress.update(offset + c.iteration(), c);
+                                            }));
                     Tiles.blend(x, h, w, tile, px, overlap);
                     done += sc.iterations();
                 }
@@ -169,6 +196,23 @@ final class MultiScale {
                 }
             }
         }
+    }
+
+    private void timed(int steps, Runnable loop) {
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        loop.run();
+        loopNanos += System.nanoTime() - start;
+        loopCpuNanos += processCpuNanos() - cpu;
+        loopSteps += steps;
+    }
+
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private StyleGraph graph(GraphContext g, int height, int width) {

@@ -48,6 +48,8 @@ class MultiScaleRunTest {
         assertThat(o.scales().get(1)).startsWith("60x40 tiles: 20 iterations per tile in ");
         // 40 whole iterations + the final evaluation, then 20 tile-averaged iterations
         assertThat(o.history()).hasSize(41 + 20);
+        assertThat(o.loop().steps()).isEqualTo(40 + 6 * 20); // 40 whole, 20 in each of 6 tiles
+        assertThat(o.loop().seconds()).isPositive().isLessThanOrEqualTo(o.seconds());
         StyleTransfer.Costs tiledFirst = o.history().get(41);
         StyleTransfer.Costs tiledLast = o.history().get(60);
         assertThat(tiledLast.total()).isLessThan(tiledFirst.total());
