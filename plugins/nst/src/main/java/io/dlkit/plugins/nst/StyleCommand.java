@@ -69,7 +69,9 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
     @Option(
             names = "--iterations",
             defaultValue = "200",
-            description = "Adam steps (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Adam steps (default: ${DEFAULT-VALUE}); with --size over --tile, at the"
+                            + " smallest scale.")
     int iterations;
 
     @Option(
