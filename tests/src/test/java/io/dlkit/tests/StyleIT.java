@@ -131,9 +131,46 @@ class StyleIT {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err())
                 .containsPattern(
-                        "error: --size 60000 \\(60000x39911\\) needs about \\d+ MiB for the loss"
-                                + " network's activations and their gradients, but \\d+ MiB are"
-                                + " available; give --size \\d+ or less");
+                        "error: --size 60000 \\(60000x39911\\) needs about \\d+ MiB for the image"
+                                + " and its copies at that size, but \\d+ MiB are available;"
+                                + " give --size \\d+ or less");
+    }
+
+    @Test
+    void should_run_the_ready_made_pipeline_through_the_nst_style_step() throws Exception {
+        // given
+        Path out = dir.resolve("run");
+
+        // when
+        DlkitProcess.Result r =
+                DlkitProcess.runIn(
+                        DlkitProcess.ROOT,
+                        env(),
+                        "-q",
+                        "--format",
+                        "json",
+                        "run",
+                        "pipelines/style-transfer.yaml",
+                        "--out",
+                        out.toString(),
+                        "--set",
+                        "size=64",
+                        "--set",
+                        "iterations=30");
+
+        // then: samples/images/cat.png is 300x200, so 64x43, and the style cost fell
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        BufferedImage result = ImageIO.read(out.resolve("styled.png").toFile());
+        assertThat(result.getWidth()).isEqualTo(64);
+        assertThat(result.getHeight()).isEqualTo(43);
+        com.fasterxml.jackson.databind.JsonNode costs =
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(r.out())
+                        .get("results")
+                        .get("painted.costs");
+        assertThat(costs.get("size").asText()).isEqualTo("64x43");
+        assertThat(costs.get("style_cost").get(1).asDouble())
+                .isLessThan(costs.get("style_cost").get(0).asDouble());
     }
 
     private static float[] pair(String out, String key) {

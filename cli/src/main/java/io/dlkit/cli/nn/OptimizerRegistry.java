@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /** The optimizers every started plugin contributes, found by name. */
 @Singleton
-public final class OptimizerRegistry implements io.dlkit.api.model.Optimizers {
+public final class OptimizerRegistry implements io.dlkit.api.extension.Optimizers {
     private final PluginHost host;
     private Map<String, OptimizerProvider> byName;
 

@@ -33,9 +33,9 @@ public final class CoreModule extends AbstractModule {
         bind(CommandContext.class).toInstance(context);
         bind(OutputWriter.class).toInstance(context.writer());
         bind(ModelStore.class).to(CliModelStore.class);
-        bind(io.dlkit.api.model.Optimizers.class).to(io.dlkit.cli.nn.OptimizerRegistry.class);
         bind(io.dlkit.api.model.PretrainedModels.class)
                 .to(io.dlkit.cli.models.CliPretrainedModels.class);
+        bind(io.dlkit.api.extension.Optimizers.class).to(io.dlkit.cli.nn.OptimizerRegistry.class);
     }
 
     /** The pipeline step types of the core and every started plugin, built on first use. */

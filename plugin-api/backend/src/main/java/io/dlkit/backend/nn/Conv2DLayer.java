@@ -197,7 +197,14 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         int p = spec.padding().amount();
         boolean same = spec.padding().mode().equals("same");
         boolean oddKernel = k[0] % 2 == 1 && k[1] % 2 == 1;
-        if (in[2] <= 4 && s[0] == 1 && s[1] == 1 && oddKernel && k[0] * k[1] > 1) {
+        // im2col slices by the built input size: only for an input of that size (a model opened
+        // on another graph's input, e.g. a larger image, takes the general convolution)
+        if (in[2] <= 4
+                && s[0] == 1
+                && s[1] == 1
+                && oddKernel
+                && k[0] * k[1] > 1
+                && builtSize(input, in)) {
             int ph = same ? (k[0] - 1) / 2 : p;
             int pw = same ? (k[1] - 1) / 2 : p;
             return im2col(tf, input, in, k, ph, pw);
@@ -214,6 +221,11 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
         }
         List<Long> strides = List.of(1L, (long) s[0], (long) s[1], 1L);
         return tf.nn.conv2d(x, kernel.read(), strides, mode);
+    }
+
+    private static boolean builtSize(Operand<TFloat32> input, long[] in) {
+        org.tensorflow.ndarray.Shape shape = input.shape();
+        return shape.numDimensions() == 4 && shape.size(1) == in[0] && shape.size(2) == in[1];
     }
 
     private Operand<TFloat32> im2col(

@@ -219,6 +219,34 @@ class Conv2DLayerTest {
     }
 
     @Test
+    void should_convolve_an_input_larger_than_the_built_shape_whole() {
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 17)) {
+            // given: a 3-channel layer built for 4x4 (its im2col path), called on a 6x7 image
+            Ops tf = g.tf();
+            Conv2DLayer layer = new Conv2DLayer(2, 3, "linear");
+            layer.assignName("conv");
+            layer.build(g, new long[] {4, 4, 3});
+            float[] x = GradCheck.uniformFloats(new Random(5), 6 * 7 * 3, -1, 1);
+            Operand<TFloat32> image = constant(tf, x, 1, 6, 7, 3);
+
+            // when
+            Operand<TFloat32> out = layer.call(g, image, tf.constant(false));
+
+            // then: the whole image convolved (a VALID 3x3 kernel: 4x5), as TensorFlow's conv2d
+            assertThat(out.shape().asArray()).containsExactly(1, 4, 5, 2);
+            WeightVariable<TFloat32> kernel = layer.variables().get(0);
+            Operand<TFloat32> expected =
+                    tf.nn.conv2d(image, kernel.read(), List.of(1L, 1L, 1L, 1L), "VALID");
+            float[] got = GradCheck.fetch(g, out);
+            float[] want =
+                    GradCheck.fetch(g, tf.nn.biasAdd(expected, layer.variables().get(1).read()));
+            for (int i = 0; i < want.length; i++) {
+                assertThat(got[i]).isCloseTo(want[i], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
     void should_count_the_notes_parameters_and_flops() {
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 17)) {
             // given: the notes' layer, 10 filters of 3x3x3

@@ -26,6 +26,6 @@ final class ColorTransfer {
     }
 
     private static float clip(float v) {
-        return Math.min(PixelAdam.MAX_PIXEL, Math.max(0, v));
+        return Math.min(PixelUpdate.MAX_PIXEL, Math.max(0, v));
     }
 }

@@ -48,19 +48,59 @@ final class MemoryCheck {
         check(estimate(net), AvailableMemory.bytes(), height, width, size);
     }
 
+    /**
+     * Refuses a result size whose pixel buffers (the result, the content, each style and two
+     * resizing copies, float32 on the Java heap) would not fit in the heap or the machine.
+     */
+    static void checkImages(int height, int width, int styles, int size) {
+        long heap = Runtime.getRuntime().maxMemory() - usedHeap();
+        OptionalLong machine = AvailableMemory.bytes();
+        long available = machine.isPresent() ? Math.min(heap, machine.getAsLong()) : heap;
+        // a Java array holds at most about 2^31 values
+        available = Math.min(available, (Integer.MAX_VALUE - 8L) * 4L * (4 + styles));
+        check(
+                imageBytes(height, width, styles),
+                OptionalLong.of(available),
+                height,
+                width,
+                size,
+                "the image and its copies at that size");
+    }
+
+    /** Bytes of {@code 4 + styles} float32 RGB images. */
+    static long imageBytes(int height, int width, int styles) {
+        return (long) height * width * 3 * 4L * (4 + styles);
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
     static void check(long needed, OptionalLong available, int height, int width, int size) {
+        check(
+                needed,
+                available,
+                height,
+                width,
+                size,
+                "the loss network's activations and their gradients");
+    }
+
+    private static void check(
+            long needed, OptionalLong available, int height, int width, int size, String what) {
         if (available.isEmpty() || needed <= available.getAsLong()) return;
         int fits = (int) (size * Math.sqrt((double) available.getAsLong() / needed) * 0.9);
         throw DlkitException.invalidInput(
                 String.format(
                         Locale.ROOT,
-                        "--size %d (%dx%d) needs about %d MiB for the loss network's activations"
-                                + " and their gradients, but %d MiB are available; give --size"
-                                + " %d or less",
+                        "--size %d (%dx%d) needs about %d MiB for %s, but %d MiB are available;"
+                                + " give --size %d or less",
                         size,
                         width,
                         height,
                         needed / MIB,
+                        what,
                         available.getAsLong() / MIB,
                         Math.max(16, fits)));
     }

@@ -3,6 +3,7 @@ package io.dlkit.plugins.nst;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.api.model.ModelStore;
 import io.dlkit.api.model.PretrainedModels;
 import jakarta.inject.Inject;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code dlkit style --content C --style S[,S2] --out G.png}: neural style transfer as the notes
  * describe it (Gatys et al.): the generated image's pixels minimise {@code alpha J_content + beta
- * J_style} on a pretrained CNN, with Adam. Flag names follow jcjohnson's neural-style.
+ * J_style} on a pretrained CNN, with the optimizers plugin's Adam. Flag names follow jcjohnson's
+ * neural-style.
  */
 @Extension
 @Command(
@@ -67,7 +69,9 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
     @Option(
             names = "--iterations",
             defaultValue = "200",
-            description = "Adam steps (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Adam steps (default: ${DEFAULT-VALUE}); with --size over --tile, at the"
+                            + " smallest scale.")
     int iterations;
 
     @Option(
@@ -121,6 +125,17 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
             description = "Write NAME-NNNN.png every N iterations.")
     int saveEvery;
 
+    @Option(
+            names = "--tile",
+            defaultValue = "512",
+            paramLabel = "PX",
+            description =
+                    "Longest side the loss network sees at once (default: ${DEFAULT-VALUE}). A"
+                            + " larger --size is optimised at half size (repeatedly), upsampled and"
+                            + " refined tile by tile with half the iterations per doubling, so"
+                            + " memory stays bounded.")
+    int tile;
+
     @Option(names = "--preview", description = "A quick look: --size 192 and 40 iterations.")
     boolean preview;
 
@@ -140,11 +155,16 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
     private final CommandContext ctx;
     private final ModelStore store;
     private final PretrainedModels models;
+    private final Optimizers optimizers;
 
-    /** dlkit injects the command context, the model store and the pretrained models. */
+    /**
+     * dlkit injects the command context, the model store, the pretrained models and the optimizers.
+     */
     @Inject
-    public StyleCommand(CommandContext ctx, ModelStore store, PretrainedModels models) {
+    public StyleCommand(
+            CommandContext ctx, ModelStore store, PretrainedModels models, Optimizers optimizers) {
         this.ctx = ctx;
+        this.optimizers = optimizers;
         this.store = store;
         this.models = models;
     }
@@ -157,7 +177,17 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
     @Override
     public Integer call() {
         StyleRequest r = request();
-        Map<String, Object> result = new StyleJob(ctx, store, models).run(r);
+        Map<String, Object> result =
+                new StyleJob(
+                                ctx::openGraph,
+                                line -> {
+                                    ctx.err().println(line);
+                                    ctx.err().flush();
+                                },
+                                store,
+                                models,
+                                optimizers)
+                        .run(r);
         result.forEach((k, v) -> ctx.out().println(k + ": " + v));
         ctx.out().flush();
         return 0;
@@ -166,13 +196,7 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
     StyleRequest request() {
         int n = preview ? 40 : iterations;
         int s = preview ? 192 : size;
-        if (n < 1) throw DlkitException.invalidInput("--iterations must be at least 1, got " + n);
-        if (s < 16) throw DlkitException.invalidInput("--size must be at least 16, got " + s);
-        if (!List.of("noise", "content", "random").contains(init)) {
-            throw DlkitException.invalidInput(
-                    "--init must be noise, content or random, got '" + init + "'");
-        }
-        if (!(lr > 0)) throw DlkitException.invalidInput("--lr must be > 0, got " + lr);
+        StyleRequest.check("--", n, s, init, lr, tile);
         StyleSettings settings =
                 new StyleSettings(
                         n,
@@ -185,7 +209,7 @@ public final class StyleCommand implements CommandProvider, Callable<Integer> {
                         lr,
                         ctx.settings().seed()); // dlkit's global --seed seeds the initial noise
         return new StyleRequest(
-                content, styles, blend(), out, s, model, preserveColors, saveEvery, settings);
+                content, styles, blend(), out, s, model, preserveColors, saveEvery, tile, settings);
     }
 
     private float[] blend() {

@@ -1,7 +1,7 @@
 package io.dlkit.plugins.nst;
 
-import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.api.model.ModelStore;
 import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.backend.image.Image;
@@ -9,102 +9,114 @@ import io.dlkit.backend.image.Images;
 import io.dlkit.backend.io.DataFormatException;
 import io.dlkit.backend.runtime.GraphContext;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Runs a style transfer request end to end: reads and sizes the images, builds the loss network and
- * the costs, refuses a size its memory estimate says will not fit, optimises, and writes the
- * result, the intermediate images and the costs plot ({@code NAME-costs.png} beside the result).
+ * Runs a style transfer request: sizes the images, refuses a size that will not fit in memory, runs
+ * the {@link MultiScale} optimisation with the optimizers plugin's Adam on the loss network, and
+ * (for the command) writes the result, the intermediate images and the costs plot ({@code
+ * NAME-costs.png} beside the result). The command and the pipeline step share {@link #paint}.
  */
 final class StyleJob {
-    private final CommandContext ctx;
+    /** What one transfer produced: the result (the content's colours kept if asked) and the run. */
+    record Painted(Image image, MultiScale.Outcome outcome) {}
+
+    private final Supplier<GraphContext> graphs;
+    private final Consumer<String> log;
     private final ModelStore store;
     private final PretrainedModels models;
+    private final Optimizers optimizers;
 
-    StyleJob(CommandContext ctx, ModelStore store, PretrainedModels models) {
-        this.ctx = ctx;
+    /**
+     * @param graphs opens a graph with the user's device, threads and seed
+     * @param log receives progress lines
+     */
+    StyleJob(
+            Supplier<GraphContext> graphs,
+            Consumer<String> log,
+            ModelStore store,
+            PretrainedModels models,
+            Optimizers optimizers) {
+        this.graphs = graphs;
+        this.log = log;
         this.store = store;
         this.models = models;
+        this.optimizers = optimizers;
     }
 
+    /** The command: reads the files, paints, writes the result and the costs plot. */
     Map<String, Object> run(StyleRequest r) {
         Image contentImage = read(r.content(), "content");
-        int[] hw = fitted(contentImage, r.size());
         List<Image> styleImages = new ArrayList<>();
         for (Path s : r.styles()) styleImages.add(read(s, "style"));
-        float[] content;
-        List<float[]> styles = new ArrayList<>();
-        StyleSettings s = r.settings();
-        List<StyleTransfer.Costs> history = new ArrayList<>();
-        long[] loop = new long[2];
-        long estimate;
-        float[] x;
-        StyleTransfer.Costs contentImageCosts;
-        try (GraphContext g = ctx.openGraph()) {
-            LossNetwork net = network(g, r.model(), hw[0], hw[1]);
-            StyleGraph graph = new StyleGraph(g, net, s);
-            // before any image of the run's size is allocated
-            MemoryCheck.check(net, hw[0], hw[1], r.size());
-            estimate = MemoryCheck.estimate(net);
-            content = pixels(Images.resize(contentImage, hw[0], hw[1]));
-            for (Image si : styleImages) styles.add(pixels(Images.resize(si, hw[0], hw[1])));
-            try (StyleTransfer t =
-                    new StyleTransfer(g, graph, content, styles, r.blend(), hw[0], hw[1])) {
-                contentImageCosts = t.evaluate(content, null);
-                x = StyleTransfer.initial(s.init(), content, s.seed());
-                Progress progress = new Progress(ctx.err(), s.iterations());
-                loop[0] = System.nanoTime();
-                t.optimise(
-                        x,
-                        s.iterations(),
-                        s.lr(),
-                        (c, px) -> {
-                            history.add(c);
-                            progress.update(c);
-                            if (r.saveEvery() > 0 && c.iteration() % r.saveEvery() == 0) {
-                                write(
-                                        sibling(r.out(), String.format("-%04d", c.iteration())),
-                                        px,
-                                        hw,
-                                        r,
-                                        content);
-                            }
-                        });
-                loop[1] = System.nanoTime();
-                history.add(t.evaluate(x, null));
-            }
-        }
-        double seconds = (loop[1] - loop[0]) / 1e9;
-        write(r.out(), x, hw, r, content);
+        Painted p =
+                paint(
+                        r,
+                        contentImage,
+                        styleImages,
+                        (suffix, px, size, content) ->
+                                write(sibling(r.out(), suffix), image(px, size, r, content)));
+        write(r.out(), p.image());
         Path plot = sibling(r.out(), "-costs");
         try {
-            CostPlot.write(plot, history);
+            CostPlot.write(plot, p.outcome().history());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StyleTransfer.Costs first = history.get(0);
-        StyleTransfer.Costs last = history.get(history.size() - 1);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("output", r.out().toString());
         out.put("costs_plot", plot.toString());
-        out.put("size", hw[1] + "x" + hw[0]);
+        out.putAll(summary(r, p));
+        return out;
+    }
+
+    /** Paints {@code content} in the style of {@code styles} as {@code r} asks. */
+    Painted paint(
+            StyleRequest r, Image content, List<Image> styles, MultiScale.Saver intermediate) {
+        int[] hw = fitted(content, r.size());
+        MemoryCheck.checkImages(hw[0], hw[1], styles.size(), r.size());
+        MultiScale.Outcome o =
+                new MultiScale(
+                                graphs,
+                                log,
+                                (g, h, w) -> network(g, r.model(), h, w),
+                                r,
+                                optimizers.create("adam", Map.of()),
+                                intermediate)
+                        .run(content, styles, hw);
+        return new Painted(image(o.pixels(), hw, r, o.content()), o);
+    }
+
+    /** The run's figures: size, scales, time, costs (first and last), memory. */
+    static Map<String, Object> summary(StyleRequest r, Painted p) {
+        MultiScale.Outcome o = p.outcome();
+        StyleSettings s = r.settings();
+        StyleTransfer.Costs first = o.history().get(0);
+        StyleTransfer.Costs last = o.history().get(o.history().size() - 1);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("size", p.image().width() + "x" + p.image().height());
         out.put("loss_network", r.model());
         out.put("iterations", s.iterations());
-        out.put("seconds_per_iteration", round(seconds / Math.max(1, s.iterations())));
+        out.put("scales", o.scales());
+        out.put("seconds", round(o.seconds()));
+        // the optimiser's steps only, every tile's counted: what a benchmark compares
+        long steps = Math.max(1, o.loop().steps());
+        out.put("seconds_per_iteration", round(o.loop().seconds() / steps));
+        out.put("cpu_seconds_per_iteration", round(o.loop().cpuSeconds() / steps));
         out.put("content_cost", List.of(first.content(), last.content()));
         out.put("style_cost", List.of(first.style(), last.style()));
         out.put("total_cost", List.of(first.total(), last.total()));
-        out.put("content_image_style_cost", contentImageCosts.style());
-        out.put("memory_estimate_mib", estimate / (1024 * 1024));
-        MemoryCheck.peakMib().ifPresent(p -> out.put("peak_memory_mib", p));
+        out.put("content_image_style_cost", o.contentImageStyleCost());
+        out.put("memory_estimate_mib", o.memoryEstimate() / (1024 * 1024));
+        MemoryCheck.peakMib().ifPresent(m -> out.put("peak_memory_mib", m));
         return out;
     }
 
@@ -114,12 +126,16 @@ final class StyleJob {
         return StoreNetworks.load(models, g, model, height, width);
     }
 
-    private void write(Path file, float[] x, int[] hw, StyleRequest r, float[] content) {
+    private static Image image(float[] x, int[] hw, StyleRequest r, float[] content) {
         float[] px = r.preserveColors() ? ColorTransfer.preserveColors(x, content) : x;
         float[] unit = new float[px.length];
-        for (int i = 0; i < px.length; i++) unit[i] = px[i] / PixelAdam.MAX_PIXEL;
+        for (int i = 0; i < px.length; i++) unit[i] = px[i] / PixelUpdate.MAX_PIXEL;
+        return new Image(unit, hw[0], hw[1], 3);
+    }
+
+    private static void write(Path file, Image image) {
         try {
-            Images.write(file, new Image(unit, hw[0], hw[1], 3));
+            Images.write(file, image);
         } catch (DataFormatException e) {
             throw DlkitException.invalidInput(e.getMessage());
         } catch (IOException e) {
@@ -156,43 +172,7 @@ final class StyleJob {
         }
     }
 
-    private static float[] pixels(Image image) {
-        float[] d = image.data().clone();
-        for (int i = 0; i < d.length; i++) d[i] *= PixelAdam.MAX_PIXEL;
-        return d;
-    }
-
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    /** One progress line per step of a twentieth of the run, on stderr. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private final int every;
-
-        Progress(PrintWriter err, int total) {
-            this.err = err;
-            this.total = total;
-            this.every = Math.max(1, total / 20);
-        }
-
-        void update(StyleTransfer.Costs c) {
-            if (c.iteration() % every != 0 && c.iteration() != total) return;
-            int filled = 30 * c.iteration() / total;
-            err.println(
-                    String.format(
-                            Locale.ROOT,
-                            "[%s%s] %d/%d  total %.4g  content %.4g  style %.4g",
-                            "#".repeat(filled),
-                            ".".repeat(30 - filled),
-                            c.iteration(),
-                            total,
-                            c.total(),
-                            c.content(),
-                            c.style()));
-            err.flush();
-        }
     }
 }

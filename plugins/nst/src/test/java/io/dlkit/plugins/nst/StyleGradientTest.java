@@ -1,9 +1,11 @@
 package io.dlkit.plugins.nst;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.plugins.optimizers.AdamOptimizer;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ class StyleGradientTest {
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
             StyleGraph graph = new StyleGraph(g, TinyNetworks.build(g, H, W, 3), s);
             try (StyleTransfer t =
-                    new StyleTransfer(g, graph, content, List.of(style), new float[] {1f}, H, W)) {
+                    new StyleTransfer(
+                            g, graph, content, List.of(style), new float[] {1f}, H, W, null)) {
                 // when
                 float[] grad = new float[x.length];
                 t.evaluate(x, grad);
@@ -53,7 +56,7 @@ class StyleGradientTest {
     }
 
     @Test
-    void should_lower_both_costs_with_adam_on_the_pixels() {
+    void should_lower_both_costs_with_the_optimizers_plugins_adam_on_the_pixels() {
         Random r = new Random(11);
         float[] content = random(r);
         float[] style = random(r);
@@ -61,13 +64,56 @@ class StyleGradientTest {
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
             StyleGraph graph = new StyleGraph(g, TinyNetworks.build(g, H, W, 3), s);
             try (StyleTransfer t =
-                    new StyleTransfer(g, graph, content, List.of(style), new float[] {1f}, H, W)) {
+                    new StyleTransfer(
+                            g,
+                            graph,
+                            content,
+                            List.of(style),
+                            new float[] {1f},
+                            H,
+                            W,
+                            new AdamOptimizer())) {
                 float[] x = StyleTransfer.initial("random", content, 5);
                 StyleTransfer.Costs first = t.evaluate(x, null);
                 t.optimise(x, 100, 5f, (c, px) -> {});
                 StyleTransfer.Costs last = t.evaluate(x, null);
                 assertThat(last.total()).isLessThan(first.total() / 2);
                 assertThat(last.style()).isLessThan(first.style());
+            }
+        }
+    }
+
+    @Test
+    void should_move_each_pixel_by_lr_against_the_gradient_sign_on_adams_first_step() {
+        // Adam at t=1: m_hat = g, v_hat = g^2, so the update is lr * g / (|g| + eps), lr sign(g)
+        // but for gradients near eps = 1e-8
+        Random r = new Random(12);
+        float[] content = random(r);
+        float[] style = random(r);
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
+            StyleGraph graph =
+                    new StyleGraph(g, TinyNetworks.build(g, H, W, 3), StyleSettings.defaults());
+            try (StyleTransfer t =
+                    new StyleTransfer(
+                            g,
+                            graph,
+                            content,
+                            List.of(style),
+                            new float[] {1f},
+                            H,
+                            W,
+                            new AdamOptimizer())) {
+                float[] x = random(r);
+                float[] grad = new float[x.length];
+                t.evaluate(x, grad);
+                float[] stepped = x.clone();
+                t.optimise(stepped, 1, 2f, (c, px) -> {});
+                for (int i = 0; i < x.length; i++) {
+                    double expected = x[i] - 2.0 * grad[i] / (Math.abs(grad[i]) + 1e-8);
+                    assertThat((double) stepped[i])
+                            .as("pixel %d", i)
+                            .isCloseTo(expected, within(1e-4));
+                }
             }
         }
     }

@@ -52,6 +52,18 @@ class StyleJobTest {
     }
 
     @Test
+    void should_count_the_result_content_each_style_and_two_resizing_copies_as_float32() {
+        // 1500 x 2000 x 3 floats x 4 bytes = 36,000,000 bytes per image; 4 + 2 styles = 6 images
+        assertThat(MemoryCheck.imageBytes(1500, 2000, 2)).isEqualTo(216_000_000L);
+        // 60000x39911 does not fit a Java array: refused whatever the machine has
+        assertThatThrownBy(() -> MemoryCheck.checkImages(39911, 60000, 1, 60000))
+                .isInstanceOf(DlkitException.class)
+                .hasMessageStartingWith(
+                        "--size 60000 (60000x39911) needs about 137023 MiB for the image and its"
+                                + " copies at that size, but ");
+    }
+
+    @Test
     void should_initialise_as_the_notes_say() {
         float[] content = {100, 200, 0};
         float[] noise = StyleTransfer.initial("noise", content, 1);

@@ -3,7 +3,7 @@ package io.dlkit.plugins.detector.train;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
-import io.dlkit.api.model.Optimizers;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.Optimizer;

@@ -43,7 +43,7 @@ public final class FakeContext implements CommandContext {
                         try {
                             return type.getConstructor(
                                             CommandContext.class,
-                                            io.dlkit.api.model.Optimizers.class)
+                                            io.dlkit.api.extension.Optimizers.class)
                                     .newInstance(FakeContext.this, new TestOptimizers());
                         } catch (NoSuchMethodException e) {
                             // commands without optimizers

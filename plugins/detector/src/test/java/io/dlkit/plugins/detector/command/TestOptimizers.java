@@ -1,6 +1,6 @@
 package io.dlkit.plugins.detector.command;
 
-import io.dlkit.api.model.Optimizers;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.train.Optimizer;
