@@ -60,6 +60,17 @@ public final class MaxPoolLayer extends PoolLayer {
     @Override
     protected Operand<TFloat32> pool(
             Ops tf, Operand<TFloat32> input, List<Long> window, List<Long> steps, String padding) {
+        String exp = System.getProperty("dlkit.exp.pool", "v2");
+        if (exp.equals("v1")) {
+            return tf.scope()
+                    .opBuilder("MaxPool", "MaxPool")
+                    .addInput(input.asOutput())
+                    .setAttr("ksize", window.stream().mapToLong(Long::longValue).toArray())
+                    .setAttr("strides", steps.stream().mapToLong(Long::longValue).toArray())
+                    .setAttr("padding", padding)
+                    .build()
+                    .<TFloat32>output(0);
+        }
         return tf.nn.maxPool(
                 input,
                 tf.constant(window.stream().mapToInt(Long::intValue).toArray()),
