@@ -2,7 +2,7 @@
 """Where PyTorch's time goes on the step `dlkit bench train|infer --profile` profiles, by op type.
 
 Usage: /usr/bin/python3 tests/bench/torch_profile.py MODEL [--mode train|infer] [--threads N]
-           [--batch B] [--steps S]
+           [--batch B] [--steps S] [--timing-only]
 MODEL: mlp (784-512-512-10), lenet5 (as ../shared/bench/torch_train.py), resnet50 (torchvision,
        inference only). Training is one Adam(1e-3) step on softmax cross-entropy, as torch_train.py;
        inference runs under torch.no_grad() in eval mode, as torch_infer.py.
@@ -11,7 +11,7 @@ Prints steps/s untraced, then torch.profiler's self CPU time per step for each o
 backward (autograd), optimizer (Adam) and other, so the figures can be set against dlkit's op types.
 Random inputs (speed only). Run with Debian's Python (apt-get install python3-torch).
 """
-import argparse, os, time
+import argparse, json, os, time
 # as torch_train.py: one BLAS thread under PyTorch's own OpenMP threads (PyTorch at its best here)
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import torch, torch.nn as nn
@@ -36,6 +36,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--steps", type=int, default=30)
+    ap.add_argument("--timing-only", action="store_true",
+                    help="print one JSON line with samples_per_s and CPU ms per step, no profile")
     a = ap.parse_args()
     torch.set_num_threads(a.threads); torch.manual_seed(0)
     net, shape = model(a.model)
@@ -61,6 +63,12 @@ def main():
     t0 = time.perf_counter(); c0 = time.process_time()
     for _ in range(a.steps): step()
     dt = time.perf_counter() - t0; cpu = time.process_time() - c0
+    if a.timing_only:
+        print(json.dumps({"peer": "pytorch " + torch.__version__, "model": a.model, "mode": a.mode,
+                          "threads": a.threads, "batch": a.batch, "steps": a.steps,
+                          "samples_per_s": round(a.batch * a.steps / dt, 1),
+                          "cpu_ms_per_step": round(cpu * 1e3 / a.steps, 3)}))
+        return
     print(f"pytorch {torch.__version__} {a.model} {a.mode} threads={a.threads} batch={a.batch}: "
           f"{a.batch * a.steps / dt:.1f} samples/s, {dt * 1e3 / a.steps:.3f} ms/step wall, "
           f"{cpu * 1e3 / a.steps:.3f} ms/step CPU (untraced)")
