@@ -35,7 +35,10 @@ fi
 json_field() { /usr/bin/python3 -c "import json,sys; print(json.loads(sys.stdin.read())['$1'])"; }
 ratio() { /usr/bin/python3 -c "print($1/$2)"; }
 
+# The launcher builds the distribution if sources changed; after that call the distribution itself,
+# so that an edit during the (long) run cannot start a rebuild in the middle of it.
 peak=$("$root/dlkit" --threads "$threads" -q --format json bench gemm | json_field peak_gflops_per_s)
+dlkit() { "$root/tests/target/dlkit/bin/dlkit" "$@"; }
 printf 'matmul peak (dlkit bench gemm, threads=%s): %.1f GFLOP/s   load average: %s\n' "$threads" "$peak" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 dlkit_row() {  # json: prints "GFLOP/s x, y% of peak, cpu z ms/step"
@@ -47,7 +50,7 @@ compare_train() {  # name model-file
   local name="$1" model="$2"
   local torch dl t d
   torch=$(cd "$shared/bench" && /usr/bin/python3 torch_train.py "$name" --threads "$threads" --batch 128 --steps "$steps")
-  dl=$("$root/dlkit" --threads "$threads" -q --format json bench train --model "$model" --batch-size 128 --steps "$steps" --warmup 20 --peak "$peak")
+  dl=$(dlkit --threads "$threads" -q --format json bench train --model "$model" --batch-size 128 --steps "$steps" --warmup 20 --peak "$peak")
   t=$(echo "$torch" | json_field samples_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
   printf '%-8s train threads=%s batch=128 steps=%s  pytorch %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx  (dlkit %s)\n' \
@@ -58,7 +61,7 @@ compare_infer() {  # torchvision-name dlkit-architecture [batch [iters]]
   local name="$1" arch="$2" batch="${3:-8}" iters="${4:-${INFER_ITERS:-10}}"
   local torch dl t d
   torch=$(cd "$shared/bench" && /usr/bin/python3 torch_infer.py "$name" --threads "$threads" --batch "$batch" --iters "$iters")
-  dl=$("$root/dlkit" --threads "$threads" -q --format json bench infer --arch "$arch" --input 224x224x3 --classes 1000 --batch-size "$batch" --steps "$iters" --warmup 2 --peak "$peak")
+  dl=$(dlkit --threads "$threads" -q --format json bench infer --arch "$arch" --input 224x224x3 --classes 1000 --batch-size "$batch" --steps "$iters" --warmup 2 --peak "$peak")
   t=$(echo "$torch" | json_field images_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
   printf '%-8s infer threads=%s batch=%s 224x224 iters=%s  torchvision %7.2f images/s  dlkit %7.2f images/s  ratio dlkit/torchvision %.2fx  (dlkit %s)\n' \
@@ -69,7 +72,7 @@ compare_infer_lenet5() {  # batch iters
   local batch="$1" iters="$2"
   local torch dl t d
   torch=$(/usr/bin/python3 "$root/tests/bench/torch_profile.py" lenet5 --mode infer --threads "$threads" --batch "$batch" --steps "$iters" --timing-only)
-  dl=$("$root/dlkit" --threads "$threads" -q --format json bench infer --model "$root/samples/models/lenet5.yaml" --batch-size "$batch" --steps "$iters" --warmup 50 --peak "$peak")
+  dl=$(dlkit --threads "$threads" -q --format json bench infer --model "$root/samples/models/lenet5.yaml" --batch-size "$batch" --steps "$iters" --warmup 50 --peak "$peak")
   t=$(echo "$torch" | json_field samples_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
   printf '%-8s infer threads=%s batch=%s iters=%s  pytorch no_grad %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx  (dlkit %s)\n' \
