@@ -35,6 +35,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.check();
+        if (FunctionalTrained.isFunctional(options.modelDir)) {
+            FunctionalCommands.eval(ctx, optimizers, options);
+            return 0;
+        }
         try (TrainedModel m =
                 TrainedModel.open(
                         options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {

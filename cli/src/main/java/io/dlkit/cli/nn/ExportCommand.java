@@ -70,19 +70,49 @@ public final class ExportCommand implements Callable<Integer> {
         ModelDir.open(modelDir);
         ctx.writer().prepareFolder(target.getParent(), null);
         Path tmp = target.resolveSibling("." + target.getFileName() + "-" + System.nanoTime());
-        try (TrainedModel m = TrainedModel.open(modelDir, ctx, optimizers)) {
-            Signature sig =
-                    Signature.builder()
-                            .key("serving_default")
-                            .input("x", m.training.x)
-                            .output("output", m.training.output)
-                            .build();
+        String signature = "serving_default: x -> output";
+        if (FunctionalTrained.isFunctional(modelDir)) {
+            signature = exportFunctional(tmp, target);
+        } else
+            try (TrainedModel m = TrainedModel.open(modelDir, ctx, optimizers)) {
+                Signature sig =
+                        Signature.builder()
+                                .key("serving_default")
+                                .input("x", m.training.x)
+                                .output("output", m.training.output)
+                                .build();
+                SavedModelBundle.exporter(tmp.toString())
+                        .withSession(m.graph.session())
+                        .withSignature(sig)
+                        .export();
+                deleteTree(target);
+                Files.move(tmp, target);
+            } catch (IOException | RuntimeException e) {
+                deleteTree(tmp);
+                if (e instanceof DlkitException d) throw d;
+                throw new DlkitException(
+                        ExitCode.FAILED,
+                        "cannot export " + modelDir + " to " + target + ": " + reason(e),
+                        e);
+            }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("saved_model", target.toString());
+        r.put("tags", "serve");
+        r.put("signature", signature);
+        Results.print(ctx, r);
+        return 0;
+    }
+
+    /** Exports a functional model with every named input and output; returns the signature. */
+    private String exportFunctional(Path tmp, Path target) throws IOException {
+        try (FunctionalTrained m = FunctionalTrained.open(modelDir, ctx, optimizers)) {
             SavedModelBundle.exporter(tmp.toString())
                     .withSession(m.graph.session())
-                    .withSignature(sig)
+                    .withSignature(FunctionalCommands.signature(m))
                     .export();
             deleteTree(target);
             Files.move(tmp, target);
+            return FunctionalCommands.signatureText(m);
         } catch (IOException | RuntimeException e) {
             deleteTree(tmp);
             if (e instanceof DlkitException d) throw d;
@@ -91,12 +121,6 @@ public final class ExportCommand implements Callable<Integer> {
                     "cannot export " + modelDir + " to " + target + ": " + reason(e),
                     e);
         }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("saved_model", target.toString());
-        r.put("tags", "serve");
-        r.put("signature", "serving_default: x -> output");
-        Results.print(ctx, r);
-        return 0;
     }
 
     /** The cause without the temporary folder's name, which means nothing to the user. */

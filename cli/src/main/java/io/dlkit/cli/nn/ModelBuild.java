@@ -24,8 +24,9 @@ final class ModelBuild {
         if (FunctionalModel.isFunctional(modelConfig)) {
             throw DlkitException.invalidInput(
                     source
-                            + ": not supported yet for functional models (a model file with"
-                            + " inputs:/outputs:); only dlkit summary reads them so far");
+                            + ": this command does not take functional models (a model file"
+                            + " with inputs:/outputs:) yet; summary, train, eval, predict and"
+                            + " export do");
         }
         try {
             return Sequential.fromConfig(modelConfig);

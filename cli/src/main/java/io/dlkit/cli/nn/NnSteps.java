@@ -105,7 +105,23 @@ public final class NnSteps {
                             "normalize",
                             ParamType.STRING,
                             "none",
-                            "input normalization: none, scale or standardize"));
+                            "input normalization: none, scale or standardize"),
+                    ParamSpec.optional(
+                            "loss_weights",
+                            ParamType.STRING,
+                            null,
+                            "a model with named outputs: OUT=W,... weights of the outputs' losses"),
+                    ParamSpec.optional(
+                            "freeze",
+                            ParamType.STRING,
+                            null,
+                            "freeze every layer up to and including this one"),
+                    ParamSpec.optional(
+                            "init_from",
+                            ParamType.PATH,
+                            null,
+                            "start from this model directory's weights where names and shapes"
+                                    + " match"));
         }
 
         @Override
@@ -147,8 +163,13 @@ public final class NnSteps {
                             false,
                             p.bool("plot"),
                             InputPrep.checkAugment(p.string("augment")),
-                            InputPrep.checkNormalize(p.string("normalize")));
-            Map<String, Object> result = job.run(r);
+                            InputPrep.checkNormalize(p.string("normalize")),
+                            p.has("loss_weights") ? p.string("loss_weights") : null);
+            Transfer transfer =
+                    new Transfer(
+                            p.has("freeze") ? p.string("freeze") : null,
+                            p.has("init_from") ? p.path("init_from").toAbsolutePath() : null);
+            Map<String, Object> result = job.run(r, MemoryBudget.AVAILABLE, transfer);
             for (String f :
                     new String[] {
                         "model.yaml", "metrics.csv", "metrics.json", "curves.png", "manifest.json"
@@ -193,7 +214,19 @@ public final class NnSteps {
         @Override
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
             checkBatchSize(p);
-            try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
+            Path dir = (Path) inputs.get("model");
+            if (FunctionalTrained.isFunctional(dir)) {
+                Map<String, Object> metrics =
+                        FunctionalCommands.evaluate(
+                                ctx,
+                                optimizers,
+                                dir,
+                                DataSource.parse(p.string("data"), p.string("split")),
+                                p.integer("batch_size"));
+                context.progress(1, 1, "loss " + metrics.get("loss"));
+                return Map.of("metrics", metrics);
+            }
+            try (TrainedModel m = TrainedModel.open(dir, ctx, optimizers)) {
                 Evaluation e =
                         m.runner()
                                 .evaluate(
@@ -251,7 +284,9 @@ public final class NnSteps {
         @Override
         public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
             checkBatchSize(p);
-            try (TrainedModel m = TrainedModel.open((Path) inputs.get("model"), ctx, optimizers)) {
+            Path dir = (Path) inputs.get("model");
+            if (FunctionalTrained.isFunctional(dir)) return predictFunctional(context, p, dir);
+            try (TrainedModel m = TrainedModel.open(dir, ctx, optimizers)) {
                 var d = m.data(DataSource.parse(p.string("data"), p.string("split")));
                 float[] y =
                         m.runner()
@@ -285,6 +320,28 @@ public final class NnSteps {
                 return Map.of("file", file, "summary", summary);
             }
         }
+    }
+
+    /** A functional model's predictions: every output's columns, as dlkit predict prints. */
+    private Map<String, Object> predictFunctional(StepContext context, Params p, Path dir) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        int rows;
+        try (java.io.PrintWriter out = new java.io.PrintWriter(text)) {
+            rows =
+                    FunctionalCommands.predict(
+                            ctx,
+                            optimizers,
+                            dir,
+                            DataSource.parse(p.string("data"), p.string("split")),
+                            p.integer("batch_size"),
+                            null,
+                            out,
+                            false);
+        }
+        Path file = context.resolveOutput(p.string("file"));
+        context.writer().writeString(file, text.toString());
+        context.recordOutput(file);
+        return Map.of("file", file, "summary", Map.of("samples", rows));
     }
 
     private static void checkBatchSize(Params p) {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /** The optimizers every started plugin contributes, found by name. */
 @Singleton
-public final class OptimizerRegistry {
+public final class OptimizerRegistry implements io.dlkit.api.model.Optimizers {
     private final PluginHost host;
     private Map<String, OptimizerProvider> byName;
 
@@ -31,6 +31,7 @@ public final class OptimizerRegistry {
     }
 
     /** The known names, sorted. */
+    @Override
     public synchronized List<String> names() {
         return List.copyOf(providers().keySet());
     }
@@ -58,6 +59,7 @@ public final class OptimizerRegistry {
     /**
      * Creates optimizer {@code name} from hyperparameters; a bad value is an invalid-input error.
      */
+    @Override
     public Optimizer create(String name, Map<String, Object> config) {
         try {
             return provider(name).create(config);

@@ -25,6 +25,13 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Mixin MemoryOptions memory = new MemoryOptions();
 
+    @picocli.CommandLine.Option(
+            names = "--output",
+            paramLabel = "NAME",
+            description =
+                    "A model with named outputs: print only this output (default: every output).")
+    String output;
+
     private final CommandContext ctx;
     private final OptimizerRegistry optimizers;
 
@@ -42,6 +49,19 @@ public final class PredictCommand implements Callable<Integer> {
             return io.dlkit.cli.models.GraphModelPredict.run(ctx, name, options.data);
         }
         options.check();
+        if (FunctionalTrained.isFunctional(options.modelDir)) {
+            FunctionalCommands.predict(ctx, optimizers, options, output);
+            return 0;
+        }
+        if (output != null && !output.equals("output")) {
+            throw io.dlkit.api.DlkitException.invalidInput(
+                    "--output "
+                            + output
+                            + ": "
+                            + options.modelDir
+                            + " has one output, named output; --output picks one of a functional"
+                            + " model's named outputs");
+        }
         try (TrainedModel m =
                 TrainedModel.open(
                         options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {

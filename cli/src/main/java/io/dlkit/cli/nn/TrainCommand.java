@@ -131,8 +131,17 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "auto",
             description =
                     "auto (from the output activation), categorical_crossentropy, binary_crossentropy,"
-                            + " mse, or a loss a plugin contributes (e.g. focal).")
+                            + " mse, or a loss a plugin contributes (e.g. focal); for a model with"
+                            + " named outputs one per output: OUT=NAME,OUT2=NAME (none: not trained).")
     String loss;
+
+    @Option(
+            names = "--loss-weights",
+            paramLabel = "OUT=W,...",
+            description =
+                    "A model with named outputs: each output's weight in the total loss, e.g."
+                            + " cls=1,reg=0.5 (default: the model file's, else 1).")
+    String lossWeights;
 
     @Option(
             names = "--augment",
@@ -280,6 +289,7 @@ public final class TrainCommand implements Callable<Integer> {
                 false,
                 plot,
                 InputPrep.checkAugment(augment),
-                InputPrep.checkNormalize(normalize));
+                InputPrep.checkNormalize(normalize),
+                lossWeights);
     }
 }

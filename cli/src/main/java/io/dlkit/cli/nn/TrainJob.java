@@ -94,6 +94,10 @@ public final class TrainJob {
                     "--freeze and --init-from apply to a new run; a resumed run keeps what"
                             + " model.yaml records");
         }
+        if (io.dlkit.backend.nn.FunctionalModel.isFunctional(modelConfig)) {
+            return new FunctionalTrainJob(ctx, optimizers, this)
+                    .train(dir, modelConfig, r, saved, budget, transfer);
+        }
         return train(dir, modelConfig, r, saved, budget, transfer);
     }
 
@@ -237,7 +241,7 @@ public final class TrainJob {
         }
     }
 
-    private TrainOptions options(TrainRequest r, LearningRateSchedule schedule, TrainingGraph tg) {
+    TrainOptions options(TrainRequest r, LearningRateSchedule schedule, TrainingGraph tg) {
         List<String> known = new ArrayList<>(io.dlkit.backend.train.EpochMetrics.METRICS);
         for (String name : tg.metrics.keySet()) {
             known.add(name);
@@ -275,7 +279,7 @@ public final class TrainJob {
         }
     }
 
-    private static LearningRateSchedule schedule(TrainRequest r) {
+    static LearningRateSchedule schedule(TrainRequest r) {
         // Checked here so the message names --lr, not the schedule; the graph computes in float32.
         if (!(r.learningRate() > 0) || Float.isInfinite((float) r.learningRate())) {
             throw DlkitException.invalidInput(
@@ -364,7 +368,7 @@ public final class TrainJob {
         }
     }
 
-    private static Map<String, Object> result(ModelDir dir, TrainState state, TrainingLog log) {
+    static Map<String, Object> result(ModelDir dir, TrainState state, TrainingLog log) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model_dir", dir.dir().toString());
         m.put("epochs", state.epoch());
@@ -388,7 +392,7 @@ public final class TrainJob {
         return m;
     }
 
-    private void writeManifest(
+    void writeManifest(
             ModelDir dir,
             TrainRequest r,
             GraphContext g,

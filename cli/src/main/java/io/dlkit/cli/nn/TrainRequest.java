@@ -30,7 +30,58 @@ record TrainRequest(
         boolean resume,
         boolean plot,
         String augment,
-        String normalize) {
+        String normalize,
+        String lossWeights) {
+
+    /** A request without per-output loss weights (a Sequential model's). */
+    TrainRequest(
+            Path modelFile,
+            DataSource data,
+            DataSource validation,
+            double validationSplit,
+            DataSource test,
+            int epochs,
+            int batchSize,
+            String optimizer,
+            Map<String, Object> optimizerConfig,
+            double learningRate,
+            String schedule,
+            double l2,
+            double clipValue,
+            double clipNorm,
+            String loss,
+            String earlyStopping,
+            int checkpointEvery,
+            Path out,
+            boolean resume,
+            boolean plot,
+            String augment,
+            String normalize) {
+        this(
+                modelFile,
+                data,
+                validation,
+                validationSplit,
+                test,
+                epochs,
+                batchSize,
+                optimizer,
+                optimizerConfig,
+                learningRate,
+                schedule,
+                l2,
+                clipValue,
+                clipNorm,
+                loss,
+                earlyStopping,
+                checkpointEvery,
+                out,
+                resume,
+                plot,
+                augment,
+                normalize,
+                null);
+    }
 
     /** A request without augmentation or normalization. */
     TrainRequest(
@@ -101,6 +152,7 @@ record TrainRequest(
         m.put("plot", plot);
         m.put("augment", augment);
         m.put("normalize", normalize);
+        if (lossWeights != null) m.put("loss_weights", lossWeights);
         return m;
     }
 
@@ -159,7 +211,8 @@ record TrainRequest(
                 true,
                 Boolean.TRUE.equals(t.get("plot")),
                 t.get("augment") instanceof String a ? a : "none",
-                t.get("normalize") instanceof String n ? n : "none");
+                t.get("normalize") instanceof String n ? n : "none",
+                t.get("loss_weights") instanceof String w ? w : null);
     }
 
     private static double num(Map<String, Object> t, String key) {

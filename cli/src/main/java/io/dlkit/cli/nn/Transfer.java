@@ -3,6 +3,7 @@ package io.dlkit.cli.nn;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.backend.io.NdArray;
+import io.dlkit.backend.nn.FunctionalModel;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
@@ -40,21 +41,41 @@ record Transfer(String freezeUpTo, Path initFrom) {
         }
     }
 
+    /** The functional model with the requested layers frozen (in model-file order). */
+    FunctionalModel freeze(FunctionalModel model) {
+        if (freezeUpTo == null) return model;
+        try {
+            return model.freezeUpTo(freezeUpTo);
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput(e.getMessage());
+        }
+    }
+
     /**
      * Assigns {@code model}'s variables in {@code g} from {@link #initFrom}; returns the report (or
      * null without {@code --init-from}).
      */
     Map<String, Object> initialize(
             CommandContext ctx, OptimizerRegistry optimizers, GraphContext g, Sequential model) {
+        return initialize(ctx, optimizers, g, model.variables());
+    }
+
+    /**
+     * Assigns {@code variables} in {@code g} from {@link #initFrom} (a Sequential or a functional
+     * model's directory) by name and shape; returns the report (or null without {@code
+     * --init-from}).
+     */
+    Map<String, Object> initialize(
+            CommandContext ctx,
+            OptimizerRegistry optimizers,
+            GraphContext g,
+            List<WeightVariable<TFloat32>> variables) {
         if (initFrom == null) return null;
-        Map<String, NdArray> source;
-        try (TrainedModel m = TrainedModel.open(initFrom, ctx, optimizers)) {
-            source = ModelFeatures.weights(m);
-        }
+        Map<String, NdArray> source = sourceWeights(ctx, optimizers);
         List<String> taken = new ArrayList<>();
         List<String> notTaken = new ArrayList<>();
         Session.Runner r = g.session().runner();
-        for (WeightVariable<TFloat32> v : model.variables()) {
+        for (WeightVariable<TFloat32> v : variables) {
             long[] shape = v.variable().shape().asArray();
             NdArray w = source.get(v.name());
             if (w == null) {
@@ -90,7 +111,7 @@ record Transfer(String freezeUpTo, Path initFrom) {
                                     + ": took "
                                     + taken.size()
                                     + " of "
-                                    + model.variables().size()
+                                    + variables.size()
                                     + " variables"
                                     + (notTaken.isEmpty()
                                             ? ""
@@ -98,5 +119,16 @@ record Transfer(String freezeUpTo, Path initFrom) {
             ctx.err().flush();
         }
         return report;
+    }
+
+    private Map<String, NdArray> sourceWeights(CommandContext ctx, OptimizerRegistry optimizers) {
+        if (FunctionalTrained.isFunctional(initFrom)) {
+            try (FunctionalTrained m = FunctionalTrained.open(initFrom, ctx, optimizers)) {
+                return m.weights();
+            }
+        }
+        try (TrainedModel m = TrainedModel.open(initFrom, ctx, optimizers)) {
+            return ModelFeatures.weights(m);
+        }
     }
 }

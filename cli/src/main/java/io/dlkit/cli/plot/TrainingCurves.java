@@ -16,7 +16,8 @@ import org.jfree.chart.plot.XYPlot;
 
 /**
  * The curves of a training run as one 800x800 PNG: a loss panel above an accuracy panel, sharing
- * the epoch axis, each with a training and a validation series.
+ * the epoch axis, each with a training and a validation series (and, for a model with named
+ * outputs, each output's {@code NAME_loss} / {@code NAME_accuracy} and their {@code val_} twins).
  *
  * <p>The metrics are named as Keras names them in {@code history.history}: {@code loss}, {@code
  * val_loss}, {@code accuracy} (or {@code acc}) and {@code val_accuracy} (or {@code val_acc}), one
@@ -106,13 +107,25 @@ public final class TrainingCurves {
         if (v != null) {
             series.put("validation " + label, v);
         }
+        // a model with named outputs also reports each output's loss and accuracy: cls_loss, ...
+        metrics.forEach(
+                (name, values) -> {
+                    if (name.endsWith("_" + label)) {
+                        series.put(
+                                name.startsWith("val_")
+                                        ? "validation " + name.substring(4)
+                                        : "train " + name,
+                                values);
+                    }
+                });
         if (series.isEmpty()) {
             return;
         }
         NumberAxis y = new NumberAxis(label);
         XYPlot plot = new XYPlot(Charts.dataset(series), null, y, null);
-        // Loss and accuracy get different colours, so one legend tells all four series apart.
-        Charts.style(plot, 2 * panels.size());
+        // Loss and accuracy get different colours, so one legend tells all series apart.
+        int drawn = panels.stream().mapToInt(p -> p.getDataset().getSeriesCount()).sum();
+        Charts.style(plot, drawn);
         panels.add(plot);
     }
 

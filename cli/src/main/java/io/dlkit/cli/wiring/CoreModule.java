@@ -33,6 +33,7 @@ public final class CoreModule extends AbstractModule {
         bind(CommandContext.class).toInstance(context);
         bind(OutputWriter.class).toInstance(context.writer());
         bind(ModelStore.class).to(CliModelStore.class);
+        bind(io.dlkit.api.model.Optimizers.class).to(io.dlkit.cli.nn.OptimizerRegistry.class);
         bind(io.dlkit.api.model.PretrainedModels.class)
                 .to(io.dlkit.cli.models.CliPretrainedModels.class);
     }

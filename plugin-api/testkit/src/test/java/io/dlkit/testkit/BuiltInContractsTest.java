@@ -46,6 +46,29 @@ class BuiltInContractsTest {
     }
 
     @Nested
+    class UpSampling2D implements LayerContract {
+        @Override
+        public LayerType layerType() {
+            return Layers.all().get("up_sampling2d");
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return Map.of("type", "up_sampling2d", "size", 2);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {2, 3, 2};
+        }
+
+        @Override
+        public boolean countsFlops() {
+            return false;
+        }
+    }
+
+    @Nested
     class SpaceToDepth implements LayerContract {
         @Override
         public LayerType layerType() {

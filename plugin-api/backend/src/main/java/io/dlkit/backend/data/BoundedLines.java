@@ -9,7 +9,7 @@ import java.io.Reader;
  * \r\n} end a line), but refuses a line longer than a limit instead of buffering it until memory
  * runs out: a file with no line breaks (a binary file, or gigabytes of one field) fails at once.
  */
-final class BoundedLines {
+public final class BoundedLines {
     private final Reader in;
     private final String source;
     private final int maxChars;
@@ -19,7 +19,8 @@ final class BoundedLines {
     private boolean skipLineFeed;
     private int lineNumber;
 
-    BoundedLines(Reader in, String source, int maxChars) {
+    /** Lines of {@code in}, named {@code source} in errors, each at most {@code maxChars} long. */
+    public BoundedLines(Reader in, String source, int maxChars) {
         this.in = in;
         this.source = source;
         this.maxChars = maxChars;
@@ -30,7 +31,7 @@ final class BoundedLines {
      *
      * @throws DataFormatException if the line has more than the limit's characters
      */
-    String next() throws IOException {
+    public String next() throws IOException {
         StringBuilder line = null;
         while (true) {
             if (position == limit && !fill()) {
@@ -65,7 +66,7 @@ final class BoundedLines {
     }
 
     /** The number of the line {@link #next()} returned last, counted from 1. */
-    int lineNumber() {
+    public int lineNumber() {
         return lineNumber;
     }
 

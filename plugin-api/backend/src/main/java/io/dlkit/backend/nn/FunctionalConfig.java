@@ -69,6 +69,14 @@ final class FunctionalConfig {
             if (!lr.has("name")) throw lr.error("name", "required in a model with inputs");
             List<String> ins = names(lr, "inputs");
             layer.remove("inputs");
+            // trainable: false freezes any layer type; the layer's own reader never sees the key
+            Object trainable = layer.remove("trainable");
+            if (trainable != null && !(trainable instanceof Boolean)) {
+                throw new IllegalArgumentException(
+                        path
+                                + ".trainable: must be true or false, got "
+                                + ConfigReader.show(trainable));
+            }
             Layer l =
                     MergeLayer.isMerge(String.valueOf(layer.get("type")))
                             ? MergeLayer.fromConfig(new ConfigReader(layer, path))
@@ -83,7 +91,7 @@ final class FunctionalConfig {
                                 + ", got "
                                 + ins);
             }
-            nodes.add(new Node(l, ins));
+            nodes.add(new Node(l, ins, !Boolean.FALSE.equals(trainable)));
         }
         return nodes;
     }
@@ -113,6 +121,7 @@ final class FunctionalConfig {
         for (Node n : nodes) {
             Map<String, Object> c = new LinkedHashMap<>(n.layer().config());
             c.put("inputs", n.inputs());
+            if (!n.trainable()) c.put("trainable", false);
             layers.add(c);
         }
         m.put("layers", layers);

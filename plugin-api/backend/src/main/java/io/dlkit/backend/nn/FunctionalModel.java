@@ -25,11 +25,12 @@ import org.tensorflow.types.TFloat32;
  * outputs: [cls, reg]
  * </pre>
  *
- * <p>Every layer needs a {@code name} and {@code inputs}; a layer with one input is any {@link
- * Layers} type, one with several is a {@link MergeLayer} ({@code concat}, {@code add}, {@code
- * multiply}). Names are checked when the file is read (unknown names with "did you mean", cycles,
- * duplicates) and shapes when the graph is built; errors start with the field path ({@code
- * layers[1].inputs: ...}). Layers may be listed in any order: they are built in dependency order.
+ * <p>Every layer needs a {@code name} and {@code inputs}, and may say {@code trainable: false} (its
+ * weights are then left alone by training); a layer with one input is any {@link Layers} type, one
+ * with several is a {@link MergeLayer} ({@code concat}, {@code add}, {@code multiply}). Names are
+ * checked when the file is read (unknown names with "did you mean", cycles, duplicates) and shapes
+ * when the graph is built; errors start with the field path ({@code layers[1].inputs: ...}). Layers
+ * may be listed in any order: they are built in dependency order.
  */
 public final class FunctionalModel {
     private final Map<String, long[]> inputs;
@@ -43,12 +44,19 @@ public final class FunctionalModel {
      *
      * @param layer the layer
      * @param inputs the names of the model inputs or layers it reads, in order
+     * @param trainable false when the model file says {@code trainable: false}: training leaves its
+     *     weights alone
      */
-    public record Node(Layer layer, List<String> inputs) {
+    public record Node(Layer layer, List<String> inputs, boolean trainable) {
         /** Copies {@code inputs}. */
         public Node {
             requireNonNull(layer, "layer is null");
             inputs = List.copyOf(inputs);
+        }
+
+        /** A trainable node. */
+        public Node(Layer layer, List<String> inputs) {
+            this(layer, inputs, true);
         }
     }
 
@@ -103,6 +111,36 @@ public final class FunctionalModel {
     /** The model file's content; {@code fromConfig(config())} equals this model. */
     public Map<String, Object> config() {
         return FunctionalConfig.write(inputs, nodes, outputs);
+    }
+
+    /**
+     * A copy with the layers listed up to and including {@code layerName} in the model file marked
+     * {@code trainable: false} (Keras' {@code for l in model.layers[:k + 1]: l.trainable = False});
+     * merge layers have no weights and are left as they are.
+     *
+     * @throws IllegalArgumentException naming the layers when none is called {@code layerName}
+     */
+    public FunctionalModel freezeUpTo(String layerName) {
+        List<String> names = layers().stream().map(Layer::name).toList();
+        int k = names.indexOf(requireNonNull(layerName, "layerName is null"));
+        if (k < 0) {
+            throw new IllegalArgumentException(
+                    "--freeze: no layer named '"
+                            + layerName
+                            + "'"
+                            + ConfigReader.didYouMean(layerName, names)
+                            + "; layers: "
+                            + String.join(", ", names));
+        }
+        Map<String, Object> c = config();
+        List<Map<String, Object>> ls = new java.util.ArrayList<>();
+        for (Object o : (List<?>) c.get("layers"))
+            ls.add(new LinkedHashMap<>(ConfigReader.castMap((Map<?, ?>) o)));
+        for (int i = 0; i <= k; i++) {
+            if (!(nodes.get(i).layer() instanceof MergeLayer)) ls.get(i).put("trainable", false);
+        }
+        c.put("layers", ls);
+        return fromConfig(c);
     }
 
     /**
@@ -164,9 +202,16 @@ public final class FunctionalModel {
         return m;
     }
 
-    /** The trainable variables, in file order (valid after forward). */
+    /**
+     * The trainable variables, in file order, without those of {@code trainable: false} layers
+     * (valid after forward).
+     */
     public List<WeightVariable<TFloat32>> trainableVariables() {
-        return variables().stream().filter(WeightVariable::trainable).toList();
+        return nodes.stream()
+                .filter(Node::trainable)
+                .flatMap(n -> n.layer().variables().stream())
+                .filter(WeightVariable::trainable)
+                .toList();
     }
 
     /** All variables including non-trainable state (valid after forward). */

@@ -37,7 +37,7 @@ public record FunctionalSummary(
             long other = 0;
             for (WeightVariable<TFloat32> v : l.variables()) {
                 long size = v.variable().shape().size();
-                if (v.trainable()) trainable += size;
+                if (v.trainable() && n.trainable()) trainable += size;
                 else other += size;
             }
             rows.add(

@@ -49,6 +49,10 @@ public final class Layers {
                 SpaceToDepthLayer.TYPE,
                 "b x b blocks into channels",
                 SpaceToDepthLayer::fromConfig);
+        builtIn(
+                UpSampling2DLayer.TYPE,
+                "nearest-neighbour upsampling by s",
+                UpSampling2DLayer::fromConfig);
         builtIn(ResidualBlock.TYPE, "ResNet residual block", ResidualBlock::fromConfig);
         builtIn(InceptionBlock.TYPE, "Inception v1 block", InceptionBlock::fromConfig);
     }

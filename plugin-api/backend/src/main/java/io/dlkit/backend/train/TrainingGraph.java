@@ -60,6 +60,12 @@ public final class TrainingGraph {
     /** The activated model output. */
     public final Operand<TFloat32> output;
 
+    /**
+     * The activated outputs by name: a functional model's named outputs in file order, or {@code
+     * output} alone for a Sequential one.
+     */
+    public final Map<String, Operand<TFloat32>> outputs;
+
     /** Runs one optimizer step and the layers' training updates. */
     public final Op trainOp;
 
@@ -91,6 +97,7 @@ public final class TrainingGraph {
         feeds.put("targets", targets);
         Model.Forward f = model.forward(graph, x, training);
         output = f.output();
+        outputs = Map.of("output", output);
         objective =
                 spec.loss() != null ? spec.loss() : LossKind.forActivation(f.outputActivation());
         Map<String, Operand<?>> targetFeeds = new LinkedHashMap<>();
@@ -125,6 +132,7 @@ public final class TrainingGraph {
         trainOp = trainOp(tf, model.trainableVariables(), model.trainingUpdates(), optimizer, spec);
     }
 
+    @SuppressWarnings("unchecked")
     private TrainingGraph(
             GraphContext graph,
             FunctionalModel model,
@@ -156,6 +164,9 @@ public final class TrainingGraph {
                         });
         Map<String, Model.Forward> outs = model.forward(graph, inputs, training);
         output = outs.values().iterator().next().output();
+        Map<String, Operand<TFloat32>> named = new LinkedHashMap<>();
+        outs.forEach((name, f) -> named.put(name, f.output()));
+        outputs = Collections.unmodifiableMap(named);
         objective = losses.values().iterator().next().objective();
         Map<String, Operand<TFloat32>> m = new LinkedHashMap<>();
         Operand<TFloat32> sum = tf.constant(0f);
@@ -175,6 +186,13 @@ public final class TrainingGraph {
                                     Map.of(name, outs.get(name)),
                                     Map.of(o.classification() ? "labels" : "targets", target)));
             m.put(name + "_loss", built.loss());
+            built.metrics().forEach((k, v) -> m.put(name + "_" + k, v));
+            if (o.classification()) {
+                m.put(
+                        name + "_accuracy",
+                        FunctionalAccuracy.of(
+                                tf, outs.get(name).logits(), (Operand<TInt32>) target));
+            }
             sum =
                     tf.math.add(
                             sum,
@@ -213,8 +231,9 @@ public final class TrainingGraph {
      * The training graph of a functional model: one float placeholder per input and one target per
      * output in {@code losses} (int class labels {@code [batch]} for classification, float {@code
      * [batch, units]} else), all fed by name ({@link #feeds()}); the data loss is the weighted sum
-     * of the outputs' losses, each also reported as the metric {@code NAME_loss}. {@link #x},
-     * {@link #labels}, {@link #targets} and {@link #correct} are null.
+     * of the outputs' losses, each also reported as the metric {@code NAME_loss}, with {@code
+     * NAME_accuracy} for a classification output and the objective's own metrics as {@code
+     * NAME_METRIC}. {@link #x}, {@link #labels}, {@link #targets} and {@link #correct} are null.
      *
      * @throws IllegalArgumentException when {@code losses} names something not an output
      */

@@ -146,6 +146,92 @@ class FunctionalModelTest {
         }
     }
 
+    private static Map<String, Object> conv(String name, int filters, String act, String in) {
+        Map<String, Object> m = layer(name, "conv2d", List.of(in));
+        m.putAll(Map.of("filters", filters, "kernel_size", 3, "padding", "same"));
+        m.put("activation", act);
+        return m;
+    }
+
+    @Test
+    void should_build_and_summarise_an_encoder_decoder_with_a_skip_connection() {
+        // given: a small U-Net: enc1 8x8x4 -> pool -> enc2 4x4x8 -> up 8x8x8 -> [up, enc1] ->
+        // 8x8x1 mask, and the bottleneck's global average as a second output
+        Map<String, Object> pool = layer("pool", "max_pool", List.of("enc1"));
+        pool.putAll(Map.of("pool_size", 2, "strides", 2));
+        FunctionalModel model =
+                FunctionalModel.fromConfig(
+                        Map.of(
+                                "inputs",
+                                Map.of("image", List.of(8, 8, 1)),
+                                "layers",
+                                List.of(
+                                        conv("enc1", 4, "relu", "image"),
+                                        pool,
+                                        conv("enc2", 8, "relu", "pool"),
+                                        layer("up", "up_sampling2d", List.of("enc2")),
+                                        layer("skip", "concat", List.of("up", "enc1")),
+                                        conv("mask", 1, "sigmoid", "skip"),
+                                        layer("code", "global_avg_pool", List.of("enc2"))),
+                                "outputs",
+                                List.of("mask", "code")));
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 3)) {
+            var x = g.tf().placeholder(TFloat32.class);
+            model.forward(g, Map.of("image", x), g.tf().constant(false));
+            // then
+            Map<String, long[]> shapes = model.layerOutputShapes();
+            assertThat(shapes.get("up")).containsExactly(8, 8, 8);
+            assertThat(shapes.get("skip")).containsExactly(8, 8, 12);
+            assertThat(shapes.get("mask")).containsExactly(8, 8, 1);
+            assertThat(shapes.get("code")).containsExactly(8);
+            // enc1 3*3*1*4 + 4 = 40; enc2 3*3*4*8 + 8 = 296; mask 3*3*12*1 + 1 = 109
+            assertThat(FunctionalSummary.of(model).table())
+                    .containsPattern("up \\(up_sampling2d\\) +\\(None, 8, 8, 8\\) +0 +0 +enc2")
+                    .containsPattern("skip \\(concat\\) +\\(None, 8, 8, 12\\) +0 +0 +up, enc1")
+                    .contains("Outputs: mask, code")
+                    .contains("Total params: 445");
+        }
+    }
+
+    @Test
+    void should_upsample_by_repeating_each_cell_s_times_along_height_and_width() {
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 3)) {
+            // given: a 2x2 single-channel image [[1, 2], [3, 4]]
+            var x = g.tf().constant(Shape.of(1, 2, 2, 1), DataBuffers.of(new float[] {1, 2, 3, 4}));
+            UpSampling2DLayer up = new UpSampling2DLayer("up", 2);
+            // when
+            assertThat(up.build(g, new long[] {2, 2, 1})).containsExactly(4, 4, 1);
+            float[] y;
+            try (org.tensorflow.Result res =
+                    g.session().runner().fetch(up.call(g, x, g.tf().constant(false))).run()) {
+                y = io.dlkit.backend.tensor.Tensors.toFloats(res.get(0));
+            }
+            // then
+            assertThat(y).containsExactly(1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4);
+        }
+    }
+
+    @Test
+    void should_leave_frozen_layers_out_of_the_trainable_variables_and_keep_the_flag() {
+        // given: the two-headed model with every layer up to cls frozen (merges have no weights)
+        FunctionalModel frozen = FunctionalModel.fromConfig(twoHeads()).freezeUpTo("cls");
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 3)) {
+            var a = g.tf().placeholder(TFloat32.class);
+            var b = g.tf().placeholder(TFloat32.class);
+            frozen.forward(g, Map.of("a", a, "b", b), g.tf().constant(false));
+            // then: only reg's kernel [4, 1] and bias [1] train; cls's 4 * 3 + 3 do not
+            assertThat(frozen.trainableVariables().stream().map(v -> v.name()).toList())
+                    .containsExactly("reg_kernel", "reg_bias");
+            assertThat(FunctionalSummary.of(frozen).summary().trainableParams()).isEqualTo(5);
+            assertThat(FunctionalSummary.of(frozen).summary().totalParams()).isEqualTo(20);
+        }
+        assertThat(FunctionalModel.fromConfig(frozen.config())).isEqualTo(frozen);
+        assertThat(frozen.config().toString()).contains("name=cls").contains("trainable=false");
+        assertThatThrownBy(() -> FunctionalModel.fromConfig(twoHeads()).freezeUpTo("rg"))
+                .hasMessage(
+                        "--freeze: no layer named 'rg' (did you mean reg?); layers: s, p, c, cls, reg");
+    }
+
     @Test
     void should_round_trip_its_config() {
         FunctionalModel model = FunctionalModel.fromConfig(twoHeads());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dlkit.api.extension.CommandProvider;
 import io.dlkit.plugins.embeddings.command.EmbedCommand;
+import io.dlkit.plugins.embeddings.nlm.NlmLayerTypes;
 import io.dlkit.plugins.embeddings.pipeline.EmbeddingsStepProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,9 @@ class ExtensionIndexTest {
 
         assertThat(index)
                 .containsExactlyInAnyOrder(
-                        EmbedCommand.class.getName(), EmbeddingsStepProvider.class.getName());
+                        EmbedCommand.class.getName(),
+                        EmbeddingsStepProvider.class.getName(),
+                        NlmLayerTypes.class.getName());
         assertThat(EmbedCommand.class.isAnnotationPresent(Extension.class)).isTrue();
         assertThat(CommandProvider.class).isAssignableFrom(EmbedCommand.class);
         assertThat(EmbedCommand.class.getConstructor().newInstance().command())

@@ -109,9 +109,37 @@ public final class FaceAnalyzer implements AutoCloseable {
     }
 
     /** The aligned box clipped to the image and floored, as face-api cuts it out. */
-    static int[] alignedCrop(Landmarks68 points, int width, int height) {
+    public static int[] alignedCrop(Landmarks68 points, int width, int height) {
         int[] a = points.alignedBox();
         return new FaceBox(a[0], a[1], a[2], a[3], 0).clipped(width, height);
+    }
+
+    /**
+     * The aligned crop of the best-scoring face (face-api's cut, before the recogniser's resize),
+     * or null when no face scores {@code minConfidence}.
+     */
+    public FaceImage alignedFace(FaceImage image, double minConfidence) {
+        List<FaceBox> boxes = detect(image, minConfidence);
+        if (boxes.isEmpty()) return null;
+        int[] a = alignedCrop(landmarks(image, boxes.get(0)), image.width(), image.height());
+        return image.crop(a[0], a[1], a[2], a[3]);
+    }
+
+    /**
+     * The aligned crops of every face scoring {@code minConfidence}, best first, each widened by
+     * {@code margin} times its side on every side (within the image): 0 is face-api's own cut.
+     */
+    public List<FaceImage> alignedFaces(FaceImage image, double minConfidence, double margin) {
+        List<FaceImage> out = new ArrayList<>();
+        for (FaceBox box : detect(image, minConfidence)) {
+            int[] a = landmarks(image, box).alignedBox();
+            double mx = a[2] * margin;
+            double my = a[3] * margin;
+            FaceBox wide = new FaceBox(a[0] - mx, a[1] - my, a[2] + 2 * mx, a[3] + 2 * my, 0);
+            int[] c = wide.clipped(image.width(), image.height());
+            out.add(image.crop(c[0], c[1], c[2], c[3]));
+        }
+        return out;
     }
 
     /** The graph's device line. */

@@ -29,7 +29,17 @@ import picocli.CommandLine.Parameters;
             "Detect objects (80 COCO classes) in an image, a folder or a .txt list of images.",
             "Prints the detections and writes annotated copies (default runs/detect/expN)."
         },
-        subcommands = {AnchorsCommand.class})
+        subcommands = {
+            AnchorsCommand.class,
+            io.dlkit.plugins.detector.darknet.ImportCommand.class,
+            io.dlkit.plugins.detector.darknet.ExportCommand.class,
+            io.dlkit.plugins.detector.train.TrainCommand.class,
+            io.dlkit.plugins.detector.train.EvalCommand.class,
+            io.dlkit.plugins.detector.synthetic.ShapesCommand.class,
+            io.dlkit.plugins.detector.methods.ProposalsCommand.class,
+            io.dlkit.plugins.detector.methods.CropsCommand.class,
+            io.dlkit.plugins.detector.yolo.ForwardCommand.class
+        })
 public final class DetectCommand implements CommandProvider, Callable<Integer> {
     @Parameters(
             arity = "0..*",
@@ -44,6 +54,15 @@ public final class DetectCommand implements CommandProvider, Callable<Integer> {
             description =
                     "nanodet (default, bundled), centernet (fetched on first use) or a folder with a TF.js graph model.json.")
     String model;
+
+    @Option(
+            names = "--method",
+            defaultValue = "model",
+            paramLabel = "model|sliding-window|rcnn",
+            description =
+                    "model (default): the --model detector; sliding-window or rcnn: score windows or"
+                            + " selective-search proposals with the image classifier folder --model.")
+    String method;
 
     @Option(names = "--conf", defaultValue = "0.25", description = "Minimum score (default 0.25).")
     float conf;

@@ -9,13 +9,12 @@ import io.dlkit.backend.image.Image;
 import io.dlkit.backend.image.Images;
 import io.dlkit.backend.io.DataFormatException;
 import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.plugins.detector.ObjectDetector;
 import io.dlkit.plugins.detector.boxes.Detection;
 import io.dlkit.plugins.detector.boxes.Detections;
 import io.dlkit.plugins.detector.boxes.NmsOptions;
 import io.dlkit.plugins.detector.labels.CocoResults;
-import io.dlkit.plugins.detector.pretrained.CocoNames;
 import io.dlkit.plugins.detector.pretrained.DetectorModels;
-import io.dlkit.plugins.detector.pretrained.GraphDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +35,8 @@ final class DetectRun {
     private final DetectCommand options;
     private final NmsOptions nms;
     private final List<CocoResults.Result> coco = new ArrayList<>();
+    private List<String> names = List.of();
+    private java.util.function.IntUnaryOperator categoryId = c -> c + 1;
 
     DetectRun(CommandContext ctx, PretrainedModels models, DetectCommand options, NmsOptions nms) {
         this.ctx = ctx;
@@ -45,7 +46,6 @@ final class DetectRun {
     }
 
     int run() throws IOException {
-        Set<Integer> keep = classFilter();
         Path root = ctx.settings().workDir();
         List<Path> images = new ArrayList<>();
         for (Path source : options.sources)
@@ -56,7 +56,10 @@ final class DetectRun {
         int skipped = 0;
         int found = 0;
         try (GraphContext g = ctx.openGraph()) {
-            GraphDetector detector = DetectorModels.open(g, models, options.model);
+            ObjectDetector detector = DetectorModels.open(g, models, modelSpec(), options.method);
+            names = detector.classNames();
+            categoryId = detector::categoryId;
+            Set<Integer> keep = classFilter();
             ProgressLine progress =
                     new ProgressLine(ctx.err(), images.size(), ctx.settings().quiet());
             for (int i = 0; i < images.size(); i++) {
@@ -91,7 +94,13 @@ final class DetectRun {
         return 0;
     }
 
-    private ImageResult detect(GraphDetector detector, Path file, Image image, Set<Integer> keep) {
+    /** A model folder is resolved against the working folder; a store name stays as it is. */
+    private String modelSpec() {
+        Path p = ctx.settings().workDir().resolve(options.model);
+        return Files.isDirectory(p) ? p.toString() : options.model;
+    }
+
+    private ImageResult detect(ObjectDetector detector, Path file, Image image, Set<Integer> keep) {
         List<Detection> all = detector.detect(image, nms);
         List<Detection> kept =
                 keep == null ? all : all.stream().filter(d -> keep.contains(d.classId())).toList();
@@ -101,7 +110,7 @@ final class DetectRun {
                 file.toAbsolutePath().startsWith(root)
                         ? root.relativize(file.toAbsolutePath())
                         : file;
-        return new ImageResult(shown, image.width(), image.height(), kept);
+        return new ImageResult(shown, image.width(), image.height(), kept, names);
     }
 
     private void report(ImageResult r) throws IOException {
@@ -135,18 +144,15 @@ final class DetectRun {
             for (Detection d : r.detections()) {
                 coco.add(
                         new CocoResults.Result(
-                                imageId,
-                                CocoNames.cocoCategoryId(d.classId()),
-                                d.box(),
-                                d.score()));
+                                imageId, categoryId.applyAsInt(d.classId()), d.box(), d.score()));
             }
         }
     }
 
     /** Drawn lowest score first, so the best detection's tag ends on top where tags overlap. */
-    private static List<io.dlkit.backend.image.Box> bestOnTop(List<Detection> detections) {
+    private List<io.dlkit.backend.image.Box> bestOnTop(List<Detection> detections) {
         List<io.dlkit.backend.image.Box> boxes =
-                new ArrayList<>(Detections.toImageBoxes(detections, CocoNames.all()));
+                new ArrayList<>(Detections.toImageBoxes(detections, names));
         java.util.Collections.reverse(boxes);
         return boxes;
     }
@@ -160,13 +166,15 @@ final class DetectRun {
         if (options.classes == null || options.classes.isEmpty()) return null;
         Set<Integer> ids = new HashSet<>();
         for (String c : options.classes) {
-            int id = CocoNames.all().indexOf(c.strip());
+            int id = names.indexOf(c.strip());
             if (id < 0) {
                 throw DlkitException.invalidInput(
                         "detect: --classes "
                                 + c
-                                + " is not a COCO class; e.g. person, dog, car"
-                                + " (the 80 names of coco.names)");
+                                + " is not one of the model's classes ("
+                                + String.join(", ", names.subList(0, Math.min(8, names.size())))
+                                + (names.size() > 8 ? ", ..." : "")
+                                + ")");
             }
             ids.add(id);
         }

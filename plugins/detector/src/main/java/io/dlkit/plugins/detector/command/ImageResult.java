@@ -2,7 +2,6 @@ package io.dlkit.plugins.detector.command;
 
 import io.dlkit.plugins.detector.boxes.BoundingBox;
 import io.dlkit.plugins.detector.boxes.Detection;
-import io.dlkit.plugins.detector.pretrained.CocoNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +14,10 @@ import java.util.Map;
  * ({@code {file, width, height, detections: [{class_id, class, score, box: {x1, y1, x2, y2},
  * box_norm: {cx, cy, w, h}}]}}) and YOLO label lines ({@code class cx cy w h}, normalised).
  */
-record ImageResult(Path file, int width, int height, List<Detection> detections) {
+record ImageResult(
+        Path file, int width, int height, List<Detection> detections, List<String> names) {
 
-    static String className(int classId) {
-        List<String> names = CocoNames.all();
+    String className(int classId) {
         return classId < names.size() ? names.get(classId) : String.valueOf(classId);
     }
 

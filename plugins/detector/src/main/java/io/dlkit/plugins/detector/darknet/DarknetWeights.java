@@ -99,26 +99,26 @@ public record DarknetWeights(WeightsHeader header, Map<String, float[]> tensors)
                                 + (v == null ? "none" : v.length));
             }
         }
-        AtomicFiles.write(
-                file,
-                out -> {
-                    ByteBuffer head =
-                            ByteBuffer.allocate(header.bytes()).order(ByteOrder.LITTLE_ENDIAN);
-                    head.putInt(header.major()).putInt(header.minor()).putInt(header.revision());
-                    if (header.seenIsLong()) {
-                        head.putLong(header.seen());
-                    } else {
-                        head.putInt((int) header.seen());
-                    }
-                    out.write(head.array());
-                    for (String name : shapes.keySet()) {
-                        float[] v = tensors.get(name);
-                        ByteBuffer b =
-                                ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-                        b.asFloatBuffer().put(v);
-                        out.write(b.array());
-                    }
-                });
+        AtomicFiles.write(file, out -> writeTo(out, net));
+    }
+
+    /** Writes these weights for {@code net} to a stream (header, then tensors in cfg order). */
+    public void writeTo(java.io.OutputStream out, DarknetNetwork net) throws IOException {
+        Map<String, int[]> shapes = net.weightShapes();
+        ByteBuffer head = ByteBuffer.allocate(header.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+        head.putInt(header.major()).putInt(header.minor()).putInt(header.revision());
+        if (header.seenIsLong()) {
+            head.putLong(header.seen());
+        } else {
+            head.putInt((int) header.seen());
+        }
+        out.write(head.array());
+        for (String name : shapes.keySet()) {
+            float[] v = tensors.get(name);
+            ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+            b.asFloatBuffer().put(v);
+            out.write(b.array());
+        }
     }
 
     static int count(int[] shape) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * (bilinear), run, decoded by the model's own rules, then thresholded and suppressed by {@link
  * NonMaxSuppression}, and the boxes mapped back to the image's pixels.
  */
-public final class GraphDetector {
+public final class GraphDetector implements io.dlkit.plugins.detector.ObjectDetector {
     /** The detector families this plugin decodes. */
     public enum Kind {
         /** NanoDet: NCHW RGB / 255, 3 grids of class scores and GFL side distributions. */
@@ -86,7 +86,17 @@ public final class GraphDetector {
         return size;
     }
 
-    /** The detections in {@code image} (RGB, values in [0, 1]), in its pixels, best first. */
+    @Override
+    public List<String> classNames() {
+        return CocoNames.all();
+    }
+
+    @Override
+    public int categoryId(int classId) {
+        return CocoNames.cocoCategoryId(classId);
+    }
+
+    @Override
     public List<Detection> detect(Image image, NmsOptions options) {
         Image rgb = Images.convert(image, 3);
         Map<String, NdArray> out = model.run(Map.of(input, inputOf(rgb)));

@@ -13,12 +13,11 @@ import io.dlkit.api.pipeline.StepType;
 import io.dlkit.backend.image.Box;
 import io.dlkit.backend.image.Image;
 import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.plugins.detector.ObjectDetector;
 import io.dlkit.plugins.detector.boxes.Detection;
 import io.dlkit.plugins.detector.boxes.Detections;
 import io.dlkit.plugins.detector.boxes.NmsOptions;
-import io.dlkit.plugins.detector.pretrained.CocoNames;
 import io.dlkit.plugins.detector.pretrained.DetectorModels;
-import io.dlkit.plugins.detector.pretrained.GraphDetector;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
@@ -112,27 +111,30 @@ public final class DetectStepProvider implements StepProvider {
             }
             NmsOptions nms =
                     new NmsOptions(conf, iou, params.integer("max_det"), params.bool("agnostic"));
-            Set<Integer> keep = classes(params);
             List<Detection> found;
+            List<String> names;
+            Set<Integer> keep;
             try (GraphContext g = context.openGraph()) {
-                GraphDetector detector = DetectorModels.open(g, models, params.string("model"));
+                ObjectDetector detector = DetectorModels.open(g, models, params.string("model"));
+                names = detector.classNames();
+                keep = classes(params, names);
                 found = detector.detect((Image) inputs.get("image"), nms);
             }
             if (keep != null)
                 found = found.stream().filter(d -> keep.contains(d.classId())).toList();
-            List<Box> boxes = Detections.toImageBoxes(found, CocoNames.all());
+            List<Box> boxes = Detections.toImageBoxes(found, names);
             context.progress(1, 1, boxes.size() + " object(s)");
             return Map.of("boxes", boxes);
         }
 
-        private Set<Integer> classes(Params params) {
+        private Set<Integer> classes(Params params, List<String> names) {
             if (!params.has("classes")) return null;
             Set<Integer> ids = new HashSet<>();
             for (Object o : params.list("classes")) {
-                int id = CocoNames.all().indexOf(String.valueOf(o).strip());
+                int id = names.indexOf(String.valueOf(o).strip());
                 if (id < 0) {
                     throw DlkitException.invalidInput(
-                            "detect: class '" + o + "' is not a COCO class; e.g. person, dog, car");
+                            "detect: class '" + o + "' is not one of the model's classes");
                 }
                 ids.add(id);
             }

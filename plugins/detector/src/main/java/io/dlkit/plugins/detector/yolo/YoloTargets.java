@@ -44,6 +44,11 @@ public final class YoloTargets {
         return maskSize() * (5 + classes);
     }
 
+    /** B. */
+    public int anchorCount() {
+        return anchors.length / 2;
+    }
+
     /** Floats of one image's object mask: {@code S_h * S_w * B}. */
     public int maskSize() {
         return gridH * gridW * (anchors.length / 2);

@@ -41,6 +41,14 @@ public final class FakeContext implements CommandContext {
                     @Override
                     public <K> K create(Class<K> type) throws Exception {
                         try {
+                            return type.getConstructor(
+                                            CommandContext.class,
+                                            io.dlkit.api.model.Optimizers.class)
+                                    .newInstance(FakeContext.this, new TestOptimizers());
+                        } catch (NoSuchMethodException e) {
+                            // commands without optimizers
+                        }
+                        try {
                             return type.getConstructor(CommandContext.class)
                                     .newInstance(FakeContext.this);
                         } catch (NoSuchMethodException e) {
@@ -75,12 +83,15 @@ public final class FakeContext implements CommandContext {
         return errWriter;
     }
 
+    private final java.util.Set<Path> written = new java.util.HashSet<>();
+
     @Override
     public OutputWriter writer() {
         return new OutputWriter() {
             @Override
             public Path write(Path target, Content content) {
                 checkWritable(target);
+                written.add(target.toAbsolutePath());
                 try (var out = java.nio.file.Files.newOutputStream(target)) {
                     content.writeTo(out);
                 } catch (java.io.IOException e) {
@@ -90,8 +101,15 @@ public final class FakeContext implements CommandContext {
             }
 
             @Override
+            public void claim(Path target) {
+                written.add(target.toAbsolutePath());
+            }
+
+            @Override
             public void checkWritable(Path target) {
-                if (!settings.overwrite() && java.nio.file.Files.exists(target)) {
+                if (!settings.overwrite()
+                        && java.nio.file.Files.exists(target)
+                        && !written.contains(target.toAbsolutePath())) {
                     throw DlkitException.invalidInput(target + " exists; use --overwrite");
                 }
             }

@@ -4,6 +4,8 @@ import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
 import io.dlkit.plugins.embeddings.debias.DebiasCommand;
 import io.dlkit.plugins.embeddings.format.ConvertCommand;
+import io.dlkit.plugins.embeddings.sentiment.SentimentCommand;
+import io.dlkit.plugins.embeddings.sentiment.SentimentTrainCommand;
 import io.dlkit.plugins.embeddings.similarity.AnalogyCommand;
 import io.dlkit.plugins.embeddings.similarity.EvalAnalogyCommand;
 import io.dlkit.plugins.embeddings.similarity.NeighborsCommand;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Command;
         name = "embed",
         mixinStandardHelpOptions = true,
         description =
-                "Word embeddings: train (word2vec, GloVe), convert, neighbors, analogies, t-SNE, debias.",
+                "Word embeddings: train (word2vec, GloVe, NLM), convert, neighbors, analogies, t-SNE,"
+                        + " debias, sentiment.",
         subcommands = {
             TrainCommand.class,
             ConvertCommand.class,
@@ -31,7 +34,9 @@ import picocli.CommandLine.Command;
             AnalogyCommand.class,
             EvalAnalogyCommand.class,
             TsneCommand.class,
-            DebiasCommand.class
+            DebiasCommand.class,
+            SentimentTrainCommand.class,
+            SentimentCommand.class
         })
 public final class EmbedCommand implements CommandProvider, Callable<Integer> {
     /** PF4J creates it. */
@@ -47,6 +52,6 @@ public final class EmbedCommand implements CommandProvider, Callable<Integer> {
     public Integer call() {
         throw DlkitException.invalidInput(
                 "embed: missing subcommand; use 'dlkit embed train', 'convert', 'neighbors',"
-                        + " 'analogy', 'eval-analogy', 'tsne' or 'debias'");
+                        + " 'analogy', 'eval-analogy', 'tsne', 'debias', 'sentiment-train' or 'sentiment'");
     }
 }

@@ -76,6 +76,11 @@ final class TrainStep implements StepType {
     @Override
     public Map<String, Object> run(StepContext context, Params params, Map<String, Object> in) {
         Method method = Method.of(params.string("method"));
+        if (method == Method.NLM) {
+            throw DlkitException.invalidInput(
+                    "train: method nlm trains through dlkit train; run 'dlkit embed train --method"
+                            + " nlm' (this step takes skipgram, cbow or glove)");
+        }
         Path target = context.resolveOutput(params.string("file"));
         VectorFormat format = VectorFiles.forOutput(target, null);
         int minCount = params.integer("min_count");

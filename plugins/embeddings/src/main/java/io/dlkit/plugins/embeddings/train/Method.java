@@ -9,7 +9,9 @@ public enum Method {
     /** word2vec CBOW. */
     CBOW,
     /** GloVe. */
-    GLOVE;
+    GLOVE,
+    /** The neural language model (Bengio et al.), trained on the TensorFlow backend. */
+    NLM;
 
     /** The method named {@code name}, or a one-line error listing them. */
     public static Method of(String name) {
@@ -17,13 +19,10 @@ public enum Method {
             case "skipgram", "skip-gram" -> SKIPGRAM;
             case "cbow" -> CBOW;
             case "glove" -> GLOVE;
-            case "nlm" ->
-                    throw DlkitException.invalidInput(
-                            "--method nlm: the neural language model is not available yet; use skipgram,"
-                                    + " cbow or glove");
+            case "nlm" -> NLM;
             default ->
                     throw DlkitException.invalidInput(
-                            "--method " + name + ": unknown; use skipgram, cbow or glove");
+                            "--method " + name + ": unknown; use skipgram, cbow, glove or nlm");
         };
     }
 }

@@ -2,6 +2,7 @@ package io.dlkit.plugins.embeddings.train;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.model.ModelStore;
 import io.dlkit.plugins.embeddings.WordVectors;
 import io.dlkit.plugins.embeddings.command.CommandIo;
 import io.dlkit.plugins.embeddings.corpus.Corpus;
@@ -9,6 +10,8 @@ import io.dlkit.plugins.embeddings.format.VectorFiles;
 import io.dlkit.plugins.embeddings.format.VectorFormat;
 import io.dlkit.plugins.embeddings.glove.Glove;
 import io.dlkit.plugins.embeddings.glove.GloveSpec;
+import io.dlkit.plugins.embeddings.nlm.NlmOptions;
+import io.dlkit.plugins.embeddings.nlm.NlmTraining;
 import io.dlkit.plugins.embeddings.word2vec.Progress;
 import io.dlkit.plugins.embeddings.word2vec.Word2Vec;
 import io.dlkit.plugins.embeddings.word2vec.Word2VecSpec;
@@ -19,12 +22,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dlkit embed train --text FILE|DIR --method skipgram|cbow|glove ... --out vectors.bin}.
+ * {@code dlkit embed train --text FILE|DIR --method skipgram|cbow|glove|nlm ... --out vectors.bin}.
  * Threads and seed are dlkit's global {@code --threads} (0: every core) and {@code --seed}; one
- * thread and a seed give the same vectors on every run.
+ * thread and a seed give the same vectors on every run. The neural language model trains through
+ * {@code dlkit train} ({@link NlmTraining}).
  */
 @Command(
         name = "train",
@@ -41,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--method",
             defaultValue = "skipgram",
-            paramLabel = "skipgram|cbow|glove",
+            paramLabel = "skipgram|cbow|glove|nlm",
             description = "The model (default: ${DEFAULT-VALUE}).")
     String method;
 
@@ -90,7 +95,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--lr",
             paramLabel = "RATE",
-            description = "Starting learning rate (default: 0.025 skip-gram, 0.05 CBOW and GloVe).")
+            description =
+                    "Starting learning rate (default: 0.025 skip-gram, 0.05 CBOW and GloVe, 0.001"
+                            + " NLM with Adam).")
     Double learningRate;
 
     @Option(names = "--lowercase", description = "Lowercase every word.")
@@ -126,18 +133,29 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--resume",
             description =
                     "Go on from the state a stopped run with the same --out saved after its last"
-                            + " complete pass (OUT.state); skip-gram and CBOW.")
+                            + " complete pass (OUT.state; NLM: OUT.nlm/model); skip-gram, CBOW and"
+                            + " NLM.")
     boolean resume;
 
+    @Mixin NlmOptions nlm = new NlmOptions();
+
     private final CommandContext ctx;
+    private final ModelStore store;
     private final Map<String, Object> timings = new LinkedHashMap<>();
     private String corpusSha256;
+    private int nlmExit;
     private FileCheckpoints checkpoints;
 
-    /** dlkit injects the command context. */
+    /** dlkit injects the command context and the model store (the NLM's trained table). */
     @Inject
-    public TrainCommand(CommandContext ctx) {
+    public TrainCommand(CommandContext ctx, ModelStore store) {
         this.ctx = ctx;
+        this.store = store;
+    }
+
+    /** Without a model store: every method but nlm. */
+    public TrainCommand(CommandContext ctx) {
+        this(ctx, null);
     }
 
     @Override
@@ -151,7 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
         checkMinCount();
         if (resume && m == Method.GLOVE) {
             throw DlkitException.invalidInput(
-                    "--resume works with --method skipgram or cbow; GloVe runs start afresh");
+                    "--resume works with --method skipgram, cbow or nlm; GloVe runs start afresh");
         }
         long t0 = System.nanoTime();
         Path source = CommandIo.resolve(ctx, text);
@@ -167,7 +185,10 @@ public final class TrainCommand implements Callable<Integer> {
                         minCount,
                         corpus.sentenceCount()));
         long t1 = System.nanoTime();
-        WordVectors vectors = train(m, corpus, target);
+        WordVectors vectors = m == Method.NLM ? trainNlm(corpus, target) : train(m, corpus, target);
+        if (vectors == null) {
+            return nlmExit;
+        }
         double seconds = (System.nanoTime() - t1) / 1e9;
         long t2 = System.nanoTime();
         Path written = CommandIo.writeVectors(ctx, vectors, target, format);
@@ -215,7 +236,7 @@ public final class TrainCommand implements Callable<Integer> {
                 minCount,
                 iterations,
                 learningRate(m),
-                lowercase ? " --lowercase" : "",
+                (lowercase ? " --lowercase" : "") + (m == Method.NLM ? nlm.flags() : ""),
                 out);
     }
 
@@ -223,12 +244,39 @@ public final class TrainCommand implements Callable<Integer> {
         if (learningRate != null) {
             return learningRate;
         }
+        if (m == Method.NLM) {
+            return 0.001;
+        }
         return m == Method.GLOVE ? 0.05 : Word2VecSpec.defaultAlpha(m == Method.CBOW);
     }
 
     private void checkMinCount() {
         if (minCount < 1) {
             throw DlkitException.invalidInput("--min-count must be >= 1, got " + minCount);
+        }
+    }
+
+    /** The NLM through dlkit train; null (and {@link #nlmExit} set) when train failed. */
+    private WordVectors trainNlm(Corpus corpus, Path target) {
+        if (store == null) {
+            throw DlkitException.invalidInput("--method nlm needs dlkit's model store");
+        }
+        try {
+            NlmTraining.Outcome o =
+                    new NlmTraining(ctx, store)
+                            .train(
+                                    corpus,
+                                    nlm,
+                                    window,
+                                    dim,
+                                    iterations,
+                                    learningRate(Method.NLM),
+                                    target.resolveSibling(target.getFileName() + ".nlm"),
+                                    resume);
+            nlmExit = o.exitCode();
+            return o.vectors();
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput("embed train: " + e.getMessage());
         }
     }
 

@@ -275,14 +275,12 @@ class EmbedCommandTest {
                                         "--text",
                                         "corpus.txt",
                                         "--method",
-                                        "nlm",
+                                        "bengio",
                                         "--out",
                                         "x.bin")
                                 .err
                                 .toString())
-                .isEqualTo(
-                        "error: --method nlm: the neural language model is not"
-                                + " available yet; use skipgram, cbow or glove\n");
+                .isEqualTo("error: --method bengio: unknown; use skipgram, cbow, glove or nlm\n");
         assertThat(
                         run("table", 2, "embed", "train", "--text", "corpus.txt", "--out", "v.bin")
                                 .err

@@ -3,6 +3,7 @@ package io.dlkit.plugins.embeddings.command;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.RunSettings;
+import io.dlkit.api.model.ModelStore;
 import io.dlkit.api.output.OutputWriter;
 import io.dlkit.backend.runtime.GraphContext;
 import java.io.IOException;
@@ -41,6 +42,14 @@ final class FakeContext implements CommandContext {
                             return type.getConstructor(CommandContext.class)
                                     .newInstance(FakeContext.this);
                         } catch (NoSuchMethodException e) {
+                            for (var c : type.getConstructors()) {
+                                if (c.getParameterCount() == 2
+                                        && c.getParameterTypes()[1] == ModelStore.class) {
+                                    // no model store here: the commands needing one are
+                                    // tested end to end (EmbeddingsIT)
+                                    return type.cast(c.newInstance(FakeContext.this, null));
+                                }
+                            }
                             return CommandLine.defaultFactory().create(type);
                         }
                     }
