@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Side-by-side training/inference throughput of dlkit and PyTorch on this machine, in one run.
-# Usage: tests/bench/compare.sh [mlp|lenet5|resnet50|all] [--threads N] [--steps S]
+# Usage: tests/bench/compare.sh [mlp|lenet5|resnet50|infer|all] [--threads N] [--steps S]
 #   mlp, lenet5: training samples/s, batch 128 (torch_train.py)
 #   resnet50:    inference images/s, batch 8, 224x224x3, evaluation mode (torch_infer.py)
+#   infer:       inference at batch 1 and 64 against torch.no_grad(): LeNet-5 (torch_profile.py
+#                --mode infer) and ResNet-50 (torch_infer.py)
+#   all:         all of the above
+# First measures the machine's matmul peak (dlkit bench gemm); every dlkit row shows its GFLOP/s and
+# share of that peak. dlkit's rows also show CPU ms per step (steadier than wall time on a loaded machine).
 # Needs Debian's PyTorch (apt-get install python3-torch python3-torchvision) and ../shared/bench
 # (the peer scripts) and ../shared/data (Fashion-MNIST for the PyTorch side).
 set -euo pipefail
@@ -28,34 +33,63 @@ fi
 [ -f "$shared/bench/torch_train.py" ] || { echo "error: $shared/bench/torch_train.py not found; set DLKIT_SHARED" >&2; exit 2; }
 
 json_field() { /usr/bin/python3 -c "import json,sys; print(json.loads(sys.stdin.read())['$1'])"; }
+ratio() { /usr/bin/python3 -c "print($1/$2)"; }
+
+# The launcher builds the distribution if sources changed; after that call the distribution itself,
+# so that an edit during the (long) run cannot start a rebuild in the middle of it.
+peak=$("$root/dlkit" --threads "$threads" -q --format json bench gemm | json_field peak_gflops_per_s)
+dlkit() { "$root/tests/target/dlkit/bin/dlkit" "$@"; }
+printf 'matmul peak (dlkit bench gemm, threads=%s): %.1f GFLOP/s   load average: %s\n' "$threads" "$peak" "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+dlkit_row() {  # json: prints "GFLOP/s x, y% of peak, cpu z ms/step"
+  printf '%s GFLOP/s = %.0f%% of peak, %s CPU ms/step' "$(echo "$1" | json_field gflops_per_s)" \
+    "$(/usr/bin/python3 -c "print(100*$(echo "$1" | json_field share_of_peak))")" "$(echo "$1" | json_field cpu_ms_per_step)"
+}
 
 compare_train() {  # name model-file
   local name="$1" model="$2"
   local torch dl t d
   torch=$(cd "$shared/bench" && /usr/bin/python3 torch_train.py "$name" --threads "$threads" --batch 128 --steps "$steps")
-  dl=$("$root/dlkit" --threads "$threads" -q --format json bench train --model "$model" --batch-size 128 --steps "$steps" --warmup 20)
+  dl=$(dlkit --threads "$threads" -q --format json bench train --model "$model" --batch-size 128 --steps "$steps" --warmup 20 --peak "$peak")
   t=$(echo "$torch" | json_field samples_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
-  printf '%-8s threads=%s batch=128 steps=%s  pytorch %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx\n' \
-    "$name" "$threads" "$steps" "$t" "$d" "$(/usr/bin/python3 -c "print($d/$t)")"
+  printf '%-8s train threads=%s batch=128 steps=%s  pytorch %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx  (dlkit %s)\n' \
+    "$name" "$threads" "$steps" "$t" "$d" "$(ratio "$d" "$t")" "$(dlkit_row "$dl")"
 }
 
-compare_infer() {  # torchvision-name dlkit-architecture
-  local name="$1" arch="$2" iters="${INFER_ITERS:-10}"
+compare_infer() {  # torchvision-name dlkit-architecture [batch [iters]]
+  local name="$1" arch="$2" batch="${3:-8}" iters="${4:-${INFER_ITERS:-10}}"
   local torch dl t d
-  torch=$(cd "$shared/bench" && /usr/bin/python3 torch_infer.py "$name" --threads "$threads" --batch 8 --iters "$iters")
-  dl=$("$root/dlkit" --threads "$threads" -q --format json bench infer --arch "$arch" --input 224x224x3 --classes 1000 --batch-size 8 --steps "$iters" --warmup 2)
+  torch=$(cd "$shared/bench" && /usr/bin/python3 torch_infer.py "$name" --threads "$threads" --batch "$batch" --iters "$iters")
+  dl=$(dlkit --threads "$threads" -q --format json bench infer --arch "$arch" --input 224x224x3 --classes 1000 --batch-size "$batch" --steps "$iters" --warmup 2 --peak "$peak")
   t=$(echo "$torch" | json_field images_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
-  printf '%-8s threads=%s batch=8 224x224 iters=%s  torchvision %7.2f images/s  dlkit %7.2f images/s  ratio dlkit/torchvision %.2fx\n' \
-    "$name" "$threads" "$iters" "$t" "$d" "$(/usr/bin/python3 -c "print($d/$t)")"
+  printf '%-8s infer threads=%s batch=%s 224x224 iters=%s  torchvision %7.2f images/s  dlkit %7.2f images/s  ratio dlkit/torchvision %.2fx  (dlkit %s)\n' \
+    "$name" "$threads" "$batch" "$iters" "$t" "$d" "$(ratio "$d" "$t")" "$(dlkit_row "$dl")"
+}
+
+compare_infer_lenet5() {  # batch iters
+  local batch="$1" iters="$2"
+  local torch dl t d
+  torch=$(/usr/bin/python3 "$root/tests/bench/torch_profile.py" lenet5 --mode infer --threads "$threads" --batch "$batch" --steps "$iters" --timing-only)
+  dl=$(dlkit --threads "$threads" -q --format json bench infer --model "$root/samples/models/lenet5.yaml" --batch-size "$batch" --steps "$iters" --warmup 50 --peak "$peak")
+  t=$(echo "$torch" | json_field samples_per_s)
+  d=$(echo "$dl" | json_field samples_per_s)
+  printf '%-8s infer threads=%s batch=%s iters=%s  pytorch no_grad %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx  (dlkit %s)\n' \
+    "lenet5" "$threads" "$batch" "$iters" "$t" "$d" "$(ratio "$d" "$t")" "$(dlkit_row "$dl")"
+}
+
+compare_inference() {
+  compare_infer_lenet5 1 2000; compare_infer_lenet5 64 300
+  compare_infer resnet50 resnet50 1 20; compare_infer resnet50 resnet50 64 3
 }
 
 case "$what" in
   mlp) compare_train mlp "$root/samples/models/mlp.yaml" ;;
   lenet5) compare_train lenet5 "$root/samples/models/lenet5.yaml" ;;
   resnet50) compare_infer resnet50 resnet50 ;;
+  infer) compare_inference ;;
   all) compare_train mlp "$root/samples/models/mlp.yaml"; compare_train lenet5 "$root/samples/models/lenet5.yaml"
-       compare_infer resnet50 resnet50 ;;
-  *) echo "error: unknown workload '$what'; use mlp, lenet5, resnet50 or all" >&2; exit 2 ;;
+       compare_infer resnet50 resnet50; compare_inference ;;
+  *) echo "error: unknown workload '$what'; use mlp, lenet5, resnet50, infer or all" >&2; exit 2 ;;
 esac

@@ -34,6 +34,39 @@ class BenchIT {
         // 10 synthetic classes, random labels: the loss starts near ln(10) = 2.30
         assertThat(b.get("final_loss").asDouble()).isBetween(0.0, 3.0);
         assertFiguresAgree(b, flopsPerSample("samples/models/mlp.yaml"));
+        // the peak is measured first (none given): the share is GFLOP/s over it
+        assertThat(b.get("cpu_ms_per_step").asDouble()).isPositive();
+        assertThat(b.get("share_of_peak").asDouble())
+                .isCloseTo(
+                        b.get("gflops_per_s").asDouble() / b.get("peak_gflops_per_s").asDouble(),
+                        org.assertj.core.data.Offset.offset(0.002));
+    }
+
+    @Test
+    void should_measure_the_matmul_peak_and_profile_a_training_step() throws IOException {
+        // when
+        Result gemm = dlkit("--threads 1 -q --format json bench gemm --sizes 64,128 --steps 3");
+        Result profile =
+                dlkit(
+                        "--threads 1 -q bench train --batch-size 32 --steps 8 --warmup 0 --peak 100"
+                                + " --profile --profile-steps 4 --model",
+                        DlkitProcess.ROOT.resolve("samples/models/lenet5.yaml").toString());
+
+        // then: the peak is the best size's figure
+        assertThat(gemm.exitCode()).as(gemm.toString()).isZero();
+        JsonNode g = new ObjectMapper().readTree(gemm.out());
+        assertThat(g.get("peak_gflops_per_s").asDouble())
+                .isPositive()
+                .isEqualTo(
+                        Math.max(
+                                g.get("gflops_per_s_64").asDouble(),
+                                g.get("gflops_per_s_128").asDouble()));
+        // and the profile names the step's parts and LeNet's kernels
+        assertThat(profile.exitCode()).as(profile.toString()).isZero();
+        assertThat(profile.out())
+                .contains("peak_gflops_per_s: 100", "traced runs")
+                .contains("forward ops", "gradient ops", "optimizer ops", "java between runs")
+                .contains("Conv2DBackpropFilter", "MaxPoolGrad", "ApplyAdam");
     }
 
     /**

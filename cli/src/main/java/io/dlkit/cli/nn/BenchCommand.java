@@ -6,7 +6,9 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.ModelSummary;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.runtime.RunTrace;
 import io.dlkit.backend.tensor.FloatFeed;
+import io.dlkit.backend.train.StepGroups;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.Trainer;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks: training and inference throughput of a model on this machine.",
-        subcommands = {BenchCommand.Train.class, BenchCommand.Infer.class})
+        subcommands = {BenchCommand.Train.class, BenchCommand.Infer.class, BenchGemmCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -87,10 +89,42 @@ public final class BenchCommand implements Callable<Integer> {
                 description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
+        @Option(
+                names = "--profile",
+                description =
+                        "After the timed steps, run --profile-steps more with a full TensorFlow trace"
+                                + " and print where a step's time goes: feeding, forward ops,"
+                                + " gradient ops, optimizer updates, fetches (by op type) and Java"
+                                + " time between runs.")
+        boolean profile;
+
+        @Option(
+                names = "--profile-steps",
+                defaultValue = "30",
+                paramLabel = "S",
+                description = "Traced steps of --profile (default: ${DEFAULT-VALUE}).")
+        int profileSteps;
+
+        @Option(
+                names = "--peak",
+                defaultValue = "0",
+                paramLabel = "GFLOPS",
+                description =
+                        "The machine's matmul peak to set GFLOP/s against (dlkit bench gemm);"
+                                + " default: measured quickly before the benchmark.")
+        double peak;
+
+        double peak(CommandContext ctx) {
+            if (peak > 0) return peak;
+            try (GraphContext g = ctx.openGraph()) {
+                return GemmPeak.quickPeak(g);
+            }
+        }
+
         Sequential load(ModelFiles files) {
-            if (steps < 1 || warmup < 0 || batchSize < 1) {
+            if (steps < 1 || warmup < 0 || batchSize < 1 || profileSteps < 1) {
                 throw DlkitException.invalidInput(
-                        "--steps and --batch-size must be >= 1 and --warmup >= 0");
+                        "--steps, --batch-size and --profile-steps must be >= 1 and --warmup >= 0");
             }
             if ((model == null) == (arch == null))
                 throw DlkitException.invalidInput("give either --model FILE or --arch NAME");
@@ -186,11 +220,33 @@ public final class BenchCommand implements Callable<Integer> {
                             null,
                             false,
                             false);
+            double peak = m.peak(ctx);
             try (GraphContext g = ctx.openGraph()) {
                 TrainingGraph tg = ModelBuild.graph(g, net, opt, r);
-                Results.print(ctx, measure(tg, data, ModelSummary.of(net).flopsPerSample()));
+                Map<String, Object> result =
+                        measure(tg, data, ModelSummary.of(net).flopsPerSample());
+                withPeak(result, peak);
+                BenchProfile.printWith(ctx, result, m.profile ? profile(tg, data) : null);
             }
             return 0;
+        }
+
+        private Map<String, Object> profile(TrainingGraph tg, Dataset data) {
+            int perEpoch = (data.size() + m.batchSize - 1) / m.batchSize;
+            TrainOptions traced =
+                    new TrainOptions(
+                            (m.profileSteps + perEpoch - 1) / perEpoch,
+                            m.batchSize,
+                            Schedules.parse("constant", lr),
+                            ctx.settings().seed(),
+                            0,
+                            null,
+                            1);
+            RunTrace trace = new RunTrace(tg.graph().graph(), StepGroups.of(tg));
+            new Trainer(tg, traced, null, TrainingListener.NONE)
+                    .tracing(trace)
+                    .fit(data, null, TrainState.initial());
+            return trace.summary();
         }
 
         private Map<String, Object> measure(TrainingGraph tg, Dataset data, long flops) {
@@ -219,6 +275,7 @@ public final class BenchCommand implements Callable<Integer> {
                             null,
                             1);
             long t0 = System.nanoTime();
+            long c0 = cpuNanos();
             TrainState s =
                     new Trainer(tg, timed, null, TrainingListener.NONE)
                             .fit(data, null, TrainState.initial());
@@ -230,6 +287,7 @@ public final class BenchCommand implements Callable<Integer> {
                             (long) s.step() * b,
                             seconds,
                             3.0 * flops);
+            putCpu(r, cpuNanos() - c0, s.step());
             r.put(
                     "final_loss",
                     s.history().isEmpty() ? null : s.history().get(s.history().size() - 1).loss());
@@ -276,6 +334,7 @@ public final class BenchCommand implements Callable<Integer> {
                         ctx, m.model.toString(), m.batchSize, m.warmup, m.steps);
             }
             Sequential net = m.load(files);
+            double peak = m.peak(ctx);
             try (GraphContext g = ctx.openGraph()) {
                 long[] dims = new long[net.inputShape().length + 1];
                 dims[0] = -1;
@@ -292,11 +351,12 @@ public final class BenchCommand implements Callable<Integer> {
                     var batch = feed.fill(data.features(), 0, m.batchSize);
                     for (int i = 0; i < m.warmup; i++) run(g.session(), x, batch, out);
                     long t0 = System.nanoTime();
+                    long c0 = cpuNanos();
                     for (int i = 0; i < m.steps; i++) run(g.session(), x, batch, out);
                     double seconds = (System.nanoTime() - t0) / 1e9;
+                    long cpu = cpuNanos() - c0;
                     long flops = ModelSummary.of(net).flopsPerSample();
-                    Results.print(
-                            ctx,
+                    Map<String, Object> result =
                             report(
                                     "infer " + m.label(),
                                     m.batchSize,
@@ -304,7 +364,21 @@ public final class BenchCommand implements Callable<Integer> {
                                     m.steps,
                                     (long) m.steps * m.batchSize,
                                     seconds,
-                                    flops));
+                                    flops);
+                    putCpu(result, cpu, m.steps);
+                    withPeak(result, peak);
+                    Map<String, Object> profile = null;
+                    if (m.profile) {
+                        RunTrace trace = new RunTrace(g.graph(), StepGroups.inference(g.graph()));
+                        for (int i = 0; i < m.profileSteps; i++) {
+                            try (Result res =
+                                    trace.run(g.session().runner().feed(x, batch).fetch(out))) {
+                                res.get(0);
+                            }
+                        }
+                        profile = trace.summary();
+                    }
+                    BenchProfile.printWith(ctx, result, profile);
                 }
             }
             return 0;
@@ -339,6 +413,29 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("ms_per_step", Math.round(seconds * 1e6 / steps) / 1000.0);
         m.put("gflops_per_s", Math.round(flopsPerSample * sps / 1e7) / 100.0);
         return m;
+    }
+
+    /**
+     * The process's CPU time (all threads, TensorFlow's included), or -1 where the JVM cannot tell.
+     * On a shared machine CPU time per step is steadier than wall time.
+     */
+    static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun
+                ? sun.getProcessCpuTime()
+                : -1;
+    }
+
+    static void putCpu(Map<String, Object> result, long cpuNanos, long steps) {
+        if (cpuNanos >= 0)
+            result.put("cpu_ms_per_step", Math.round(cpuNanos / 1e3 / steps) / 1000.0);
+    }
+
+    /** Adds the machine's matmul peak and the result's share of it. */
+    static void withPeak(Map<String, Object> result, double peak) {
+        double gf = ((Number) result.get("gflops_per_s")).doubleValue();
+        result.put("peak_gflops_per_s", Math.round(peak * 10) / 10.0);
+        result.put("share_of_peak", Math.round(gf / peak * 1000) / 1000.0);
     }
 
     static Dataset synthetic(long[] shape, int m, int classes, long seed) {

@@ -57,13 +57,22 @@ public final class MaxPoolLayer extends PoolLayer {
         return TYPE;
     }
 
+    /**
+     * The v1 {@code MaxPool} op (window and strides as attributes), built by name: {@code
+     * tf.nn.maxPool} creates {@code MaxPoolV2}, which oneDNN does not take over, and whose Eigen
+     * kernels made LeNet-5's two pools and their gradients about a third of a training step (issue
+     * #15). Both have a registered gradient ({@code MaxPoolGrad}).
+     */
     @Override
     protected Operand<TFloat32> pool(
             Ops tf, Operand<TFloat32> input, List<Long> window, List<Long> steps, String padding) {
-        return tf.nn.maxPool(
-                input,
-                tf.constant(window.stream().mapToInt(Long::intValue).toArray()),
-                tf.constant(steps.stream().mapToInt(Long::intValue).toArray()),
-                padding);
+        return tf.scope()
+                .opBuilder("MaxPool", "MaxPool")
+                .addInput(input.asOutput())
+                .setAttr("ksize", window.stream().mapToLong(Long::longValue).toArray())
+                .setAttr("strides", steps.stream().mapToLong(Long::longValue).toArray())
+                .setAttr("padding", padding)
+                .build()
+                .<TFloat32>output(0);
     }
 }

@@ -6,6 +6,7 @@ import io.dlkit.backend.data.BatchAugmenter;
 import io.dlkit.backend.data.BatchSource;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.MiniBatches;
+import io.dlkit.backend.runtime.RunTrace;
 import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.tensor.Tensors;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class Trainer {
     private final Checkpoints checkpoints;
     private final TrainingListener listener;
     private final BatchAugmenter augmenter;
+    private RunTrace trace;
 
     /** A trainer; {@code checkpoints} may be null (no checkpoints). */
     public Trainer(
@@ -65,6 +67,15 @@ public final class Trainer {
         this.checkpoints = checkpoints;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.augmenter = augmenter == null ? BatchAugmenter.NONE : augmenter;
+    }
+
+    /**
+     * Runs every training step through {@code trace} (a full trace of each run, see {@link
+     * RunTrace}); null: none. For {@code dlkit bench train --profile}.
+     */
+    public Trainer tracing(RunTrace trace) {
+        this.trace = trace;
+        return this;
     }
 
     /**
@@ -159,14 +170,16 @@ public final class Trainer {
 
     private double[] trainStep(EpochFeed feed, int b, float lr, long step, int ep) {
         Session.Runner r = g.graph().session().runner();
+        long fed = System.nanoTime();
         int rows = feed.feed(ep, b, r);
+        if (trace != null) trace.fed(System.nanoTime() - fed);
         try (TFloat32 rate = TFloat32.scalarOf(lr);
                 TBool training = TBool.scalarOf(true)) {
             r.feed(g.learningRate, rate).feed(g.training, training);
             r.addTarget(g.trainOp).fetch(g.totalLoss).fetch(g.l2Loss);
             if (g.correct != null) r.fetch(g.correct);
             g.metrics.values().forEach(r::fetch);
-            try (Result res = r.run()) {
+            try (Result res = trace == null ? r.run() : trace.run(r)) {
                 double loss = Tensors.toFloat(res.get(0));
                 if (!Double.isFinite(loss))
                     throw diverged("the loss became " + loss, ep + 1, step + 1);

@@ -70,7 +70,7 @@ class Conv2DLayerTest {
                 new Case(6, 5, 2, 5, 5, 2, 2, 2, Padding.explicit(1)),
                 new Case(7, 6, 1, 3, 2, 2, 2, 1, Padding.VALID),
                 new Case(4, 4, 3, 1, 1, 4, 1, 1, Padding.VALID),
-                // More than 4 input channels at stride 1: TensorFlow's own Conv2D, not im2col
+                // More than 4 input channels at stride 1
                 new Case(5, 5, 5, 3, 3, 3, 1, 1, Padding.VALID),
                 new Case(5, 6, 6, 3, 3, 2, 1, 1, Padding.SAME),
                 // explicit p = (f-1)/2 at stride 1 is rewritten to SAME padding

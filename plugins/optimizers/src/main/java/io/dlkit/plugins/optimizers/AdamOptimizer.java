@@ -94,30 +94,38 @@ public record AdamOptimizer(double beta1, double beta2, double epsilon) implemen
                 tf.withControlDependencies(List.of(increment))
                         .dtypes
                         .cast(tf.identity(increment), TFloat32.class);
-        Operand<TFloat32> one = tf.constant(1f);
-        Operand<TFloat32> correction1 =
-                tf.math.sub(one, tf.math.pow(tf.constant((float) beta1), step));
-        Operand<TFloat32> correction2 =
-                tf.math.sub(one, tf.math.pow(tf.constant((float) beta2), step));
-        Operand<TFloat32> eps = tf.constant((float) epsilon);
+        // One fused ApplyAdam per variable (one kernel instead of about twelve small ops). It
+        // computes lr_t = lr sqrt(1 - beta2^t) / (1 - beta1^t) and adds its epsilon to sqrt(v):
+        // with epsilon sqrt(1 - beta2^t) there, that is exactly the update above, epsilon added
+        // to sqrt(v_hat). The powers come from the counter just incremented, not from variables
+        // updated alongside (the framework Adam's ordering trap).
+        Operand<TFloat32> beta1Power = tf.math.pow(tf.constant((float) beta1), step);
+        Operand<TFloat32> beta2Power = tf.math.pow(tf.constant((float) beta2), step);
+        Operand<TFloat32> epsilonT =
+                tf.math.mul(
+                        tf.constant((float) epsilon),
+                        tf.math.sqrt(tf.math.sub(tf.constant(1f), beta2Power)));
+        Operand<TFloat32> b1 = tf.constant((float) beta1);
+        Operand<TFloat32> b2 = tf.constant((float) beta2);
 
         List<Op> updates = new ArrayList<>();
         updates.add(increment);
         for (int i = 0; i < variables.size(); i++) {
             WeightVariable<TFloat32> w = variables.get(i);
-            Operand<TFloat32> g = gradients.get(i);
             WeightVariable<TFloat32> m = UpdateOps.zeroSlot(graph, w, "m");
             WeightVariable<TFloat32> v = UpdateOps.zeroSlot(graph, w, "v");
-            Operand<TFloat32> mNew = UpdateOps.average(tf, m.read(), g, beta1);
-            Operand<TFloat32> vNew = UpdateOps.average(tf, v.read(), tf.math.square(g), beta2);
-            Operand<TFloat32> mHat = tf.math.div(mNew, correction1);
-            Operand<TFloat32> vHat = tf.math.div(vNew, correction2);
-            Operand<TFloat32> delta =
-                    tf.math.div(
-                            tf.math.mul(learningRate, mHat), tf.math.add(tf.math.sqrt(vHat), eps));
-            updates.add(tf.assign(m.variable(), mNew));
-            updates.add(tf.assign(v.variable(), vNew));
-            updates.add(tf.assignSub(w.variable(), delta));
+            updates.add(
+                    tf.train.applyAdam(
+                            w.variable(),
+                            m.variable(),
+                            v.variable(),
+                            beta1Power,
+                            beta2Power,
+                            learningRate,
+                            b1,
+                            b2,
+                            epsilonT,
+                            gradients.get(i)));
         }
         return UpdateOps.group(tf, updates);
     }
