@@ -4,7 +4,7 @@ import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
 import io.dlkit.plugins.rnn.lm.EvalTextCommand;
 import io.dlkit.plugins.rnn.lm.SampleCommand;
-import io.dlkit.plugins.rnn.lm.TrainCharsCommand;
+import io.dlkit.plugins.rnn.lm.TrainLmCommand;
 import java.util.concurrent.Callable;
 import org.pf4j.Extension;
 import picocli.CommandLine.Command;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description =
                 "Recurrent networks: train a character language model, sample from it, score it.",
-        subcommands = {TrainCharsCommand.class, SampleCommand.class, EvalTextCommand.class})
+        subcommands = {TrainLmCommand.class, SampleCommand.class, EvalTextCommand.class})
 public final class RnnCommand implements CommandProvider, Callable<Integer> {
     /** PF4J creates it. */
     public RnnCommand() {}
@@ -34,7 +34,7 @@ public final class RnnCommand implements CommandProvider, Callable<Integer> {
     @Override
     public Integer call() {
         throw DlkitException.invalidInput(
-                "rnn: missing subcommand; use 'dlkit rnn train-chars --text FILE' or 'dlkit rnn"
+                "rnn: missing subcommand; use 'dlkit rnn train --text FILE' or 'dlkit rnn"
                         + " sample MODEL_DIR'");
     }
 }

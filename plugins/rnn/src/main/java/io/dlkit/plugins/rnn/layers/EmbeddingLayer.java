@@ -22,7 +22,8 @@ import org.tensorflow.types.TInt32;
  *
  * <p>Config keys: {@code vocab} (>= 1), {@code dim} (>= 1), optional {@code tokens}: the vocabulary
  * itself as a string, character {@code i} having id {@code i} (so a character model's vocabulary is
- * stored in model.yaml with the model; its length must equal {@code vocab}).
+ * stored in model.yaml with the model; its length must equal {@code vocab}), or {@code words}: a
+ * word model's vocabulary as a list, word {@code i} having id {@code i}.
  */
 public final class EmbeddingLayer extends AbstractLayer {
     /** The type name in model files. */
@@ -31,6 +32,7 @@ public final class EmbeddingLayer extends AbstractLayer {
     private final int vocab;
     private final int dim;
     private final String tokens;
+    private List<String> words;
     private WeightVariable<TFloat32> table;
 
     /**
@@ -58,15 +60,31 @@ public final class EmbeddingLayer extends AbstractLayer {
 
     /** Reads {@code {type: embedding, vocab: 60, dim: 16, tokens: "..."}}. */
     public static EmbeddingLayer fromConfig(ConfigReader r) {
-        r.checkKeys("an embedding layer", List.of("type", "name", "vocab", "dim", "tokens"));
+        r.checkKeys(
+                "an embedding layer", List.of("type", "name", "vocab", "dim", "tokens", "words"));
         int vocab = r.requireInt("vocab", 1, "an embedding layer");
         int dim = r.requireInt("dim", 1, "an embedding layer");
         String tokens = r.optString("tokens", null);
+        EmbeddingLayer layer;
         try {
-            return new EmbeddingLayer(r.optName(), vocab, dim, tokens);
+            layer = new EmbeddingLayer(r.optName(), vocab, dim, tokens);
         } catch (IllegalArgumentException e) {
             throw r.error("tokens", e.getMessage());
         }
+        if (r.has("words")) {
+            if (!(r.get("words") instanceof List<?> list)
+                    || list.size() != vocab
+                    || !list.stream().allMatch(String.class::isInstance)) {
+                throw r.error("words", "give a list of " + vocab + " words, one per id");
+            }
+            layer.words = list.stream().map(String.class::cast).toList();
+        }
+        return layer;
+    }
+
+    /** The words by id, or null when the config gives none. */
+    public List<String> words() {
+        return words;
     }
 
     @Override
@@ -85,6 +103,7 @@ public final class EmbeddingLayer extends AbstractLayer {
         m.put("vocab", vocab);
         m.put("dim", dim);
         if (tokens != null) m.put("tokens", tokens);
+        if (words != null) m.put("words", words);
         return m;
     }
 
