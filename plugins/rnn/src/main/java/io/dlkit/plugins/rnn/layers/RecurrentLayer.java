@@ -77,7 +77,14 @@ public abstract class RecurrentLayer extends AbstractLayer {
             int statefulBatch,
             int resetEvery) {
         static Settings read(ConfigReader r, String what) {
-            r.checkKeys(what, KEYS);
+            return read(r, what, List.of());
+        }
+
+        /** Reads the shared keys; {@code more} are the type's own keys, also allowed. */
+        static Settings read(ConfigReader r, String what, List<String> more) {
+            List<String> keys = new ArrayList<>(KEYS);
+            keys.addAll(more);
+            r.checkKeys(what, keys);
             int units = r.requireInt("units", 1, what);
             boolean seq = r.optBool("return_sequences", false);
             String init = r.optString("initializer", "xavier");
@@ -185,8 +192,11 @@ public abstract class RecurrentLayer extends AbstractLayer {
         return m;
     }
 
+    /** Hook for a cell's extra weights, after the kernels and bias (none by default). */
+    protected void buildMore(GraphContext graph) {}
+
     @Override
-    protected long[] doBuild(GraphContext graph, long[] inputShape) {
+    protected final long[] doBuild(GraphContext graph, long[] inputShape) {
         if (inputShape.length != 2 || inputShape[0] < 1 || inputShape[1] < 1) {
             throw new IllegalArgumentException(
                     type()
@@ -200,6 +210,7 @@ public abstract class RecurrentLayer extends AbstractLayer {
         kernel = weight(graph, "kernel", inputShape[1], width);
         recurrentKernel = weight(graph, "recurrent_kernel", units, width);
         bias = addVariable(graph, "bias", graph.tf().constant(initialBias()), true);
+        buildMore(graph);
         if (statefulBatch > 0) carried = carriedState(graph);
         return returnSequences ? new long[] {inputShape[0], units} : new long[] {units};
     }
