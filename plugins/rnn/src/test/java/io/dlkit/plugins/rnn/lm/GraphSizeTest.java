@@ -8,19 +8,12 @@ import io.dlkit.backend.nn.Layers;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
-import io.dlkit.backend.runtime.WeightVariable;
-import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
 import io.dlkit.plugins.rnn.layers.RnnLayerTypes;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.types.TFloat32;
 
 /**
  * The statically unrolled training graph (forward, gradients, clipping, update) of a 2-layer
@@ -62,36 +55,6 @@ class GraphSizeTest {
             long ops = 0;
             for (Iterator<?> it = g.graph().operations(); it.hasNext(); it.next()) ops++;
             return new long[] {ops, ms};
-        }
-    }
-
-    /** {@code w -= lr g}: enough of an optimizer to build the graph. */
-    private static final class PlainGradientDescent implements Optimizer {
-        @Override
-        public String name() {
-            return "gd";
-        }
-
-        @Override
-        public Map<String, Object> config() {
-            return Map.of();
-        }
-
-        @Override
-        public Op applyGradients(
-                GraphContext graph,
-                List<WeightVariable<TFloat32>> variables,
-                List<Operand<TFloat32>> gradients,
-                Operand<TFloat32> learningRate) {
-            List<Op> ops = new ArrayList<>();
-            for (int i = 0; i < variables.size(); i++) {
-                ops.add(
-                        graph.tf()
-                                .assignSub(
-                                        variables.get(i).variable(),
-                                        graph.tf().math.mul(learningRate, gradients.get(i))));
-            }
-            return graph.tf().withControlDependencies(ops).noOp();
         }
     }
 }
