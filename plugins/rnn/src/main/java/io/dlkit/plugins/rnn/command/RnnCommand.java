@@ -2,6 +2,8 @@ package io.dlkit.plugins.rnn.command;
 
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
+import io.dlkit.plugins.rnn.classify.ClassifyCommand;
+import io.dlkit.plugins.rnn.classify.ClassifyTrainCommand;
 import io.dlkit.plugins.rnn.lm.EvalTextCommand;
 import io.dlkit.plugins.rnn.lm.SampleCommand;
 import io.dlkit.plugins.rnn.lm.TrainLmCommand;
@@ -20,7 +22,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description =
                 "Recurrent networks: train a character language model, sample from it, score it.",
-        subcommands = {TrainLmCommand.class, SampleCommand.class, EvalTextCommand.class})
+        subcommands = {
+            TrainLmCommand.class,
+            SampleCommand.class,
+            EvalTextCommand.class,
+            ClassifyTrainCommand.class,
+            ClassifyCommand.class
+        })
 public final class RnnCommand implements CommandProvider, Callable<Integer> {
     /** PF4J creates it. */
     public RnnCommand() {}

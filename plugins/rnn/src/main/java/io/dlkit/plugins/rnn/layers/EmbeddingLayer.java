@@ -23,7 +23,8 @@ import org.tensorflow.types.TInt32;
  * <p>Config keys: {@code vocab} (>= 1), {@code dim} (>= 1), optional {@code tokens}: the vocabulary
  * itself as a string, character {@code i} having id {@code i} (so a character model's vocabulary is
  * stored in model.yaml with the model; its length must equal {@code vocab}), or {@code words}: a
- * word model's vocabulary as a list, word {@code i} having id {@code i}.
+ * word model's vocabulary as a list, word {@code i} having id {@code i}; {@code vectors}: a {@code
+ * .npy} file of the table's initial values {@code [vocab, dim]} (pretrained word vectors).
  */
 public final class EmbeddingLayer extends AbstractLayer {
     /** The type name in model files. */
@@ -33,6 +34,7 @@ public final class EmbeddingLayer extends AbstractLayer {
     private final int dim;
     private final String tokens;
     private List<String> words;
+    private String vectors;
     private WeightVariable<TFloat32> table;
 
     /**
@@ -61,7 +63,8 @@ public final class EmbeddingLayer extends AbstractLayer {
     /** Reads {@code {type: embedding, vocab: 60, dim: 16, tokens: "..."}}. */
     public static EmbeddingLayer fromConfig(ConfigReader r) {
         r.checkKeys(
-                "an embedding layer", List.of("type", "name", "vocab", "dim", "tokens", "words"));
+                "an embedding layer",
+                List.of("type", "name", "vocab", "dim", "tokens", "words", "vectors"));
         int vocab = r.requireInt("vocab", 1, "an embedding layer");
         int dim = r.requireInt("dim", 1, "an embedding layer");
         String tokens = r.optString("tokens", null);
@@ -79,6 +82,7 @@ public final class EmbeddingLayer extends AbstractLayer {
             }
             layer.words = list.stream().map(String.class::cast).toList();
         }
+        layer.vectors = r.optString("vectors", null);
         return layer;
     }
 
@@ -104,6 +108,7 @@ public final class EmbeddingLayer extends AbstractLayer {
         m.put("dim", dim);
         if (tokens != null) m.put("tokens", tokens);
         if (words != null) m.put("words", words);
+        if (vectors != null) m.put("vectors", vectors);
         return m;
     }
 
@@ -122,9 +127,39 @@ public final class EmbeddingLayer extends AbstractLayer {
                 tf.random.statelessRandomUniform(
                         tf.constant(new long[] {vocab, dim}), tf.constant(new long[] {seed, 0}));
         Operand<TFloat32> init =
-                tf.math.mul(tf.math.sub(uniform, tf.constant(0.5f)), tf.constant(0.1f));
+                vectors != null
+                        ? tf.constant(
+                                org.tensorflow.ndarray.Shape.of(vocab, dim),
+                                org.tensorflow.ndarray.buffer.DataBuffers.of(readVectors()))
+                        : tf.math.mul(tf.math.sub(uniform, tf.constant(0.5f)), tf.constant(0.1f));
         table = addVariable(graph, "embeddings", init, true);
         return new long[] {inputShape[0], dim};
+    }
+
+    private float[] readVectors() {
+        try {
+            io.dlkit.backend.io.NdArray a =
+                    io.dlkit.backend.io.Npy.read(java.nio.file.Path.of(vectors));
+            float[] f = a.floats();
+            if (f.length != (long) vocab * dim) {
+                throw new IllegalArgumentException(
+                        "vectors "
+                                + vectors
+                                + " holds "
+                                + f.length
+                                + " values, not vocab x dim = "
+                                + (long) vocab * dim);
+            }
+            return f;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(
+                    "embedding layer '"
+                            + name()
+                            + "': cannot read vectors "
+                            + vectors
+                            + ": "
+                            + e.getMessage());
+        }
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     /** A word model's vocabulary (its embedding layer's {@code words}), or null. */
-    static WordVocabulary words(Map<?, ?> description) {
+    public static WordVocabulary words(Map<?, ?> description) {
         if (description.get("model") instanceof Map<?, ?> model) return words(model);
         if (description.get("layers") instanceof List<?> layers) {
             for (Object l : layers) {
