@@ -7,6 +7,9 @@ import io.dlkit.plugins.rnn.classify.ClassifyTrainCommand;
 import io.dlkit.plugins.rnn.lm.EvalTextCommand;
 import io.dlkit.plugins.rnn.lm.SampleCommand;
 import io.dlkit.plugins.rnn.lm.TrainLmCommand;
+import io.dlkit.plugins.rnn.seq2seq.DatesCommand;
+import io.dlkit.plugins.rnn.seq2seq.Seq2SeqTrainCommand;
+import io.dlkit.plugins.rnn.seq2seq.TranslateCommand;
 import java.util.concurrent.Callable;
 import org.pf4j.Extension;
 import picocli.CommandLine.Command;
@@ -27,7 +30,10 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             EvalTextCommand.class,
             ClassifyTrainCommand.class,
-            ClassifyCommand.class
+            ClassifyCommand.class,
+            Seq2SeqTrainCommand.class,
+            TranslateCommand.class,
+            DatesCommand.class
         })
 public final class RnnCommand implements CommandProvider, Callable<Integer> {
     /** PF4J creates it. */

@@ -54,6 +54,7 @@ public abstract class RecurrentLayer extends AbstractLayer {
     private int statefulBatch;
     private int resetEvery;
     private CarriedState carried;
+    private List<Operand<TFloat32>> finalState;
     private WeightVariable<TFloat32> kernel;
     private WeightVariable<TFloat32> recurrentKernel;
     private WeightVariable<TFloat32> bias;
@@ -148,6 +149,13 @@ public abstract class RecurrentLayer extends AbstractLayer {
         return carried == null ? List.of() : carried.updates();
     }
 
+    /** The state after the last step of the latest {@link #call} ({@code a}, then {@code c}). */
+    public List<Operand<TFloat32>> finalState() {
+        if (finalState == null)
+            throw new IllegalStateException("layer '" + name() + "' not called");
+        return finalState;
+    }
+
     /** The number of gate blocks in the weights (1 for the basic cell, 3 GRU, 4 LSTM). */
     protected abstract int gates();
 
@@ -240,6 +248,23 @@ public abstract class RecurrentLayer extends AbstractLayer {
     @Override
     public Operand<TFloat32> call(
             GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
+        return call(graph, input, training, null);
+    }
+
+    /**
+     * Runs the layer from {@code initial} (one tensor {@code [batch, units]} per state: {@code a},
+     * and {@code c} for the LSTM), or from the usual start when null: an encoder's final state
+     * starting a decoder. {@link #finalState()} then gives the state after the last step.
+     */
+    public Operand<TFloat32> call(
+            GraphContext graph,
+            Operand<TFloat32> input,
+            Operand<TBool> training,
+            List<Operand<TFloat32>> initial) {
+        if (initial != null && initial.size() != stateCount()) {
+            throw new IllegalArgumentException(
+                    type() + " layer '" + name() + "' takes " + stateCount() + " state tensors");
+        }
         Ops tf = graph.tf();
         long[] in = inputShape();
         int steps = (int) in[0];
@@ -251,7 +276,11 @@ public abstract class RecurrentLayer extends AbstractLayer {
         List<Output<TFloat32>> perStep =
                 tf.unstack(projected, (long) steps, Unstack.axis(1L)).output();
         List<Operand<TFloat32>> state =
-                carried == null ? zeroState(tf, input) : carried.initial(tf, input, training);
+                initial != null
+                        ? initial
+                        : carried == null
+                                ? zeroState(tf, input)
+                                : carried.initial(tf, input, training);
         List<Operand<TFloat32>> outputs = new ArrayList<>();
         List<Output<TFloat32>> inputs =
                 maskPadding ? tf.unstack(input, (long) steps, Unstack.axis(1L)).output() : null;
@@ -261,6 +290,7 @@ public abstract class RecurrentLayer extends AbstractLayer {
             outputs.add(state.get(0));
         }
         if (carried != null) carried.store(tf, state);
+        finalState = state;
         if (!returnSequences) return outputs.get(steps - 1);
         return tf.stack(outputs, Stack.axis(1L));
     }
