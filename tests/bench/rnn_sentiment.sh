@@ -14,10 +14,11 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 field() { grep -E "^$1: " "$2" | head -1 | awk '{print $2}'; }
 run() {  # label, args...
   local label="$1"; shift
-  "$dl" -q --seed "$seed" rnn classify-train "$@" --out "$tmp/$label" >"$tmp/$label.out" 2>"$tmp/$label.err" \
-    || { cat "$tmp/$label.err" >&2; exit 1; }
-  local test; test=$(field test_accuracy "$tmp/$label.out" || true)
-  printf '%-28s val_accuracy %s%s\n' "$label" "$(field val_accuracy "$tmp/$label.out")" \
+  local f="$tmp/${label//[^a-z0-9]/_}"
+  "$dl" -q --seed "$seed" rnn classify-train "$@" --out "$f" >"$f.out" 2>"$f.err" \
+    || { cat "$f.err" >&2; exit 1; }
+  local test; test=$(field test_accuracy "$f.out" || true)
+  printf '%-28s val_accuracy %s%s\n' "$label" "$(field val_accuracy "$f.out")" \
     "${test:+  test_accuracy $test}"
 }
 for s in imdb yelp amazon; do run "$s-80/20" --data "$d/$s.json"; done
