@@ -15,16 +15,17 @@ import org.pf4j.Extension;
 import picocli.CommandLine.Command;
 
 /**
- * Contributes {@code dlkit rnn}: {@code train-chars} (a character language model on a text file,
- * through {@code dlkit train}), {@code sample} (novel text from such a model) and {@code eval} (its
- * perplexity and bits per character on a text).
+ * Contributes {@code dlkit rnn}: {@code train} (alias {@code train-chars}: a character- or
+ * word-level language model, through {@code dlkit train}), {@code sample} (novel text from such a
+ * model), {@code eval} (its perplexity), {@code classify-train} and {@code classify} (a many-to-one
+ * LSTM text classifier), {@code seq2seq-train}, {@code translate} and {@code dates} (an
+ * encoder-decoder, and the human-dates task it is shown on).
  */
 @Extension
 @Command(
         name = "rnn",
         mixinStandardHelpOptions = true,
-        description =
-                "Recurrent networks: train a character language model, sample from it, score it.",
+        description = "Recurrent networks: language models, text classifiers, encoder-decoders.",
         subcommands = {
             TrainLmCommand.class,
             SampleCommand.class,
