@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Side-by-side training/inference throughput of dlkit and PyTorch on this machine, in one run.
-# Usage: tests/bench/compare.sh [mlp|lenet5|resnet50|infer|all] [--threads N] [--steps S]
+# Usage: tests/bench/compare.sh [mlp|lenet5|resnet50|infer|lstm|all] [--threads N] [--steps S]
 #   mlp, lenet5: training samples/s, batch 128 (torch_train.py)
+#   lstm:        character LSTM language model training tokens/s, batch 128, hidden 256, embedding 64,
+#                seq 64, Adam, clip-norm 5, on Moby Dick (dlkit: 'rnn train' for 2 epochs of S/2
+#                batches, the second, warm epoch timed), with each side's CPU seconds
 #   resnet50:    inference images/s, batch 8, 224x224x3, evaluation mode (torch_infer.py)
 #   infer:       inference at batch 1 and 64 against torch.no_grad(): LeNet-5 (torch_profile.py
 #                --mode infer) and ResNet-50 (torch_infer.py)
-#   all:         all of the above
+#   all:         all of the above but lstm
 # First measures the machine's matmul peak (dlkit bench gemm); every dlkit row shows its GFLOP/s and
 # share of that peak. dlkit's rows also show CPU ms per step (steadier than wall time on a loaded machine).
 # Needs Debian's PyTorch (apt-get install python3-torch python3-torchvision) and ../shared/bench
@@ -84,12 +87,39 @@ compare_inference() {
   compare_infer resnet50 resnet50 1 20; compare_infer resnet50 resnet50 64 3
 }
 
+compare_lm() {
+  local dl_bin="${DLKIT_BIN:-$root/tests/target/dlkit/bin/dlkit}"
+  local lm_steps=$(( steps / 2 )) tmp torch t d tcpu dcpu
+  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' RETURN
+  /usr/bin/python3 -c "import sys; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[2],'w',encoding='utf-8').write(t[:$lm_steps*128*64+1])" \
+    "$shared/data/text/moby-dick.txt" "$tmp/moby.txt"
+  local t0 t1 t2
+  times >"$tmp/t0"
+  torch=$(cd "$shared/bench" && /usr/bin/python3 torch_train.py lstm --threads "$threads" --batch 128 --steps "$lm_steps")
+  times >"$tmp/t1"
+  t0=$(cpu_seconds "$tmp/t0"); t1=$(cpu_seconds "$tmp/t1")
+  tcpu=$(/usr/bin/python3 -c "print(round($t1-$t0,1))")
+  "$dl_bin" --threads "$threads" -q rnn train --text "$tmp/moby.txt" --layers 1 --hidden 256 --embedding 64 \
+    --seq 64 --batch 128 --clip 5 --epochs 2 --val-fraction 0 --out "$tmp/run" >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+  times >"$tmp/t2"
+  t2=$(cpu_seconds "$tmp/t2"); dcpu=$(/usr/bin/python3 -c "print(round($t2-$t1,1))")
+  t=$(echo "$torch" | json_field tokens_per_s)
+  d=$(/usr/bin/python3 -c "import json; print(json.load(open('$tmp/run/metrics.json'))[-1]['samples_per_s']*64)")
+  printf 'lstm     threads=%s batch=128 seq=64 steps=%s  pytorch %9.1f tokens/s (%ss CPU)  dlkit %9.1f tokens/s (%ss CPU, 2 epochs incl. build)  ratio dlkit/pytorch %.2fx  load %s\n' \
+    "$threads" "$lm_steps" "$t" "$tcpu" "$d" "$dcpu" "$(/usr/bin/python3 -c "print($d/$t)")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# user + system CPU seconds of this shell's finished children ('times' must run in this shell, not in
+# a $(...) subshell, whose own children start from zero)
+cpu_seconds() { awk 'NR == 2 { split($1,a,"m"); split($2,b,"m"); print a[1]*60+a[2]+b[1]*60+b[2] }' "$1"; }
+
 case "$what" in
   mlp) compare_train mlp "$root/samples/models/mlp.yaml" ;;
   lenet5) compare_train lenet5 "$root/samples/models/lenet5.yaml" ;;
   resnet50) compare_infer resnet50 resnet50 ;;
   infer) compare_inference ;;
+  lstm) compare_lm ;;
   all) compare_train mlp "$root/samples/models/mlp.yaml"; compare_train lenet5 "$root/samples/models/lenet5.yaml"
        compare_infer resnet50 resnet50; compare_inference ;;
-  *) echo "error: unknown workload '$what'; use mlp, lenet5, resnet50, infer or all" >&2; exit 2 ;;
+  *) echo "error: unknown workload '$what'; use mlp, lenet5, resnet50, infer, lstm or all" >&2; exit 2 ;;
 esac

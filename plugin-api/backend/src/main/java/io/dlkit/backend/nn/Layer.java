@@ -53,6 +53,16 @@ public interface Layer {
         return List.of();
     }
 
+    /**
+     * Whether the layer carries state from one training batch to the next (a stateful recurrent
+     * layer, for truncated back-propagation through time), so batch {@code b + 1} must continue the
+     * rows of batch {@code b}: the {@link io.dlkit.backend.train.Trainer} then feeds a data set's
+     * batches in their order, unshuffled. False for most layers.
+     */
+    default boolean needsBatchesInOrder() {
+        return false;
+    }
+
     /** The weights the L2 penalty applies to (kernels, not biases or batch-norm parameters). */
     default List<WeightVariable<TFloat32>> regularizedWeights() {
         return List.of();

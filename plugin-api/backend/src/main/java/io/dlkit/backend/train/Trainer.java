@@ -83,7 +83,10 @@ public final class Trainer {
      * until {@code options.epochs()} or early stopping; returns the final state.
      */
     public TrainState fit(Dataset train, Dataset validation, TrainState state) {
-        MiniBatches batches = MiniBatches.shuffled(train, options.batchSize(), options.seed());
+        MiniBatches batches =
+                g.batchesInOrder()
+                        ? MiniBatches.inOrder(train, options.batchSize())
+                        : MiniBatches.shuffled(train, options.batchSize(), options.seed());
         Supplier<Evaluation> validate =
                 validation == null || validation.size() == 0
                         ? null

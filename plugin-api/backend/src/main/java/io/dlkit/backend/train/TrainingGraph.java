@@ -76,10 +76,13 @@ public final class TrainingGraph {
     public final Map<String, Operand<TFloat32>> metrics;
 
     private final GraphContext graph;
+    private final boolean batchesInOrder;
     private final Map<String, Operand<?>> feeds = new LinkedHashMap<>();
 
     private TrainingGraph(GraphContext graph, Model model, Optimizer optimizer, TrainingSpec spec) {
         this.graph = graph;
+        this.batchesInOrder =
+                model.layers().stream().anyMatch(io.dlkit.backend.nn.Layer::needsBatchesInOrder);
         Ops tf = graph.tf();
         x =
                 tf.withName("x")
@@ -140,6 +143,7 @@ public final class TrainingGraph {
             Optimizer optimizer,
             TrainingSpec spec) {
         this.graph = graph;
+        this.batchesInOrder = false;
         Ops tf = graph.tf();
         x = null;
         labels = null;
@@ -277,6 +281,14 @@ public final class TrainingGraph {
      */
     public Map<String, Operand<?>> feeds() {
         return Collections.unmodifiableMap(feeds);
+    }
+
+    /**
+     * Whether a layer of the model carries state across batches ({@link
+     * io.dlkit.backend.nn.Layer#needsBatchesInOrder()}): the trainer then does not shuffle.
+     */
+    public boolean batchesInOrder() {
+        return batchesInOrder;
     }
 
     /** The graph context this lives in. */

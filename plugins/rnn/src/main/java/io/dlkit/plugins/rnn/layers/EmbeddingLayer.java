@@ -22,7 +22,9 @@ import org.tensorflow.types.TInt32;
  *
  * <p>Config keys: {@code vocab} (>= 1), {@code dim} (>= 1), optional {@code tokens}: the vocabulary
  * itself as a string, character {@code i} having id {@code i} (so a character model's vocabulary is
- * stored in model.yaml with the model; its length must equal {@code vocab}).
+ * stored in model.yaml with the model; its length must equal {@code vocab}), or {@code words}: a
+ * word model's vocabulary as a list, word {@code i} having id {@code i}; {@code vectors}: a {@code
+ * .npy} file of the table's initial values {@code [vocab, dim]} (pretrained word vectors).
  */
 public final class EmbeddingLayer extends AbstractLayer {
     /** The type name in model files. */
@@ -31,6 +33,8 @@ public final class EmbeddingLayer extends AbstractLayer {
     private final int vocab;
     private final int dim;
     private final String tokens;
+    private List<String> words;
+    private String vectors;
     private WeightVariable<TFloat32> table;
 
     /**
@@ -58,15 +62,33 @@ public final class EmbeddingLayer extends AbstractLayer {
 
     /** Reads {@code {type: embedding, vocab: 60, dim: 16, tokens: "..."}}. */
     public static EmbeddingLayer fromConfig(ConfigReader r) {
-        r.checkKeys("an embedding layer", List.of("type", "name", "vocab", "dim", "tokens"));
+        r.checkKeys(
+                "an embedding layer",
+                List.of("type", "name", "vocab", "dim", "tokens", "words", "vectors"));
         int vocab = r.requireInt("vocab", 1, "an embedding layer");
         int dim = r.requireInt("dim", 1, "an embedding layer");
         String tokens = r.optString("tokens", null);
+        EmbeddingLayer layer;
         try {
-            return new EmbeddingLayer(r.optName(), vocab, dim, tokens);
+            layer = new EmbeddingLayer(r.optName(), vocab, dim, tokens);
         } catch (IllegalArgumentException e) {
             throw r.error("tokens", e.getMessage());
         }
+        if (r.has("words")) {
+            if (!(r.get("words") instanceof List<?> list)
+                    || list.size() != vocab
+                    || !list.stream().allMatch(String.class::isInstance)) {
+                throw r.error("words", "give a list of " + vocab + " words, one per id");
+            }
+            layer.words = list.stream().map(String.class::cast).toList();
+        }
+        layer.vectors = r.optString("vectors", null);
+        return layer;
+    }
+
+    /** The words by id, or null when the config gives none. */
+    public List<String> words() {
+        return words;
     }
 
     @Override
@@ -85,6 +107,8 @@ public final class EmbeddingLayer extends AbstractLayer {
         m.put("vocab", vocab);
         m.put("dim", dim);
         if (tokens != null) m.put("tokens", tokens);
+        if (words != null) m.put("words", words);
+        if (vectors != null) m.put("vectors", vectors);
         return m;
     }
 
@@ -103,9 +127,39 @@ public final class EmbeddingLayer extends AbstractLayer {
                 tf.random.statelessRandomUniform(
                         tf.constant(new long[] {vocab, dim}), tf.constant(new long[] {seed, 0}));
         Operand<TFloat32> init =
-                tf.math.mul(tf.math.sub(uniform, tf.constant(0.5f)), tf.constant(0.1f));
+                vectors != null
+                        ? tf.constant(
+                                org.tensorflow.ndarray.Shape.of(vocab, dim),
+                                org.tensorflow.ndarray.buffer.DataBuffers.of(readVectors()))
+                        : tf.math.mul(tf.math.sub(uniform, tf.constant(0.5f)), tf.constant(0.1f));
         table = addVariable(graph, "embeddings", init, true);
         return new long[] {inputShape[0], dim};
+    }
+
+    private float[] readVectors() {
+        try {
+            io.dlkit.backend.io.NdArray a =
+                    io.dlkit.backend.io.Npy.read(java.nio.file.Path.of(vectors));
+            float[] f = a.floats();
+            if (f.length != (long) vocab * dim) {
+                throw new IllegalArgumentException(
+                        "vectors "
+                                + vectors
+                                + " holds "
+                                + f.length
+                                + " values, not vocab x dim = "
+                                + (long) vocab * dim);
+            }
+            return f;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(
+                    "embedding layer '"
+                            + name()
+                            + "': cannot read vectors "
+                            + vectors
+                            + ": "
+                            + e.getMessage());
+        }
     }
 
     @Override

@@ -32,16 +32,29 @@ import org.tensorflow.types.TInt32;
  *
  * <p>Config keys: {@code units} (>= 1), {@code return_sequences} (default false), {@code
  * initializer} for both kernels (default {@code xavier}), {@code mask_padding} (default false; see
- * {@link #setMaskPadding}).
+ * {@link #setMaskPadding}), {@code stateful_batch} and {@code reset_every} (default 0, not
+ * stateful; see {@link #setStateful}).
  */
 public abstract class RecurrentLayer extends AbstractLayer {
     static final List<String> KEYS =
-            List.of("type", "name", "units", "return_sequences", "initializer", "mask_padding");
+            List.of(
+                    "type",
+                    "name",
+                    "units",
+                    "return_sequences",
+                    "initializer",
+                    "mask_padding",
+                    "stateful_batch",
+                    "reset_every");
 
     private final int units;
     private final boolean returnSequences;
     private final Initializer initializer;
     private boolean maskPadding;
+    private int statefulBatch;
+    private int resetEvery;
+    private CarriedState carried;
+    private List<Operand<TFloat32>> finalState;
     private WeightVariable<TFloat32> kernel;
     private WeightVariable<TFloat32> recurrentKernel;
     private WeightVariable<TFloat32> bias;
@@ -61,15 +74,27 @@ public abstract class RecurrentLayer extends AbstractLayer {
             int units,
             boolean returnSequences,
             Initializer initializer,
-            boolean maskPadding) {
+            boolean maskPadding,
+            int statefulBatch,
+            int resetEvery) {
         static Settings read(ConfigReader r, String what) {
-            r.checkKeys(what, KEYS);
+            return read(r, what, List.of());
+        }
+
+        /** Reads the shared keys; {@code more} are the type's own keys, also allowed. */
+        static Settings read(ConfigReader r, String what, List<String> more) {
+            List<String> keys = new ArrayList<>(KEYS);
+            keys.addAll(more);
+            r.checkKeys(what, keys);
             int units = r.requireInt("units", 1, what);
             boolean seq = r.optBool("return_sequences", false);
             String init = r.optString("initializer", "xavier");
             boolean mask = r.optBool("mask_padding", false);
+            int batch = r.optInt("stateful_batch", 0, 0);
+            int reset = r.optInt("reset_every", 0, 0);
             try {
-                return new Settings(r.optName(), units, seq, Initializers.get(init), mask);
+                return new Settings(
+                        r.optName(), units, seq, Initializers.get(init), mask, batch, reset);
             } catch (IllegalArgumentException e) {
                 throw r.error("initializer", e.getMessage());
             }
@@ -77,6 +102,7 @@ public abstract class RecurrentLayer extends AbstractLayer {
 
         <L extends RecurrentLayer> L apply(L layer) {
             layer.setMaskPadding(maskPadding);
+            layer.setStateful(statefulBatch, resetEvery);
             return layer;
         }
     }
@@ -89,6 +115,45 @@ public abstract class RecurrentLayer extends AbstractLayer {
     public void setMaskPadding(boolean maskPadding) {
         if (isBuilt()) throw new IllegalStateException("layer '" + name() + "' is already built");
         this.maskPadding = maskPadding;
+    }
+
+    /**
+     * Makes the layer stateful for truncated back-propagation through time ({@link CarriedState}):
+     * while training, each batch of exactly {@code batch} rows starts from the state the previous
+     * batch ended with, the state restarting from zeros every {@code resetEvery} batches (0:
+     * never); the trainer then keeps the batches in order. {@code batch} 0 turns it off. Set before
+     * {@link #build}.
+     */
+    public void setStateful(int batch, int resetEvery) {
+        if (isBuilt()) throw new IllegalStateException("layer '" + name() + "' is already built");
+        if (batch < 0 || resetEvery < 0) {
+            throw new IllegalArgumentException(
+                    "stateful_batch and reset_every must be >= 0, got "
+                            + batch
+                            + " and "
+                            + resetEvery);
+        }
+        this.statefulBatch = batch;
+        this.resetEvery = resetEvery;
+    }
+
+    /** Whether the state is carried across training batches. */
+    @Override
+    public boolean needsBatchesInOrder() {
+        return statefulBatch > 0;
+    }
+
+    /** The carried state's assignments (stateful layers only), valid after {@link #call}. */
+    @Override
+    public List<org.tensorflow.op.Op> trainingUpdates() {
+        return carried == null ? List.of() : carried.updates();
+    }
+
+    /** The state after the last step of the latest {@link #call} ({@code a}, then {@code c}). */
+    public List<Operand<TFloat32>> finalState() {
+        if (finalState == null)
+            throw new IllegalStateException("layer '" + name() + "' not called");
+        return finalState;
     }
 
     /** The number of gate blocks in the weights (1 for the basic cell, 3 GRU, 4 LSTM). */
@@ -128,11 +193,18 @@ public abstract class RecurrentLayer extends AbstractLayer {
         m.put("return_sequences", returnSequences);
         m.put("initializer", initializer.name());
         if (maskPadding) m.put("mask_padding", true);
+        if (statefulBatch > 0) {
+            m.put("stateful_batch", statefulBatch);
+            m.put("reset_every", resetEvery);
+        }
         return m;
     }
 
+    /** Hook for a cell's extra weights, after the kernels and bias (none by default). */
+    protected void buildMore(GraphContext graph) {}
+
     @Override
-    protected long[] doBuild(GraphContext graph, long[] inputShape) {
+    protected final long[] doBuild(GraphContext graph, long[] inputShape) {
         if (inputShape.length != 2 || inputShape[0] < 1 || inputShape[1] < 1) {
             throw new IllegalArgumentException(
                     type()
@@ -146,7 +218,21 @@ public abstract class RecurrentLayer extends AbstractLayer {
         kernel = weight(graph, "kernel", inputShape[1], width);
         recurrentKernel = weight(graph, "recurrent_kernel", units, width);
         bias = addVariable(graph, "bias", graph.tf().constant(initialBias()), true);
+        buildMore(graph);
+        if (statefulBatch > 0) carried = carriedState(graph);
         return returnSequences ? new long[] {inputShape[0], units} : new long[] {units};
+    }
+
+    private CarriedState carriedState(GraphContext graph) {
+        Ops tf = graph.tf();
+        List<WeightVariable<TFloat32>> states = new ArrayList<>();
+        for (int i = 0; i < stateCount(); i++) {
+            Operand<TFloat32> zeros =
+                    tf.zeros(tf.constant(new long[] {statefulBatch, units}), TFloat32.class);
+            states.add(addVariable(graph, "state_" + i, zeros, false));
+        }
+        WeightVariable<TFloat32> steps = addVariable(graph, "state_steps", tf.constant(0f), false);
+        return new CarriedState(statefulBatch, resetEvery, states, steps);
     }
 
     /** The bias's initial value (zeros; the LSTM starts its forget gate at 1). */
@@ -162,6 +248,23 @@ public abstract class RecurrentLayer extends AbstractLayer {
     @Override
     public Operand<TFloat32> call(
             GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
+        return call(graph, input, training, null);
+    }
+
+    /**
+     * Runs the layer from {@code initial} (one tensor {@code [batch, units]} per state: {@code a},
+     * and {@code c} for the LSTM), or from the usual start when null: an encoder's final state
+     * starting a decoder. {@link #finalState()} then gives the state after the last step.
+     */
+    public Operand<TFloat32> call(
+            GraphContext graph,
+            Operand<TFloat32> input,
+            Operand<TBool> training,
+            List<Operand<TFloat32>> initial) {
+        if (initial != null && initial.size() != stateCount()) {
+            throw new IllegalArgumentException(
+                    type() + " layer '" + name() + "' takes " + stateCount() + " state tensors");
+        }
         Ops tf = graph.tf();
         long[] in = inputShape();
         int steps = (int) in[0];
@@ -172,7 +275,12 @@ public abstract class RecurrentLayer extends AbstractLayer {
         projected = tf.reshape(projected, tf.constant(new long[] {-1, steps, width}));
         List<Output<TFloat32>> perStep =
                 tf.unstack(projected, (long) steps, Unstack.axis(1L)).output();
-        List<Operand<TFloat32>> state = zeroState(tf, input);
+        List<Operand<TFloat32>> state =
+                initial != null
+                        ? initial
+                        : carried == null
+                                ? zeroState(tf, input)
+                                : carried.initial(tf, input, training);
         List<Operand<TFloat32>> outputs = new ArrayList<>();
         List<Output<TFloat32>> inputs =
                 maskPadding ? tf.unstack(input, (long) steps, Unstack.axis(1L)).output() : null;
@@ -181,6 +289,8 @@ public abstract class RecurrentLayer extends AbstractLayer {
             state = maskPadding ? carryOverPadding(tf, inputs.get(t), next, state) : next;
             outputs.add(state.get(0));
         }
+        if (carried != null) carried.store(tf, state);
+        finalState = state;
         if (!returnSequences) return outputs.get(steps - 1);
         return tf.stack(outputs, Stack.axis(1L));
     }

@@ -37,6 +37,10 @@ public final class RnnLayerTypes implements LayerProvider {
                             "a recurrent layer run forwards and backwards, concat or sum",
                             BidirectionalLayer::fromConfig),
                     new LayerType(
+                            Seq2SeqLayer.TYPE,
+                            "encoder-decoder: source and shifted target ids -> target logits",
+                            Seq2SeqLayer::fromConfig),
+                    new LayerType(
                             TimeDenseLayer.TYPE,
                             "dense applied to each time step [T, n] -> [T, units]",
                             TimeDenseLayer::fromConfig));

@@ -39,19 +39,37 @@ public final class CharEvaluation {
 
     private final BatchLogits model;
     private final CharVocabulary vocab;
+    private final int vocabSize;
     private final int steps;
 
     /** An evaluation of {@code model}, which takes windows of {@code steps} ids. */
     public CharEvaluation(BatchLogits model, CharVocabulary vocab, int steps) {
         this.model = requireNonNull(model, "model is null");
         this.vocab = requireNonNull(vocab, "vocab is null");
+        this.vocabSize = vocab.size();
+        this.steps = steps;
+    }
+
+    /**
+     * An evaluation of any token model ({@code vocabSize} ids), scored with {@link #score(int[])}.
+     */
+    public CharEvaluation(BatchLogits model, int vocabSize, int steps) {
+        this.model = requireNonNull(model, "model is null");
+        this.vocab = null;
+        this.vocabSize = vocabSize;
         this.steps = steps;
     }
 
     /** Scores {@code text} (every character must be in the vocabulary). */
     public Score score(String text) {
-        CharSequences s = CharSequences.of(vocab.encode(text), steps, steps);
-        int v = vocab.size();
+        if (vocab == null) throw new IllegalStateException("no character vocabulary");
+        return score(vocab.encode(text));
+    }
+
+    /** Scores the token ids {@code ids}: each predicted from those before it. */
+    public Score score(int[] ids) {
+        CharSequences s = CharSequences.of(ids, steps, steps);
+        int v = vocabSize;
         double sum = 0;
         long count = 0;
         for (int from = 0; from < s.size(); from += BATCH) {

@@ -58,7 +58,11 @@ public final class CharSampler {
      * Draws from {@code softmax(z / temperature)} over the {@code vocab} logits at {@code from}.
      */
     int draw(float[] logits, int from, double temperature, Random random) {
-        int v = vocab.size();
+        return draw(logits, from, vocab.size(), temperature, random);
+    }
+
+    /** Draws from {@code softmax(z / temperature)} over the {@code v} logits at {@code from}. */
+    static int draw(float[] logits, int from, int v, double temperature, Random random) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < v; i++) max = Math.max(max, logits[from + i] / temperature);
         double[] p = new double[v];

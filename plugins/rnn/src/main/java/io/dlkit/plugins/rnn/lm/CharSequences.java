@@ -43,6 +43,46 @@ public record CharSequences(float[] x, float[] y, int steps) {
         return new CharSequences(x, y, steps);
     }
 
+    /**
+     * Cuts {@code ids} into {@code batch} contiguous streams, each into windows of {@code steps},
+     * for stateful training (truncated back-propagation through time): row {@code k * batch + b} is
+     * window {@code k} of stream {@code b}, so batch {@code k} (rows {@code [k batch, (k+1) batch)}
+     * in order) continues every row of batch {@code k - 1}. Stream {@code b} starts at id {@code b
+     * L}, {@code L = (ids.length - 1) / batch}; the {@code L mod steps} ids at the end of each
+     * stream are not used.
+     */
+    public static CharSequences streams(int[] ids, int batch, int steps) {
+        if (batch < 1 || steps < 1) {
+            throw new IllegalArgumentException(
+                    "batch and steps must be >= 1, got " + batch + " and " + steps);
+        }
+        int length = (ids.length - 1) / batch;
+        int windows = length / steps;
+        if (windows < 1) {
+            throw new IllegalArgumentException(
+                    "the training text has "
+                            + ids.length
+                            + " tokens, fewer than --batch "
+                            + batch
+                            + " x --seq "
+                            + steps
+                            + " + 1; lower --batch or --seq");
+        }
+        float[] x = new float[windows * batch * steps];
+        float[] y = new float[x.length];
+        for (int k = 0; k < windows; k++) {
+            for (int b = 0; b < batch; b++) {
+                int row = (k * batch + b) * steps;
+                int from = b * length + k * steps;
+                for (int t = 0; t < steps; t++) {
+                    x[row + t] = ids[from + t];
+                    y[row + t] = ids[from + t + 1];
+                }
+            }
+        }
+        return new CharSequences(x, y, steps);
+    }
+
     /** The number of sequences. */
     public int size() {
         return x.length / steps;

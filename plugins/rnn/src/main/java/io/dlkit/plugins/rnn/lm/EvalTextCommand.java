@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,14 +45,27 @@ public final class EvalTextCommand implements Callable<Integer> {
     public Integer call() {
         String content = read();
         try (ModelStore.LoadedModel model = store.open(modelDir)) {
-            CharVocabulary vocab = SampleCommand.vocabulary(model.description());
             int steps = (int) model.inputShape()[0];
-            CharEvaluation.Score s =
-                    new CharEvaluation(model::predict, vocab, steps).score("\n" + content);
-            ctx.out().printf("characters: %d%n", s.characters());
+            WordVocabulary words = SampleCommand.words(model.description());
+            CharEvaluation.Score s;
+            if (words != null) {
+                List<String> tokens = new ArrayList<>(List.of(WordVocabulary.EOS));
+                tokens.addAll(WordVocabulary.tokenize(content));
+                s =
+                        new CharEvaluation(model::predict, words.size(), steps)
+                                .score(words.encode(tokens));
+                ctx.out().printf("words: %d%n", s.characters());
+            } else {
+                CharVocabulary vocab = SampleCommand.vocabulary(model.description());
+                s = new CharEvaluation(model::predict, vocab, steps).score("\n" + content);
+                ctx.out().printf("characters: %d%n", s.characters());
+            }
             ctx.out().printf("loss: %.4f%n", s.loss());
             ctx.out().printf("perplexity: %.4f%n", s.perplexity());
-            ctx.out().printf("bits_per_char: %.4f%n", s.bitsPerChar());
+            ctx.out()
+                    .printf(
+                            words != null ? "bits_per_word: %.4f%n" : "bits_per_char: %.4f%n",
+                            s.bitsPerChar());
             ctx.out().flush();
             return 0;
         } catch (IllegalArgumentException e) {

@@ -21,24 +21,60 @@ public final class LanguageModels {
      */
     public static Map<String, Object> charModel(
             CharVocabulary vocab, int steps, int embedding, String cell, int hidden, int layers) {
+        return model(
+                "tokens",
+                vocab.tokens(),
+                vocab.size(),
+                new Shape(steps, embedding, cell, hidden, layers, 0, 0));
+    }
+
+    /**
+     * The sizes of a language model.
+     *
+     * @param cell {@code lstm}, {@code gru}, {@code simple_rnn} (or {@code rnn})
+     * @param statefulBatch the training batch size of stateful layers, 0 for stateless ones
+     * @param resetEvery training batches between state restarts (one epoch)
+     */
+    public record Shape(
+            int steps,
+            int embedding,
+            String cell,
+            int hidden,
+            int layers,
+            int statefulBatch,
+            int resetEvery) {}
+
+    /** A word model's file: the embedding stores the vocabulary as {@code words}. */
+    public static Map<String, Object> wordModel(WordVocabulary vocab, Shape shape) {
+        return model("words", vocab.words(), vocab.size(), shape);
+    }
+
+    /** A character model's file, stateful when {@code shape.statefulBatch() > 0}. */
+    public static Map<String, Object> charModel(CharVocabulary vocab, Shape shape) {
+        return model("tokens", vocab.tokens(), vocab.size(), shape);
+    }
+
+    private static Map<String, Object> model(
+            String vocabKey, Object vocabulary, int size, Shape s) {
+        String cell = "rnn".equals(s.cell()) ? "simple_rnn" : s.cell();
         if (!List.of("lstm", "gru", "simple_rnn").contains(cell)) {
             throw new IllegalArgumentException(
-                    "--cell must be lstm, gru or simple_rnn, got '" + cell + "'");
+                    "--cell must be lstm, gru or rnn, got '" + s.cell() + "'");
         }
-        if (layers < 1) throw new IllegalArgumentException("--layers must be >= 1, got " + layers);
+        if (s.layers() < 1)
+            throw new IllegalArgumentException("--layers must be >= 1, got " + s.layers());
         List<Object> list = new ArrayList<>();
-        list.add(
-                layer(
-                        "embedding",
-                        "vocab",
-                        vocab.size(),
-                        "dim",
-                        embedding,
-                        "tokens",
-                        vocab.tokens()));
-        for (int i = 0; i < layers; i++)
-            list.add(layer(cell, "units", hidden, "return_sequences", true));
-        list.add(layer("time_dense", "units", vocab.size()));
+        list.add(layer("embedding", "vocab", size, "dim", s.embedding(), vocabKey, vocabulary));
+        for (int i = 0; i < s.layers(); i++) {
+            Map<String, Object> l = layer(cell, "units", s.hidden(), "return_sequences", true);
+            if (s.statefulBatch() > 0) {
+                l.put("stateful_batch", s.statefulBatch());
+                l.put("reset_every", s.resetEvery());
+            }
+            list.add(l);
+        }
+        list.add(layer("time_dense", "units", size));
+        int steps = s.steps();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input_shape", List.of(steps));
         m.put("layers", list);

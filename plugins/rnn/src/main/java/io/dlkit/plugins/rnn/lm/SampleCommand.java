@@ -15,12 +15,14 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code dlkit rnn sample MODEL_DIR [--length 200] [--temperature 1] [--prime TEXT]}: prints {@code
  * length} characters a character language model draws after {@code prime} (default a newline, the
- * start of a line). The vocabulary is the model's embedding layer's {@code tokens}.
+ * start of a line). The vocabulary is the model's embedding layer's {@code tokens}. For a word
+ * model ({@code words}), {@code --n} lines of at most {@code length} words ({@link WordSampler}).
  */
 @Command(
         name = "sample",
         mixinStandardHelpOptions = true,
-        description = "Print text sampled from a character language model (rnn train-chars).")
+        description =
+                "Print text sampled from a language model (rnn train): characters, or lines of words.")
 public final class SampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "A trained model directory.")
     Path modelDir;
@@ -33,6 +35,9 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--prime", defaultValue = "\n", description = "Text to start from.")
     String prime;
+
+    @Option(names = "--n", defaultValue = "5", description = "Word models: lines to draw (5).")
+    int lines;
 
     private final CommandContext ctx;
     private final ModelStore store;
@@ -50,8 +55,20 @@ public final class SampleCommand implements Callable<Integer> {
             throw DlkitException.invalidInput("--length must be in [1, 1000000], got " + length);
         }
         try (ModelStore.LoadedModel model = store.open(modelDir)) {
-            CharVocabulary vocab = vocabulary(model.description());
             int steps = (int) model.inputShape()[0];
+            WordVocabulary words = words(model.description());
+            if (words != null) {
+                if (lines < 1 || lines > 100_000) {
+                    throw DlkitException.invalidInput("--n must be in [1, 100000], got " + lines);
+                }
+                WordSampler sampler = new WordSampler(w -> model.predict(w, 1), words, steps);
+                String start = prime.equals("\n") ? "" : prime;
+                sampler.sample(start, lines, length, temperature, ctx.settings().seed())
+                        .forEach(ctx.out()::println);
+                ctx.out().flush();
+                return 0;
+            }
+            CharVocabulary vocab = vocabulary(model.description());
             CharSampler sampler = new CharSampler(w -> model.predict(w, 1), vocab, steps);
             String text = sampler.sample(prime, length, temperature, ctx.settings().seed());
             ctx.out().println(prime.equals("\n") ? text : prime + text);
@@ -60,6 +77,21 @@ public final class SampleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput("rnn sample: " + e.getMessage());
         }
+    }
+
+    /** A word model's vocabulary (its embedding layer's {@code words}), or null. */
+    public static WordVocabulary words(Map<?, ?> description) {
+        if (description.get("model") instanceof Map<?, ?> model) return words(model);
+        if (description.get("layers") instanceof List<?> layers) {
+            for (Object l : layers) {
+                if (l instanceof Map<?, ?> m
+                        && "embedding".equals(m.get("type"))
+                        && m.get("words") instanceof List<?> w) {
+                    return new WordVocabulary(w.stream().map(String::valueOf).toList());
+                }
+            }
+        }
+        return null;
     }
 
     /** The tokens of the model's embedding layer (model.yaml: {@code model: {layers: [...]}}). */
