@@ -188,6 +188,7 @@ class ConvLayerConfigTest {
                         "batch_norm",
                         "conv2d",
                         "dense",
+                        "depthwise_conv2d",
                         "dropout",
                         "flatten",
                         "global_avg_pool",
@@ -195,6 +196,7 @@ class ConvLayerConfigTest {
                         "max_pool",
                         "residual_block",
                         "space_to_depth",
+                        "up_sampling2d",
                         "zero_padding");
     }
 
