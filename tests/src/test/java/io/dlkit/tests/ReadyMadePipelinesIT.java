@@ -77,7 +77,12 @@ class ReadyMadePipelinesIT {
         // when: ten epochs of a small LSTM on the shipped 6 KB text
         Result r =
                 DlkitProcess.run(
-                        "-q", "--threads", "2", "run", "pipelines/char-rnn.yaml", "--out",
+                        "-q",
+                        "--threads",
+                        "2",
+                        "run",
+                        "pipelines/char-rnn.yaml",
+                        "--out",
                         out.toString());
 
         // then: validation loss well under a uniform guess over the 29 characters (ln 29 = 3.37),
