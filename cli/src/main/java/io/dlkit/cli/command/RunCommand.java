@@ -1,9 +1,9 @@
 package io.dlkit.cli.command;
 
 import io.dlkit.api.CommandContext;
-import io.dlkit.cli.CliCommandContext;
 import io.dlkit.api.pipeline.OutputLocations;
 import io.dlkit.backend.runtime.TfRuntime;
+import io.dlkit.cli.CliCommandContext;
 import io.dlkit.cli.Version;
 import io.dlkit.cli.output.Json;
 import io.dlkit.cli.pipeline.PipelineRunner;
