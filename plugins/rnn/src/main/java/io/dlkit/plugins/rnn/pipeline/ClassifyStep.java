@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code rnn/classify}: the class of each text under a model of {@code dlkit rnn classify-train},
  * as {@code dlkit rnn classify} finds it ({@link TextClassifier}). The texts are exactly one of:
  * the input {@code text} (one a line), the parameter {@code texts} (a list) or {@code file} (a
- * file, one a line).
+ * file, one a line). The model is the input {@code model} or the parameter {@code model_dir}.
  */
 final class ClassifyStep implements StepType {
     private final ModelStore store;
@@ -44,13 +44,14 @@ final class ClassifyStep implements StepType {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.optional("texts", ParamType.LIST, null, "the texts"),
-                ParamSpec.optional("file", ParamType.PATH, null, "a UTF-8 file, a text a line"));
+                ParamSpec.optional("file", ParamType.PATH, null, "a UTF-8 file, a text a line"),
+                StepModel.param());
     }
 
     @Override
     public List<Port> inputs() {
         return List.of(
-                Port.of("model", ArtifactType.MODEL, "a text classifier directory"),
+                StepModel.input("a text classifier directory"),
                 Port.optional("text", ArtifactType.TEXT, "texts, one a line"));
     }
 
@@ -63,11 +64,11 @@ final class ClassifyStep implements StepType {
 
     @Override
     public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
+        Path model = StepModel.dir("rnn/classify", p, inputs);
         List<String> texts = texts(p, inputs);
         List<Map<String, Object>> json = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
-        for (TextClassifier.Prediction v :
-                TextClassifier.classify(store, (Path) inputs.get("model"), texts)) {
+        for (TextClassifier.Prediction v : TextClassifier.classify(store, model, texts)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("class", v.label());
             m.put("probability", Math.round(v.probability() * 1e4) / 1e4);

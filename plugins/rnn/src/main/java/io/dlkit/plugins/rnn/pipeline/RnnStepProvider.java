@@ -22,8 +22,7 @@ import org.pf4j.Extension;
  *   with: {length: 200, temperature: 0.8, prime: "We "}
  * - id: verdicts
  *   uses: rnn/classify
- *   inputs: {model: ${classifier.model}}     # a model of dlkit rnn classify-train
- *   with: {texts: ["a fine film", "dull and long"]}
+ *   with: {model_dir: runs/imdb, texts: ["a fine film", "dull and long"]}   # or inputs.model
  * </pre>
  */
 @Extension

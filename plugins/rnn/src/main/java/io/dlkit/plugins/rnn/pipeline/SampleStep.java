@@ -10,7 +10,6 @@ import io.dlkit.api.pipeline.Port;
 import io.dlkit.api.pipeline.StepContext;
 import io.dlkit.api.pipeline.StepType;
 import io.dlkit.plugins.rnn.lm.LmSampling;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,7 @@ import java.util.Map;
  * {@code rnn/sample}: text drawn from a language model of {@code rnn/train} or {@code dlkit rnn
  * train}, as {@code dlkit rnn sample} draws it ({@link LmSampling}), seeded by the run's {@code
  * --seed}: a character model's {@code length} characters after {@code prime}, or a word model's
- * {@code n} lines.
+ * {@code n} lines. The model is the input {@code model} or the parameter {@code model_dir}.
  */
 final class SampleStep implements StepType {
     private final ModelStore store;
@@ -43,12 +42,13 @@ final class SampleStep implements StepType {
                 ParamSpec.optional("length", ParamType.INT, 200, "characters (words a line)"),
                 ParamSpec.optional("temperature", ParamType.FLOAT, 1.0, "softmax temperature"),
                 ParamSpec.optional("prime", ParamType.STRING, "\n", "text to start from"),
-                ParamSpec.optional("n", ParamType.INT, 5, "word models: lines to draw"));
+                ParamSpec.optional("n", ParamType.INT, 5, "word models: lines to draw"),
+                StepModel.param());
     }
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.of("model", ArtifactType.MODEL, "a language model directory"));
+        return List.of(StepModel.input("a language model directory"));
     }
 
     @Override
@@ -65,7 +65,7 @@ final class SampleStep implements StepType {
                         p.number("temperature"),
                         p.integer("n"),
                         context.settings().seed());
-        try (ModelStore.LoadedModel model = store.open((Path) inputs.get("model"))) {
+        try (ModelStore.LoadedModel model = store.open(StepModel.dir("rnn/sample", p, inputs))) {
             String text = String.join("\n", sampling.draw(model));
             context.progress(1, 1, text.length() + " characters sampled");
             return Map.of("text", text);

@@ -118,6 +118,26 @@ class RnnStepsTest {
     }
 
     @Test
+    void should_open_the_model_dir_parameter_and_refuse_a_model_given_twice() {
+        Map<String, Object> description =
+                Map.of("layers", List.of(Map.of("type", "embedding", "tokens", "\nab")));
+        StubModels store = new StubModels(description, 4, 3, w -> logitsFavouringB(4));
+        SampleStep step = new SampleStep(store);
+        Path saved = dir.resolve("saved");
+        FakeStepContext context = new FakeStepContext(dir, false);
+
+        Map<String, Object> out =
+                step.run(context, params(step, Map.of("model_dir", saved.toString())), Map.of());
+        Params both = params(step, Map.of("model_dir", saved.toString()));
+
+        assertThat(out.get("text")).isEqualTo("b".repeat(200));
+        assertThat(store.opened).containsExactly(saved);
+        assertThatThrownBy(() -> step.run(context, both, Map.of("model", saved)))
+                .isInstanceOf(DlkitException.class)
+                .hasMessage("rnn/sample: give exactly one of inputs.model and with.model_dir");
+    }
+
+    @Test
     void should_classify_the_given_texts_with_the_models_class_names() throws IOException {
         // given: a classifier whose class 1 ("positive") wins when the text holds "good"
         List<String> words = List.of(WordVocabulary.UNK, WordVocabulary.EOS, "good", "bad");
