@@ -14,6 +14,7 @@ public final class CliCommandContext implements CommandContext {
     private final PrintWriter out;
     private final PrintWriter err;
     private final OutputWriter writer;
+    private boolean pipelineRunning;
 
     CliCommandContext(GlobalOptions options, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -32,9 +33,17 @@ public final class CliCommandContext implements CommandContext {
         return options.toSettings();
     }
 
+    /**
+     * While a pipeline runs, stdout is the run's summary only: what a step prints there (the result
+     * of a command it runs through {@link #runCommand}, such as rnn/train's train) goes to stderr.
+     */
+    public void pipelineRunning(boolean running) {
+        this.pipelineRunning = running;
+    }
+
     @Override
     public PrintWriter out() {
-        return out;
+        return pipelineRunning ? err : out;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dlkit.cli.command;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.pipeline.OutputLocations;
 import io.dlkit.backend.runtime.TfRuntime;
+import io.dlkit.cli.CliCommandContext;
 import io.dlkit.cli.Version;
 import io.dlkit.cli.output.Json;
 import io.dlkit.cli.pipeline.PipelineRunner;
@@ -105,7 +106,14 @@ public final class RunCommand implements Callable<Integer> {
                         Version.dlkit(),
                         () -> TfRuntime.isLoaded() ? TfRuntime.get().version() : null,
                         allowOutside);
-        RunResult result = new PipelineRunner(ctx.err()).run(plan, request);
+        CliCommandContext cli = ctx instanceof CliCommandContext c ? c : null;
+        if (cli != null) cli.pipelineRunning(true);
+        RunResult result;
+        try {
+            result = new PipelineRunner(ctx.err()).run(plan, request);
+        } finally {
+            if (cli != null) cli.pipelineRunning(false);
+        }
         printSummary(plan, result);
         return 0;
     }

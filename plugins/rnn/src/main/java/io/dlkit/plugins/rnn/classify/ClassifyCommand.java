@@ -1,15 +1,9 @@
 package io.dlkit.plugins.rnn.classify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.model.ModelStore;
-import io.dlkit.plugins.rnn.lm.SampleCommand;
-import io.dlkit.plugins.rnn.lm.WordVocabulary;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,43 +45,11 @@ public final class ClassifyCommand implements Callable<Integer> {
             throw DlkitException.invalidInput(
                     "rnn classify: give a TEXT or --file FILE (one of them)");
         }
-        List<String> texts = text != null ? List.of(text) : lines(file);
-        List<String> classes = classes();
-        try (ModelStore.LoadedModel model = store.open(modelDir)) {
-            WordVocabulary vocab = SampleCommand.words(model.description());
-            if (vocab == null) {
-                throw DlkitException.invalidInput(modelDir + ": not a text classifier (no words)");
-            }
-            int steps = (int) model.inputShape()[0];
-            float[] p = model.predict(TextClassifierData.encode(texts, vocab, steps), texts.size());
-            int k = model.outputs();
-            for (int i = 0; i < texts.size(); i++) {
-                int best = 0;
-                for (int c = 1; c < k; c++) if (p[i * k + c] > p[i * k + best]) best = c;
-                String name = best < classes.size() ? classes.get(best) : String.valueOf(best);
-                ctx.out().printf("%s\t%.4f\t%s%n", name, p[i * k + best], texts.get(i));
-            }
-            ctx.out().flush();
-            return 0;
+        List<String> texts = text != null ? List.of(text) : TextClassifier.lines(file);
+        for (TextClassifier.Prediction p : TextClassifier.classify(store, modelDir, texts)) {
+            ctx.out().printf("%s\t%.4f\t%s%n", p.label(), p.probability(), p.text());
         }
-    }
-
-    private List<String> classes() {
-        Path f = modelDir.resolve("data").resolve("classes.json");
-        try {
-            return List.of(new ObjectMapper().readValue(f.toFile(), String[].class));
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private static List<String> lines(Path f) {
-        try {
-            return Files.readAllLines(f, StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.isBlank())
-                    .toList();
-        } catch (IOException e) {
-            throw DlkitException.invalidInput(f + ": cannot read: " + e.getMessage());
-        }
+        ctx.out().flush();
+        return 0;
     }
 }

@@ -42,7 +42,23 @@ public final class LanguageModels {
             int hidden,
             int layers,
             int statefulBatch,
-            int resetEvery) {}
+            int resetEvery) {
+
+        /**
+         * The shape {@code rnn train} (command and step) trains: stateful over {@code batch}
+         * streams unless {@code stateless}.
+         */
+        public static Shape training(
+                int steps,
+                int embedding,
+                String cell,
+                int hidden,
+                int layers,
+                int batch,
+                boolean stateless) {
+            return new Shape(steps, embedding, cell, hidden, layers, stateless ? 0 : batch, 0);
+        }
+    }
 
     /** A word model's file: the embedding stores the vocabulary as {@code words}. */
     public static Map<String, Object> wordModel(WordVocabulary vocab, Shape shape) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code DIR/data/}, runs the core {@code dlkit train} on them, then prints the validation
  * perplexity of every epoch ({@code e^val_loss}) and the training tokens per second.
  */
-final class LmRun {
+public final class LmRun {
     /**
      * What {@code rnn train} was asked for.
      *
@@ -29,7 +29,7 @@ final class LmRun {
      * @param clipValue the per-element clip, 0 = off
      * @param valFraction the held-out tail of the text, in [0, 0.5]
      */
-    record Settings(
+    public record Settings(
             String level,
             int minCount,
             LanguageModels.Shape shape,
@@ -42,13 +42,14 @@ final class LmRun {
     private final CommandContext ctx;
     private final Path dir;
 
-    LmRun(CommandContext ctx, Path dir) {
+    /** A run writing its model to {@code dir}, running train through {@code ctx}. */
+    public LmRun(CommandContext ctx, Path dir) {
         this.ctx = ctx;
         this.dir = dir;
     }
 
     /** Trains a new model on {@code text}; returns train's exit code. */
-    int train(Path text, Settings s, List<String> extra) {
+    public int train(Path text, Settings s, List<String> extra) {
         check(s);
         if (Files.exists(dir.resolve("model.yaml")) && !ctx.settings().overwrite()) {
             throw DlkitException.invalidInput(

@@ -51,27 +51,10 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (length < 1 || length > 1_000_000) {
-            throw DlkitException.invalidInput("--length must be in [1, 1000000], got " + length);
-        }
+        LmSampling sampling =
+                new LmSampling(prime, length, temperature, lines, ctx.settings().seed());
         try (ModelStore.LoadedModel model = store.open(modelDir)) {
-            int steps = (int) model.inputShape()[0];
-            WordVocabulary words = words(model.description());
-            if (words != null) {
-                if (lines < 1 || lines > 100_000) {
-                    throw DlkitException.invalidInput("--n must be in [1, 100000], got " + lines);
-                }
-                WordSampler sampler = new WordSampler(w -> model.predict(w, 1), words, steps);
-                String start = prime.equals("\n") ? "" : prime;
-                sampler.sample(start, lines, length, temperature, ctx.settings().seed())
-                        .forEach(ctx.out()::println);
-                ctx.out().flush();
-                return 0;
-            }
-            CharVocabulary vocab = vocabulary(model.description());
-            CharSampler sampler = new CharSampler(w -> model.predict(w, 1), vocab, steps);
-            String text = sampler.sample(prime, length, temperature, ctx.settings().seed());
-            ctx.out().println(prime.equals("\n") ? text : prime + text);
+            sampling.draw(model).forEach(ctx.out()::println);
             ctx.out().flush();
             return 0;
         } catch (IllegalArgumentException e) {

@@ -138,8 +138,8 @@ public final class TrainLmCommand implements Callable<Integer> {
                 new LmRun.Settings(
                         level,
                         minCount,
-                        new LanguageModels.Shape(
-                                seq, embedding, cell, hidden, layers, stateless ? 0 : batch, 0),
+                        LanguageModels.Shape.training(
+                                seq, embedding, cell, hidden, layers, batch, stateless),
                         batch,
                         epochs == null ? 10 : epochs,
                         clip,
