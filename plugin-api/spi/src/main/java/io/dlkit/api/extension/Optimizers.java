@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The optimizers every started plugin contributes ({@link OptimizerProvider}), by name: for a
  * plugin that optimises something other than a model's weights with the same update rules as {@code
- * dlkit train}: neural style transfer runs Adam on an image variable; {@code dlkit detect train}
- * and {@code dlkit face train} run the core {@code Trainer} with them. Inject it into an extension.
+ * dlkit train}: neural style transfer runs Adam on an image variable; {@code dlkit detect train} and
+ * {@code dlkit face train} run the core {@code Trainer} with them. Inject it into an extension.
  */
 public interface Optimizers {
     /** The known names, sorted ({@code adam}, {@code momentum}, ...). */
