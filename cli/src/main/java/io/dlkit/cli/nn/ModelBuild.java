@@ -52,10 +52,18 @@ final class ModelBuild {
 
     /** The training graph: the same construction for train, resume, eval and predict. */
     static TrainingGraph graph(GraphContext g, Sequential model, Optimizer opt, TrainRequest r) {
+        return graph(g, model, opt, r, false);
+    }
+
+    /** The training graph, or with {@code inference} the evaluation-only one. */
+    static TrainingGraph graph(
+            GraphContext g, Sequential model, Optimizer opt, TrainRequest r, boolean inference) {
         Objective loss = r.loss() == null || r.loss().equals("auto") ? null : objective(r.loss());
+        TrainingSpec spec = new TrainingSpec(loss, r.l2(), r.clipValue(), r.clipNorm());
         try {
-            return TrainingGraph.build(
-                    g, model, opt, new TrainingSpec(loss, r.l2(), r.clipValue(), r.clipNorm()));
+            return inference
+                    ? TrainingGraph.buildForInference(g, model, opt, spec)
+                    : TrainingGraph.build(g, model, opt, spec);
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput(e.getMessage());
         }

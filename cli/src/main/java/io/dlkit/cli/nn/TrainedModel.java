@@ -53,20 +53,30 @@ final class TrainedModel implements AutoCloseable {
     }
 
     static TrainedModel open(Path path, CommandContext ctx, OptimizerRegistry optimizers) {
-        return open(path, ctx, optimizers, MemoryBudget.AVAILABLE, UNKNOWN_BATCH);
+        return open(path, ctx, optimizers, MemoryBudget.AVAILABLE, UNKNOWN_BATCH, false);
     }
 
     /**
-     * Opens the model directory, refusing (before restoring anything) a model whose memory at
-     * {@code batchSize} exceeds {@code budget}.
+     * Opens the model directory for eval and predict (an evaluation-only graph), refusing (before
+     * restoring anything) a model whose memory at {@code batchSize} exceeds {@code budget}.
      */
-    @SuppressWarnings("unchecked")
     static TrainedModel open(
             Path path,
             CommandContext ctx,
             OptimizerRegistry optimizers,
             MemoryBudget budget,
             int batchSize) {
+        return open(path, ctx, optimizers, budget, batchSize, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TrainedModel open(
+            Path path,
+            CommandContext ctx,
+            OptimizerRegistry optimizers,
+            MemoryBudget budget,
+            int batchSize,
+            boolean inference) {
         ModelDir dir = ModelDir.open(path);
         Map<String, Object> saved = dir.read();
         Sequential model =
@@ -89,7 +99,11 @@ final class TrainedModel implements AutoCloseable {
         try {
             TrainingGraph tg =
                     ModelBuild.graph(
-                            g, model, optimizers.create(r.optimizer(), r.optimizerConfig()), r);
+                            g,
+                            model,
+                            optimizers.create(r.optimizer(), r.optimizerConfig()),
+                            r,
+                            inference);
             budget.check(
                     MemoryEstimate.ofInference(g, model, Math.max(1, batchSize)),
                     "running " + dir.modelFile());

@@ -79,7 +79,12 @@ public final class TrainingGraph {
     private final boolean batchesInOrder;
     private final Map<String, Operand<?>> feeds = new LinkedHashMap<>();
 
-    private TrainingGraph(GraphContext graph, Model model, Optimizer optimizer, TrainingSpec spec) {
+    private TrainingGraph(
+            GraphContext graph,
+            Model model,
+            Optimizer optimizer,
+            TrainingSpec spec,
+            boolean inference) {
         this.graph = graph;
         this.batchesInOrder =
                 model.layers().stream().anyMatch(io.dlkit.backend.nn.Layer::needsBatchesInOrder);
@@ -91,7 +96,10 @@ public final class TrainingGraph {
         labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         targets = tf.withName("targets").placeholder(TFloat32.class);
         training =
-                tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
+                inference
+                        ? tf.withName("training").constant(false)
+                        : tf.withName("training")
+                                .placeholderWithDefault(tf.constant(false), Shape.scalar());
         learningRate =
                 tf.withName("learning_rate")
                         .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -272,7 +280,23 @@ public final class TrainingGraph {
         requireNonNull(graph, "graph is null");
         requireNonNull(model, "model is null");
         requireNonNull(optimizer, "optimizer is null");
-        return new TrainingGraph(graph, model, optimizer, requireNonNull(spec, "spec is null"));
+        return new TrainingGraph(
+                graph, model, optimizer, requireNonNull(spec, "spec is null"), false);
+    }
+
+    /**
+     * Builds the graph of {@code model} for evaluation and prediction only: the training flag is
+     * the constant {@code false}, so TensorFlow's graph optimizer drops the training branches of
+     * the flag's selects (batch norm's batch statistics, dropout's mask), which a placeholder flag
+     * makes it compute and discard at every run. Do not train with it.
+     */
+    public static TrainingGraph buildForInference(
+            GraphContext graph, Model model, Optimizer optimizer, TrainingSpec spec) {
+        requireNonNull(graph, "graph is null");
+        requireNonNull(model, "model is null");
+        requireNonNull(optimizer, "optimizer is null");
+        return new TrainingGraph(
+                graph, model, optimizer, requireNonNull(spec, "spec is null"), true);
     }
 
     /**
