@@ -100,10 +100,14 @@ class TrainingErrorsIT {
                         "--out",
                         out());
 
-        // then: the valid types are the built-in ones and those of the bundled plugins (rnn's)
+        // then: the valid types are the built-in ones and those of the bundled plugins
         java.util.SortedSet<String> valid = new java.util.TreeSet<>(Layers.types());
         valid.addAll(
-                List.of("bidirectional", "embedding", "gru", "lstm", "simple_rnn", "time_dense"));
+                List.of(
+                        "bidirectional", "embedding", "gru", "lstm", "seq2seq", "simple_rnn",
+                        "time_dense", // rnn
+                        "context_embedding", // embeddings
+                        "darknet_reorg", "yolo_grid")); // detector
         assertOneLineError(
                 r,
                 model
