@@ -193,7 +193,7 @@ final class HeadTraining {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> modelConfig(Path file) {
+    static Map<String, Object> modelConfig(Path file) {
         if (!Files.isRegularFile(file)) {
             throw DlkitException.invalidInput(
                     file
@@ -205,7 +205,7 @@ final class HeadTraining {
         return inner instanceof Map<?, ?> ? (Map<String, Object>) inner : yaml;
     }
 
-    private static Sequential sequential(Map<String, Object> config, String file) {
+    static Sequential sequential(Map<String, Object> config, String file) {
         try {
             return Sequential.fromConfig(config);
         } catch (RuntimeException e) {
@@ -213,7 +213,7 @@ final class HeadTraining {
         }
     }
 
-    private static int inputSize(Sequential model, String file) {
+    static int inputSize(Sequential model, String file) {
         long[] s = model.inputShape();
         if (s.length != 3 || s[0] != s[1] || s[2] != 3) {
             throw DlkitException.invalidInput(

@@ -124,10 +124,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--head",
             defaultValue = "yolo",
-            paramLabel = "yolo|localization",
+            paramLabel = "yolo|localization|landmarks",
             description =
                     "yolo (default), or localization: one object per image (p_c, box, classes) with"
-                            + " --model a sequential model YAML whose last layer gives 5 + classes outputs.")
+                            + " --model a sequential model YAML whose last layer gives 5 + classes outputs;"
+                            + " landmarks: DIR/landmarks/NAME.txt 'x1 y1 .. xk yk', 2k outputs.")
     String head;
 
     private final CommandContext ctx;
@@ -146,9 +147,10 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir = root.resolve(out);
         check();
         if (head.equals("localization")) return HeadTraining.localization(this, ctx, optimizers);
+        if (head.equals("landmarks")) return LandmarkTraining.run(this, ctx, optimizers);
         if (!head.equals("yolo"))
             throw DlkitException.invalidInput(
-                    "--head must be yolo or localization, got '" + head + "'");
+                    "--head must be yolo, localization or landmarks, got '" + head + "'");
         DetectionData train = DetectionData.read(root.resolve(data));
         DetectionData validation = val == null ? null : DetectionData.read(root.resolve(val));
         Map<String, Object> saved =
