@@ -121,6 +121,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the training of --out up to --epochs.")
     boolean resume;
 
+    @Option(
+            names = "--head",
+            defaultValue = "yolo",
+            paramLabel = "yolo|localization|landmarks",
+            description =
+                    "yolo (default), or localization: one object per image (p_c, box, classes) with"
+                            + " --model a sequential model YAML whose last layer gives 5 + classes outputs;"
+                            + " landmarks: DIR/landmarks/NAME.txt 'x1 y1 .. xk yk', 2k outputs.")
+    String head;
+
     private final CommandContext ctx;
     private final Optimizers optimizers;
 
@@ -136,6 +146,11 @@ public final class TrainCommand implements Callable<Integer> {
         Path root = ctx.settings().workDir();
         Path dir = root.resolve(out);
         check();
+        if (head.equals("localization")) return HeadTraining.localization(this, ctx, optimizers);
+        if (head.equals("landmarks")) return LandmarkTraining.run(this, ctx, optimizers);
+        if (!head.equals("yolo"))
+            throw DlkitException.invalidInput(
+                    "--head must be yolo, localization or landmarks, got '" + head + "'");
         DetectionData train = DetectionData.read(root.resolve(data));
         DetectionData validation = val == null ? null : DetectionData.read(root.resolve(val));
         Map<String, Object> saved =

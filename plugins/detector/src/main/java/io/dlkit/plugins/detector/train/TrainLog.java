@@ -78,13 +78,10 @@ final class TrainLog implements TrainingListener {
         say(
                 String.format(
                         Locale.ROOT,
-                        "epoch %d: loss %.4f (coord %.3f obj %.3f noobj %.3f class %.3f)%s %.1f s, %.1f img/s",
+                        "epoch %d: loss %.4f%s%s %.1f s, %.1f img/s",
                         m.epoch(),
                         m.loss(),
-                        m.extra().getOrDefault("coord_loss", Double.NaN),
-                        m.extra().getOrDefault("obj_loss", Double.NaN),
-                        m.extra().getOrDefault("noobj_loss", Double.NaN),
-                        m.extra().getOrDefault("class_loss", Double.NaN),
+                        parts(m),
                         Double.isNaN(m.valLoss())
                                 ? ""
                                 : String.format(Locale.ROOT, " val_loss %.4f", m.valLoss()),
@@ -92,6 +89,28 @@ final class TrainLog implements TrainingListener {
                         m.samplesPerSecond()));
         writer.writeString(dir.resolve("metrics.csv"), csv());
         writer.write(dir.resolve("curves.png"), o -> o.write(curves()));
+    }
+
+    /** YOLO's four terms, a one-object head's terms, or nothing (the landmark loss has none). */
+    private static String parts(EpochMetrics m) {
+        if (m.extra().containsKey("coord_loss")) {
+            return String.format(
+                    Locale.ROOT,
+                    " (coord %.3f obj %.3f noobj %.3f class %.3f)",
+                    m.extra().getOrDefault("coord_loss", Double.NaN),
+                    m.extra().getOrDefault("obj_loss", Double.NaN),
+                    m.extra().getOrDefault("noobj_loss", Double.NaN),
+                    m.extra().getOrDefault("class_loss", Double.NaN));
+        }
+        if (m.extra().containsKey("pc_loss")) {
+            return String.format(
+                    Locale.ROOT,
+                    " (p_c %.4f box %.4f class %.4f)",
+                    m.extra().get("pc_loss"),
+                    m.extra().getOrDefault("box_loss", Double.NaN),
+                    m.extra().getOrDefault("class_loss", Double.NaN));
+        }
+        return "";
     }
 
     @Override

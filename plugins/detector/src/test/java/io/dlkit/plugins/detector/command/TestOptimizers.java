@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
  * {@code adam} so commands find their default ({@code v = 0.9 v + 0.1 g^2; w -= lr g / (sqrt(v) +
  * 1e-7)}).
  */
-final class TestOptimizers implements Optimizers {
+public final class TestOptimizers implements Optimizers {
     @Override
     public List<String> names() {
         return List.of("adam");
