@@ -33,11 +33,12 @@ import org.tensorflow.types.TFloat32;
  * <p>Disabled because it fails intermittently (issue #11): even two uninterrupted runs in one JVM
  * with one thread disagree from the second step on (loss 0.0553715 vs 0.0553717; later steps fall
  * into two distinct trajectories), with TensorFlow's oneDNN kernels on or off ({@code
- * TF_ENABLE_ONEDNN_OPTS=0}). So the resume mismatch is not a checkpoint or feeder defect but a race
- * inside one training step; the first step's loss always agrees. On an idle machine it passes.
- * Enable it once the race is found.
+ * TF_ENABLE_ONEDNN_OPTS=0}), with the batch-norm moving-average updates left out, and with every op
+ * run in the caller's thread (inter-op threads -1). So the resume mismatch is not a checkpoint,
+ * feeder, optimizer or inter-op race defect: some kernel of an NN4-small2 step is not reproducible
+ * under load (the first step's loss always agrees). On an idle machine it passes.
  */
-@Disabled("issue #11: NN4-small2 training steps are not reproducible yet (a race inside a step)")
+@Disabled("issue #11: NN4-small2 training steps are not reproducible yet (see the class comment)")
 class EncoderResumeTest {
     static final EncoderTraining SPEC = new EncoderTraining(0.25, 0.8, 4, 2, 4, false, true);
 
