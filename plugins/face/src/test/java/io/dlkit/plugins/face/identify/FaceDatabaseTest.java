@@ -95,7 +95,6 @@ class FaceDatabaseTest {
         }
         System.out.println("identify over 100000 descriptors: " + ms + " ms");
         assertThat(m).isEqualTo(new Identifier.Match("p77777", 0.0));
-        // speed is a benchmark figure (printed above), not a pass/fail condition on a shared
-        // machine
+        // speed is a benchmark figure (printed above), not a pass/fail condition on a shared machine
     }
 }
