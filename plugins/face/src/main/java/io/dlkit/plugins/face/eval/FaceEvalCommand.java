@@ -2,6 +2,7 @@ package io.dlkit.plugins.face.eval;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.plugins.face.command.FaceOptions;
 import io.dlkit.plugins.face.command.FaceOutput;
@@ -60,12 +61,14 @@ public final class FaceEvalCommand implements Callable<Integer> {
 
     private final CommandContext ctx;
     private final PretrainedModels store;
+    private final Optimizers optimizers;
 
-    /** dlkit injects the command context and the model store. */
+    /** dlkit injects the command context, the model store and the optimizers. */
     @Inject
-    public FaceEvalCommand(CommandContext ctx, PretrainedModels store) {
+    public FaceEvalCommand(CommandContext ctx, PretrainedModels store, Optimizers optimizers) {
         this.ctx = ctx;
         this.store = store;
+        this.optimizers = optimizers;
     }
 
     @Override
@@ -83,8 +86,8 @@ public final class FaceEvalCommand implements Callable<Integer> {
                         ? "face-api"
                         : head ? String.valueOf(kind.get("encoder")) : model.toString();
         Scores s;
-        try (FaceEncoder encoder = Encoders.open(encoderName, ctx, store, options);
-                TrainedHead h = head ? new TrainedHead(model, ctx.openGraph()) : null) {
+        try (FaceEncoder encoder = Encoders.open(encoderName, ctx, store, options, optimizers);
+                TrainedHead h = head ? new TrainedHead(model, ctx.openGraph(), optimizers) : null) {
             s = score(list, encoder, h);
             s.describe =
                     h == null

@@ -3,6 +3,7 @@ package io.dlkit.plugins.face.train;
 import io.dlkit.backend.data.BatchSource;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
+import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.Trainer;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * FaceNet training: NN4-small2 (L2-normalised) on {@code P x K} identity batches ({@link
  * IdentityBatches}) with the semi-hard {@link TripletLoss}, by the core {@link Trainer} (its
- * checkpoints, exact resume and NaN stop), with Adam.
+ * checkpoints, exact resume and NaN stop), with an optimizer from the {@code Optimizers} SPI (Adam
+ * by default).
  *
  * @param width the network's filter multiplier (1: NN4-small2 itself)
  * @param momentum the batch norms' moving-average momentum
@@ -36,11 +38,14 @@ public record EncoderTraining(
         boolean align,
         boolean flip) {
 
-    /** The training graph: the same for training, resuming and embedding with the result. */
-    public TrainingGraph graph(GraphContext graph) {
+    /**
+     * The training graph: the same for training, resuming and embedding with the result (built with
+     * the optimizer model.yaml names, so that the checkpoint's slots match).
+     */
+    public TrainingGraph graph(GraphContext graph, Optimizer optimizer) {
         FaceNetModel model = FaceNetModel.nn4Small2(width, momentum);
         return TrainingGraph.build(
-                graph, model, new Adam(), new TrainingSpec(new TripletLoss(), 0, 0, 0));
+                graph, model, optimizer, new TrainingSpec(new TripletLoss(), 0, 0, 0));
     }
 
     /** Trains from {@code state} until {@code options.epochs()}; {@code validation} may be null. */

@@ -1,6 +1,7 @@
 package io.dlkit.plugins.face.train;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.plugins.face.FaceAnalyzer;
 import io.dlkit.plugins.face.command.FaceOptions;
@@ -12,10 +13,15 @@ public final class Encoders {
 
     /**
      * {@code name} {@code face-api} (face-api's recogniser, through the face options' weights) or
-     * the folder of an encoder {@code face train --loss triplet} wrote.
+     * the folder of an encoder {@code face train --loss triplet} wrote (whose graph is rebuilt with
+     * the optimizer it was trained with, from {@code optimizers}).
      */
     public static FaceEncoder open(
-            String name, CommandContext ctx, PretrainedModels store, FaceOptions options) {
+            String name,
+            CommandContext ctx,
+            PretrainedModels store,
+            FaceOptions options,
+            Optimizers optimizers) {
         double min = options.minConfidence();
         if (name == null || name.equals(HeadTraining.FACE_API)) {
             return new FaceApiEncoder(options.open(ctx, store), min);
@@ -28,6 +34,6 @@ public final class Encoders {
         }
         EncoderTraining spec = EncoderTraining.fromMap(m);
         FaceAnalyzer aligner = spec.align() ? options.open(ctx, store) : null;
-        return new TrainedEncoder(dir, ctx.openGraph(), aligner, min);
+        return new TrainedEncoder(dir, ctx.openGraph(), aligner, min, optimizers);
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.api.output.OutputWriter;
+import io.dlkit.backend.train.Optimizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,5 +72,14 @@ public final class FaceModelDir {
     /** A number of {@code m}, or {@code fallback}. */
     static double number(Map<String, Object> m, String key, double fallback) {
         return m.get(key) instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    /**
+     * The optimizer model.yaml's {@code optimizer} names ({@code adam} when absent), with its
+     * default hyperparameters, from the {@code Optimizers} SPI.
+     */
+    public static Optimizer optimizer(Map<String, Object> m, Optimizers optimizers) {
+        Object name = m.get("optimizer");
+        return optimizers.create(name == null ? "adam" : String.valueOf(name), Map.of());
     }
 }

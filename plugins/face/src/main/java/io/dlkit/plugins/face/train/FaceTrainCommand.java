@@ -3,11 +3,13 @@ package io.dlkit.plugins.face.train;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.DamagedCheckpointException;
 import io.dlkit.backend.train.EpochMetrics;
+import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.TrainingDivergedException;
@@ -63,8 +65,11 @@ public final class FaceTrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10", description = "Epochs to reach (10).")
     int epochs;
 
-    @Option(names = "--lr", description = "Adam's learning rate (triplet 0.001, pairs 0.05).")
+    @Option(names = "--lr", description = "Learning rate (triplet 0.001, pairs 0.01).")
     Double lr;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "Optimizer (adam).")
+    String optimizer;
 
     @Option(names = "--resume", description = "Continue the training in --out.")
     boolean resume;
@@ -109,12 +114,14 @@ public final class FaceTrainCommand implements Callable<Integer> {
 
     private final CommandContext ctx;
     private final PretrainedModels store;
+    private final Optimizers optimizers;
 
-    /** dlkit injects the command context and the model store. */
+    /** dlkit injects the command context, the model store and the optimizers. */
     @Inject
-    public FaceTrainCommand(CommandContext ctx, PretrainedModels store) {
+    public FaceTrainCommand(CommandContext ctx, PretrainedModels store, Optimizers optimizers) {
         this.ctx = ctx;
         this.store = store;
+        this.optimizers = optimizers;
     }
 
     @Override
@@ -177,6 +184,12 @@ public final class FaceTrainCommand implements Callable<Integer> {
 
         abstract Integer run();
 
+        /** The optimizer: model.yaml's when resuming, else {@code --optimizer}'s. */
+        Optimizer optimizer() {
+            if (saved != null) return FaceModelDir.optimizer(saved, optimizers);
+            return optimizers.create(optimizer, Map.of());
+        }
+
         double rate(double fallback) {
             if (saved != null && saved.get("learning_rate") instanceof Number n)
                 return n.doubleValue();
@@ -203,6 +216,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
             } else {
                 content.put("seed", ctx.settings().seed());
                 content.put("learning_rate", rate);
+                content.put("optimizer", optimizer);
                 content.put("data", data.toString());
                 FaceModelDir.write(ctx.writer(), out, content);
             }
@@ -240,6 +254,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
 
         @Override
         Integer run() {
+            Optimizer opt = optimizer();
             EncoderTraining spec =
                     saved != null
                             ? EncoderTraining.fromMap(saved)
@@ -266,7 +281,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
                             train.images(),
                             data));
             try (GraphContext g = ctx.openGraph()) {
-                TrainingGraph tg = spec.graph(g);
+                TrainingGraph tg = spec.graph(g, opt);
                 return fit(
                         g,
                         spec.toMap(),
@@ -293,7 +308,8 @@ public final class FaceTrainCommand implements Callable<Integer> {
             String enc = saved != null ? String.valueOf(saved.get("encoder")) : encoder;
             List<List<float[]>> train;
             List<List<float[]>> validation;
-            try (FaceEncoder e = Encoders.open(enc, ctx, store, options)) {
+            Optimizer opt = optimizer();
+            try (FaceEncoder e = Encoders.open(enc, ctx, store, options, optimizers)) {
                 say("face train: descriptors by " + e.describe());
                 train = Descriptors.of(e, data, ctx.settings().quiet() ? null : ctx.err());
                 validation = val == null ? null : Descriptors.of(e, val, null);
@@ -309,7 +325,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
                                     pairsPerBatch,
                                     batches > 0 ? batches : 20);
             try (GraphContext g = ctx.openGraph()) {
-                TrainingGraph tg = spec.graph(g);
+                TrainingGraph tg = spec.graph(g, opt);
                 return fit(
                         g,
                         spec.toMap(),

@@ -2,6 +2,7 @@ package io.dlkit.plugins.face.train;
 
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
+import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.Trainer;
@@ -27,10 +28,10 @@ public record HeadTraining(
     /** The encoder name of face-api's recogniser. */
     public static final String FACE_API = "face-api";
 
-    /** The training graph, the same for training, resuming and scoring. */
-    public TrainingGraph graph(GraphContext graph) {
+    /** The training graph, the same for training, resuming and scoring (with {@code optimizer}). */
+    public TrainingGraph graph(GraphContext graph, Optimizer optimizer) {
         return TrainingGraph.build(
-                graph, new VerificationHead(size, distance), new Adam(), TrainingSpec.defaults());
+                graph, new VerificationHead(size, distance), optimizer, TrainingSpec.defaults());
     }
 
     /** Trains from {@code state}; {@code validation} (descriptors per identity) may be null. */

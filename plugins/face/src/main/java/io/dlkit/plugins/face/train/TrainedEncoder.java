@@ -1,5 +1,6 @@
 package io.dlkit.plugins.face.train;
 
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.tensor.Tensors;
 import io.dlkit.backend.train.Checkpoints;
@@ -26,14 +27,20 @@ public final class TrainedEncoder implements FaceEncoder {
 
     /**
      * Opens {@code dir} in {@code graph} (which it closes); {@code aligner} (closed too) cuts faces
-     * out when the encoder was trained on aligned crops, and may be null otherwise.
+     * out when the encoder was trained on aligned crops, and may be null otherwise; {@code
+     * optimizers} rebuilds the training graph's optimizer state so the checkpoint restores.
      */
     public TrainedEncoder(
-            Path dir, GraphContext graph, FaceAnalyzer aligner, double minConfidence) {
+            Path dir,
+            GraphContext graph,
+            FaceAnalyzer aligner,
+            double minConfidence,
+            Optimizers optimizers) {
         this.dir = dir;
-        this.spec = EncoderTraining.fromMap(FaceModelDir.read(dir));
+        java.util.Map<String, Object> saved = FaceModelDir.read(dir);
+        this.spec = EncoderTraining.fromMap(saved);
         this.graph = graph;
-        this.net = spec.graph(graph);
+        this.net = spec.graph(graph, FaceModelDir.optimizer(saved, optimizers));
         new Checkpoints(dir).restore(graph.session());
         this.aligner = aligner;
         this.minConfidence = minConfidence;

@@ -1,5 +1,6 @@
 package io.dlkit.plugins.face.train;
 
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.TrainingGraph;
@@ -11,11 +12,15 @@ public final class TrainedHead implements AutoCloseable {
     private final GraphContext graph;
     private final TrainingGraph net;
 
-    /** Opens {@code dir} in {@code graph}, which it closes. */
-    public TrainedHead(Path dir, GraphContext graph) {
-        this.spec = HeadTraining.fromMap(FaceModelDir.read(dir));
+    /**
+     * Opens {@code dir} in {@code graph}, which it closes; {@code optimizers} rebuilds the training
+     * graph's optimizer state so the checkpoint restores.
+     */
+    public TrainedHead(Path dir, GraphContext graph, Optimizers optimizers) {
+        java.util.Map<String, Object> saved = FaceModelDir.read(dir);
+        this.spec = HeadTraining.fromMap(saved);
         this.graph = graph;
-        this.net = spec.graph(graph);
+        this.net = spec.graph(graph, FaceModelDir.optimizer(saved, optimizers));
         new Checkpoints(dir).restore(graph.session());
     }
 

@@ -14,6 +14,7 @@ import io.dlkit.plugins.face.FaceAnalyzer;
 import io.dlkit.plugins.face.FaceImage;
 import io.dlkit.plugins.face.ModelFolder;
 import io.dlkit.plugins.face.eval.Roc;
+import io.dlkit.plugins.optimizers.AdamOptimizer;
 import io.dlkit.testkit.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class EncoderTrainingTest {
         FaceFolder held = FaceFolder.read(tmp.resolve("held"), 96, null);
         // one thread: the same numbers on every run (several make float sums in another order)
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 7)) {
-            TrainingGraph tg = SPEC.graph(g);
+            TrainingGraph tg = SPEC.graph(g, new AdamOptimizer());
             // when
             double[] start = verification(g, tg, held);
             double before = start[0];

@@ -10,6 +10,7 @@ import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingListener;
 import io.dlkit.backend.train.schedule.ConstantSchedule;
+import io.dlkit.plugins.optimizers.AdamOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,7 +32,7 @@ class VerificationHeadTest {
         // zero weights and bias: sigmoid(0) = 0.5 for any pair
         HeadTraining spec = new HeadTraining("x", VerificationHead.Distance.ABS, 3, 2, 1);
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
-            TrainingGraph tg = spec.graph(g);
+            TrainingGraph tg = spec.graph(g, new AdamOptimizer());
             float[] p = Embeddings.run(g, tg, new float[] {1, 2, 3, 0, 0, 0}, 1);
             assertThat(p[0]).isCloseTo(0.5f, within(1e-6f));
         }
@@ -56,7 +57,7 @@ class VerificationHeadTest {
             }
             HeadTraining spec = new HeadTraining("x", d, 8, 32, 10);
             try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
-                TrainingGraph tg = spec.graph(g);
+                TrainingGraph tg = spec.graph(g, new AdamOptimizer());
                 // when
                 TrainState s =
                         spec.train(
