@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A second process for {@link ConcurrentEnrolmentTest}: {@code EnrollLoop DB NAME COUNT DIR}
  * creates {@code DIR/ready-NAME}, waits for {@code DIR/go}, then enrols COUNT descriptors under
- * NAME, one transaction each, and exits 0.
+ * NAME, one transaction each (2 ms apart), and exits 0.
  */
 public final class EnrollLoop {
     private EnrollLoop() {}
@@ -25,6 +25,9 @@ public final class EnrollLoop {
             for (int i = 0; i < count; i++) {
                 float[] d = {i, name.length(), 0, 1};
                 faces.enroll(name, "m", List.of(d), "sha-" + i, List.of("0,0,1,1"));
+                // a pause between transactions keeps both writers busy over the same interval, so
+                // they interleave even when one transaction is faster than the other's start
+                Thread.sleep(2);
             }
         }
     }
