@@ -186,7 +186,8 @@ class EmbeddingsIT {
             throws IOException {
         // given: quick vectors (10 passes, dim 50) on the UCI sentences' own text; the 70%
         // acceptance run, with 50 passes, dim 100 and several seeds, is
-        // tests/bench/sentiment_accuracy.sh (this gave 0.66-0.68)
+        // tests/bench/sentiment_accuracy.sh. This setting measured 0.617-0.665 over vector seeds
+        // 1-5 (with 5 passes: 0.565-0.602), so the bound sits below that, above chance (0.5)
         Path dir = SharedData.require("data/text/sentiment");
         StringBuilder text = new StringBuilder();
         for (String f : new String[] {"imdb", "yelp", "amazon"})
@@ -212,7 +213,7 @@ class EmbeddingsIT {
                         "--min-count",
                         "1",
                         "--iter",
-                        "5",
+                        "10",
                         "--out",
                         "s.bin");
         assertThat(vectors.exitCode()).as(vectors.toString()).isZero();
@@ -257,7 +258,7 @@ class EmbeddingsIT {
         String out = train.out();
         JsonNode summary = JSON.readTree(out.substring(out.lastIndexOf("{\n")));
         assertThat(summary.get("test_sentences").asInt()).isEqualTo(600);
-        assertThat(summary.get("test_accuracy").asDouble()).isGreaterThan(0.6);
+        assertThat(summary.get("test_accuracy").asDouble()).isGreaterThan(0.56);
         assertThat(tmp.resolve("senti/sentiment.json")).exists();
         assertThat(use.exitCode()).as(use.toString()).isZero();
         JsonNode p = JSON.readTree(use.out()).get("predictions");
