@@ -2,7 +2,6 @@ package io.dlkit.plugins.detector.train;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
-import io.dlkit.api.ExitCode;
 import io.dlkit.api.extension.Optimizers;
 import io.dlkit.backend.data.BatchSource;
 import io.dlkit.backend.io.NdArray;
@@ -11,11 +10,8 @@ import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
-import io.dlkit.backend.train.Trainer;
-import io.dlkit.backend.train.TrainingDivergedException;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
-import io.dlkit.backend.train.schedule.Schedules;
 import io.dlkit.plugins.detector.heads.LocalizationBatchSource;
 import io.dlkit.plugins.detector.heads.LocalizationObjective;
 import io.dlkit.plugins.detector.heads.LocalizationTargets;
@@ -45,17 +41,8 @@ final class HeadTraining {
 
     static int localization(TrainCommand c, CommandContext ctx, Optimizers optimizers)
             throws IOException {
-        if (c.resume) {
-            throw DlkitException.invalidInput(
-                    "--resume is not supported with --head localization; train again with"
-                            + " --overwrite");
-        }
+        Path dir = TrainerSetup.freshOut(c, ctx, "localization");
         Path root = ctx.settings().workDir();
-        Path dir = root.resolve(c.out);
-        if (Files.exists(dir.resolve(YoloModelDir.MODEL_FILE)) && !ctx.settings().overwrite()) {
-            throw DlkitException.invalidInput(
-                    dir + " already holds a model; pass --overwrite or choose another --out");
-        }
         DetectionData train = DetectionData.read(root.resolve(c.data));
         DetectionData val = c.val == null ? null : DetectionData.read(root.resolve(c.val));
         Map<String, Object> config = modelConfig(root.resolve(c.model));
@@ -96,24 +83,18 @@ final class HeadTraining {
                             dir.resolve(YoloModelDir.MODEL_FILE),
                             YoloModelDir.yaml(content(c, config, train, ctx)));
             TrainOptions options =
-                    new TrainOptions(
-                            c.epochs,
-                            c.batchSize,
-                            Schedules.parse(c.schedule == null ? "constant" : c.schedule, c.lr),
-                            ctx.settings().seed(),
-                            c.checkpointEvery,
-                            null,
-                            1);
-            TrainLog log =
-                    new TrainLog(ctx.err(), ctx.settings().quiet(), ctx.writer(), dir, List.of());
-            TrainState state;
-            try {
-                state =
-                        new Trainer(tg, options, new Checkpoints(dir), log)
-                                .fit(source, valSource, TrainState.initial());
-            } catch (TrainingDivergedException e) {
-                throw new DlkitException(ExitCode.FAILED, e.getMessage());
-            }
+                    TrainerSetup.options(
+                            ctx, c.epochs, c.batchSize, c.schedule, c.lr, c.checkpointEvery);
+            TrainState state =
+                    TrainerSetup.fit(
+                            ctx,
+                            tg,
+                            options,
+                            new Checkpoints(dir),
+                            dir,
+                            source,
+                            valSource,
+                            TrainState.initial());
             DetectionData scored = val == null ? train : val;
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model_dir", dir.toString());
@@ -174,15 +155,7 @@ final class HeadTraining {
 
     private static Map<String, Object> content(
             TrainCommand c, Map<String, Object> config, DetectionData train, CommandContext ctx) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("data", c.data.toString());
-        t.put("model_file", c.model);
-        t.put("epochs", c.epochs);
-        t.put("batch_size", c.batchSize);
-        t.put("lr", c.lr);
-        t.put("optimizer", c.optimizer);
-        t.put("loss", LocalizationObjective.ID);
-        t.put("seed", ctx.settings().seed());
+        Map<String, Object> t = TrainerSetup.headTraining(c, LocalizationObjective.ID, ctx);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "dlkit-model/1");
         m.put("head", LocalizationObjective.ID);

@@ -2,7 +2,6 @@ package io.dlkit.plugins.detector.train;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
-import io.dlkit.api.ExitCode;
 import io.dlkit.api.extension.Optimizers;
 import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.nn.Sequential;
@@ -11,20 +10,15 @@ import io.dlkit.backend.tensor.Tensors;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
-import io.dlkit.backend.train.Trainer;
-import io.dlkit.backend.train.TrainingDivergedException;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
-import io.dlkit.backend.train.schedule.Schedules;
 import io.dlkit.plugins.detector.heads.LandmarkBatchSource;
 import io.dlkit.plugins.detector.heads.LandmarkData;
 import io.dlkit.plugins.detector.heads.LandmarkObjective;
 import io.dlkit.plugins.detector.yolo.YoloModelDir;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
@@ -41,17 +35,8 @@ final class LandmarkTraining {
     private LandmarkTraining() {}
 
     static int run(TrainCommand c, CommandContext ctx, Optimizers optimizers) throws IOException {
-        if (c.resume) {
-            throw DlkitException.invalidInput(
-                    "--resume is not supported with --head landmarks; train again with"
-                            + " --overwrite");
-        }
+        Path dir = TrainerSetup.freshOut(c, ctx, "landmarks");
         Path root = ctx.settings().workDir();
-        Path dir = root.resolve(c.out);
-        if (Files.exists(dir.resolve(YoloModelDir.MODEL_FILE)) && !ctx.settings().overwrite()) {
-            throw DlkitException.invalidInput(
-                    dir + " already holds a model; pass --overwrite or choose another --out");
-        }
         LandmarkData train = LandmarkData.read(root.resolve(c.data));
         LandmarkData val = c.val == null ? null : LandmarkData.read(root.resolve(c.val));
         if (val != null && val.landmarks() != train.landmarks()) {
@@ -88,30 +73,20 @@ final class LandmarkTraining {
                             dir.resolve(YoloModelDir.MODEL_FILE),
                             YoloModelDir.yaml(content(c, config, k, ctx)));
             TrainOptions options =
-                    new TrainOptions(
-                            c.epochs,
-                            c.batchSize,
-                            Schedules.parse(c.schedule == null ? "constant" : c.schedule, c.lr),
-                            ctx.settings().seed(),
-                            c.checkpointEvery,
-                            null,
-                            1);
-            TrainLog log =
-                    new TrainLog(ctx.err(), ctx.settings().quiet(), ctx.writer(), dir, List.of());
-            TrainState state;
-            try {
-                state =
-                        new Trainer(tg, options, new Checkpoints(dir), log)
-                                .fit(
-                                        new LandmarkBatchSource(train, size, c.batchSize, true),
-                                        val == null
-                                                ? null
-                                                : new LandmarkBatchSource(
-                                                        val, size, c.batchSize, false),
-                                        TrainState.initial());
-            } catch (TrainingDivergedException e) {
-                throw new DlkitException(ExitCode.FAILED, e.getMessage());
-            }
+                    TrainerSetup.options(
+                            ctx, c.epochs, c.batchSize, c.schedule, c.lr, c.checkpointEvery);
+            TrainState state =
+                    TrainerSetup.fit(
+                            ctx,
+                            tg,
+                            options,
+                            new Checkpoints(dir),
+                            dir,
+                            new LandmarkBatchSource(train, size, c.batchSize, true),
+                            val == null
+                                    ? null
+                                    : new LandmarkBatchSource(val, size, c.batchSize, false),
+                            TrainState.initial());
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model_dir", dir.toString());
             result.put("epochs", state.epoch());
@@ -152,15 +127,7 @@ final class LandmarkTraining {
 
     private static Map<String, Object> content(
             TrainCommand c, Map<String, Object> config, int k, CommandContext ctx) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("data", c.data.toString());
-        t.put("model_file", c.model);
-        t.put("epochs", c.epochs);
-        t.put("batch_size", c.batchSize);
-        t.put("lr", c.lr);
-        t.put("optimizer", c.optimizer);
-        t.put("loss", LandmarkObjective.ID);
-        t.put("seed", ctx.settings().seed());
+        Map<String, Object> t = TrainerSetup.headTraining(c, LandmarkObjective.ID, ctx);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "dlkit-model/1");
         m.put("head", LandmarkObjective.ID);

@@ -2,7 +2,6 @@ package io.dlkit.plugins.detector.train;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
-import io.dlkit.api.ExitCode;
 import io.dlkit.api.extension.Optimizers;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
@@ -10,10 +9,8 @@ import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.Trainer;
-import io.dlkit.backend.train.TrainingDivergedException;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
-import io.dlkit.backend.train.schedule.Schedules;
 import io.dlkit.plugins.detector.yolo.YoloModel;
 import io.dlkit.plugins.detector.yolo.YoloModelDir;
 import io.dlkit.plugins.detector.yolo.YoloTargets;
@@ -194,10 +191,7 @@ public final class TrainCommand implements Callable<Integer> {
                                 + " epochs; pass --epochs N with N > "
                                 + state.epoch());
             }
-            TrainLog log =
-                    new TrainLog(
-                            ctx.err(), ctx.settings().quiet(), ctx.writer(), dir, state.history());
-            state = fit(tg, m, train, validation, training, checkpoints, log, state);
+            state = fit(tg, m, train, validation, training, checkpoints, dir, state);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model_dir", dir.toString());
             result.put("epochs", state.epoch());
@@ -222,7 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
             DetectionData validation,
             Map<String, Object> training,
             Checkpoints checkpoints,
-            TrainLog log,
+            Path dir,
             TrainState state) {
         int size = m.inputSize();
         int batch = ((Number) training.get("batch_size")).intValue();
@@ -247,20 +241,15 @@ public final class TrainCommand implements Callable<Integer> {
                                 Augmentation.NONE,
                                 false);
         TrainOptions options =
-                new TrainOptions(
+                TrainerSetup.options(
+                        ctx,
                         epochs,
                         batch,
-                        Schedules.parse(
-                                String.valueOf(training.getOrDefault("lr_schedule", "constant")),
-                                ((Number) training.get("lr")).doubleValue()),
-                        ctx.settings().seed(),
-                        checkpointEvery,
-                        null,
-                        1);
+                        String.valueOf(training.getOrDefault("lr_schedule", "constant")),
+                        ((Number) training.get("lr")).doubleValue(),
+                        checkpointEvery);
         try (var prefetch = io.dlkit.backend.data.BatchSources.prefetching(source, 2)) {
-            return new Trainer(tg, options, checkpoints, log).fit(prefetch, valSource, state);
-        } catch (TrainingDivergedException e) {
-            throw new DlkitException(ExitCode.FAILED, e.getMessage());
+            return TrainerSetup.fit(ctx, tg, options, checkpoints, dir, prefetch, valSource, state);
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput(e.getMessage());
         }

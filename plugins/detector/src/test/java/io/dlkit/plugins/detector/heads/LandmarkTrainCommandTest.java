@@ -40,17 +40,9 @@ class LandmarkTrainCommandTest {
         FakeContext ctx = new FakeContext("json", Long.getLong("dlkit.heads.seed", 1), dir, false);
         // when
         int code =
-                ctx.execute(
-                        "detect",
-                        "train",
-                        "--head",
+                LocalizationTrainCommandTest.trainHead(
+                        ctx,
                         "landmarks",
-                        "--data",
-                        "data",
-                        "--model",
-                        "model.yaml",
-                        "--out",
-                        "m",
                         "--epochs",
                         Integer.getInteger("dlkit.heads.epochs", 8).toString(),
                         "--lr",

@@ -9,6 +9,8 @@ import io.dlkit.plugins.detector.synthetic.ShapeOptions;
 import io.dlkit.plugins.detector.synthetic.ShapesGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,26 +33,9 @@ class LocalizationTrainCommandTest {
     @Test
     void should_train_a_localization_head_from_yolo_label_files() throws Exception {
         // given: 96 images with zero or one shape, YOLO labels, and a model with 5 + 3 outputs
-        new ShapesGenerator(4, new ShapeOptions(32, 0, 1, 8, 16)).write(dir.resolve("data"), 96);
-        Files.writeString(dir.resolve("model.yaml"), MODEL.formatted(8));
-        FakeContext ctx = new FakeContext("json", 1, dir, false);
+        FakeContext ctx = givenShapesAndModel(new ShapeOptions(32, 0, 1, 8, 16), 96, 8);
         // when
-        int code =
-                ctx.execute(
-                        "detect",
-                        "train",
-                        "--head",
-                        "localization",
-                        "--data",
-                        "data",
-                        "--model",
-                        "model.yaml",
-                        "--out",
-                        "m",
-                        "--epochs",
-                        "3",
-                        "--lr",
-                        "0.003");
+        int code = trainHead(ctx, "localization", "--epochs", "3", "--lr", "0.003");
         // then
         assertThat(code).as(ctx.err.toString()).isZero();
         JsonNode r = new ObjectMapper().readTree(ctx.out.toString());
@@ -66,23 +51,8 @@ class LocalizationTrainCommandTest {
 
     @Test
     void should_reject_an_image_with_two_boxes_naming_it() throws Exception {
-        new ShapesGenerator(4, new ShapeOptions(32, 2, 2, 8, 10)).write(dir.resolve("data"), 3);
-        Files.writeString(dir.resolve("model.yaml"), MODEL.formatted(8));
-        FakeContext ctx = new FakeContext("json", 1, dir, false);
-        int code =
-                ctx.execute(
-                        "detect",
-                        "train",
-                        "--head",
-                        "localization",
-                        "--data",
-                        "data",
-                        "--model",
-                        "model.yaml",
-                        "--out",
-                        "m",
-                        "--epochs",
-                        "1");
+        FakeContext ctx = givenShapesAndModel(new ShapeOptions(32, 2, 2, 8, 10), 3, 8);
+        int code = trainHead(ctx, "localization", "--epochs", "1");
         assertThat(code).isEqualTo(2);
         assertThat(ctx.err.toString())
                 .contains("shape_00000.png: 2 boxes")
@@ -92,24 +62,41 @@ class LocalizationTrainCommandTest {
 
     @Test
     void should_reject_a_model_whose_output_is_not_five_plus_the_classes() throws Exception {
-        new ShapesGenerator(4, new ShapeOptions(32, 0, 1, 8, 10)).write(dir.resolve("data"), 3);
-        Files.writeString(dir.resolve("model.yaml"), MODEL.formatted(7));
-        FakeContext ctx = new FakeContext("json", 1, dir, false);
-        int code =
-                ctx.execute(
-                        "detect",
-                        "train",
-                        "--head",
-                        "localization",
-                        "--data",
-                        "data",
-                        "--model",
-                        "model.yaml",
-                        "--out",
-                        "m",
-                        "--epochs",
-                        "1");
+        FakeContext ctx = givenShapesAndModel(new ShapeOptions(32, 0, 1, 8, 10), 3, 7);
+        int code = trainHead(ctx, "localization", "--epochs", "1");
         assertThat(code).isEqualTo(2);
         assertThat(ctx.err.toString()).contains("gives 7 outputs").contains("5 + 3 = 8");
+    }
+
+    /**
+     * Writes {@code images} shapes (seed 4) to dir/data and {@link #MODEL} with {@code outputs}.
+     */
+    private FakeContext givenShapesAndModel(ShapeOptions shapes, int images, int outputs)
+            throws Exception {
+        new ShapesGenerator(4, shapes).write(dir.resolve("data"), images);
+        Files.writeString(dir.resolve("model.yaml"), MODEL.formatted(outputs));
+        return new FakeContext("json", 1, dir, false);
+    }
+
+    /**
+     * Runs {@code detect train --head HEAD --data data --model model.yaml --out m} and then {@code
+     * more} in {@code ctx}'s folder.
+     */
+    static int trainHead(FakeContext ctx, String head, String... more) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "detect",
+                                "train",
+                                "--head",
+                                head,
+                                "--data",
+                                "data",
+                                "--model",
+                                "model.yaml",
+                                "--out",
+                                "m"));
+        args.addAll(List.of(more));
+        return ctx.execute(args.toArray(String[]::new));
     }
 }
