@@ -6,24 +6,17 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
-import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.train.EpochMetrics;
-import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.Trainer;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
 import io.dlkit.backend.train.schedule.ConstantSchedule;
-import java.util.ArrayList;
+import io.dlkit.testkit.TestOptimizers;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /** The zoo's LeNet-5 is a model the backend trains: its loss falls on data it can memorise. */
 class LeNet5TrainingTest {
@@ -45,7 +38,8 @@ class LeNet5TrainingTest {
         List<EpochMetrics> history;
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 3)) {
             TrainingGraph graph =
-                    TrainingGraph.build(g, model, new GradientDescent(), TrainingSpec.defaults());
+                    TrainingGraph.build(
+                            g, model, TestOptimizers.gradientDescent(), TrainingSpec.defaults());
             TrainOptions options =
                     new TrainOptions(8, M, new ConstantSchedule(0.05), 3, 0, null, 1);
             history =
@@ -58,35 +52,5 @@ class LeNet5TrainingTest {
         double last = history.get(history.size() - 1).loss();
         assertThat(first).isBetween(1.5, 4.0);
         assertThat(last).isLessThan(first * 0.9);
-    }
-
-    /** Plain gradient descent, the optimizers being another plugin's. */
-    private static final class GradientDescent implements Optimizer {
-        @Override
-        public String name() {
-            return "test_gd";
-        }
-
-        @Override
-        public Map<String, Object> config() {
-            return Map.of();
-        }
-
-        @Override
-        public Op applyGradients(
-                GraphContext graph,
-                List<WeightVariable<TFloat32>> variables,
-                List<Operand<TFloat32>> gradients,
-                Operand<TFloat32> learningRate) {
-            Ops tf = graph.tf();
-            List<Op> updates = new ArrayList<>();
-            for (int i = 0; i < variables.size(); i++) {
-                updates.add(
-                        tf.assignSub(
-                                variables.get(i).variable(),
-                                tf.math.mul(learningRate, gradients.get(i))));
-            }
-            return tf.withControlDependencies(updates).noOp();
-        }
     }
 }

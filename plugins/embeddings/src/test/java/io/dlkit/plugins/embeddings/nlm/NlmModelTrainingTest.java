@@ -10,7 +10,6 @@ import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.tensor.Tensors;
 import io.dlkit.backend.train.EpochMetrics;
-import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.Trainer;
@@ -21,17 +20,14 @@ import io.dlkit.plugins.embeddings.WordVectors;
 import io.dlkit.plugins.embeddings.corpus.Corpus;
 import io.dlkit.plugins.embeddings.corpus.Vocabulary;
 import io.dlkit.plugins.embeddings.similarity.Similarity;
+import io.dlkit.testkit.TestOptimizers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Operand;
 import org.tensorflow.Result;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -66,7 +62,8 @@ class NlmModelTrainingTest {
         float[] table;
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 5)) {
             TrainingGraph graph =
-                    TrainingGraph.build(g, model, new GradientDescent(), TrainingSpec.defaults());
+                    TrainingGraph.build(
+                            g, model, TestOptimizers.gradientDescent(), TrainingSpec.defaults());
             TrainOptions options =
                     new TrainOptions(12, 40, new ConstantSchedule(0.5), 5, 0, null, 1);
             history =
@@ -126,36 +123,6 @@ class NlmModelTrainingTest {
     private static float[] read(GraphContext g, WeightVariable<TFloat32> v) {
         try (Result r = g.session().runner().fetch(v.read()).run()) {
             return Tensors.toFloats(r.get(0));
-        }
-    }
-
-    /** Plain gradient descent, the optimizers being another plugin's. */
-    private static final class GradientDescent implements Optimizer {
-        @Override
-        public String name() {
-            return "test_gd";
-        }
-
-        @Override
-        public Map<String, Object> config() {
-            return Map.of();
-        }
-
-        @Override
-        public Op applyGradients(
-                GraphContext graph,
-                List<WeightVariable<TFloat32>> variables,
-                List<Operand<TFloat32>> gradients,
-                Operand<TFloat32> learningRate) {
-            Ops tf = graph.tf();
-            List<Op> updates = new ArrayList<>();
-            for (int i = 0; i < variables.size(); i++) {
-                updates.add(
-                        tf.assignSub(
-                                variables.get(i).variable(),
-                                tf.math.mul(learningRate, gradients.get(i))));
-            }
-            return tf.withControlDependencies(updates).noOp();
         }
     }
 }

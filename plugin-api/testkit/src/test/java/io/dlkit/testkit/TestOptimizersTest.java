@@ -1,0 +1,30 @@
+package io.dlkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestOptimizersTest {
+    @Test
+    void should_step_gradient_descent_by_the_learning_rate_times_the_gradient() {
+        // given: w = [1, -2], b = [0.5] and gradients [2, 4], [-1]
+        Map<String, float[]> initial = new LinkedHashMap<>();
+        initial.put("w", new float[] {1f, -2f});
+        initial.put("b", new float[] {0.5f});
+        try (OptimizerHarness h =
+                OptimizerHarness.withFedGradients(TestOptimizers.gradientDescent(), initial)) {
+            // when: two steps with alpha = 0.1
+            h.step(0.1f, new float[] {2f, 4f}, new float[] {-1f});
+            h.step(0.1f, new float[] {2f, 4f}, new float[] {-1f});
+            // then: by hand, w = [1 - 2 * 0.2, -2 - 2 * 0.4] = [0.6, -2.8], b = 0.5 + 2 * 0.1 = 0.7
+            assertThat(h.floats("w")).containsExactly(new float[] {0.6f, -2.8f}, within(1e-6f));
+            assertThat(h.floats("b")).containsExactly(new float[] {0.7f}, within(1e-6f));
+            assertThat(h.stateVariables()).isEmpty();
+        }
+        assertThat(TestOptimizers.gradientDescent().name()).isEqualTo("test_gd");
+        assertThat(TestOptimizers.gradientDescent().config()).isEmpty();
+    }
+}
