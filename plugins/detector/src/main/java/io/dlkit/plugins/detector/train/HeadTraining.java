@@ -7,8 +7,6 @@ import io.dlkit.backend.data.BatchSource;
 import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
-import io.dlkit.backend.train.Checkpoints;
-import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
@@ -77,24 +75,9 @@ final class HeadTraining {
             BatchSource source = source(train, targets, size, c.batchSize, true);
             BatchSource valSource =
                     val == null ? null : source(val, targets, size, c.batchSize, false);
-            ctx.writer().prepareFolder(dir, "--out");
-            ctx.writer()
-                    .writeString(
-                            dir.resolve(YoloModelDir.MODEL_FILE),
-                            YoloModelDir.yaml(content(c, config, train, ctx)));
-            TrainOptions options =
-                    TrainerSetup.options(
-                            ctx, c.epochs, c.batchSize, c.schedule, c.lr, c.checkpointEvery);
             TrainState state =
-                    TrainerSetup.fit(
-                            ctx,
-                            tg,
-                            options,
-                            new Checkpoints(dir),
-                            dir,
-                            source,
-                            valSource,
-                            TrainState.initial());
+                    TrainerSetup.fitFresh(
+                            c, ctx, tg, dir, content(c, config, train, ctx), source, valSource);
             DetectionData scored = val == null ? train : val;
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model_dir", dir.toString());

@@ -7,15 +7,12 @@ import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.tensor.Tensors;
-import io.dlkit.backend.train.Checkpoints;
-import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
 import io.dlkit.plugins.detector.heads.LandmarkBatchSource;
 import io.dlkit.plugins.detector.heads.LandmarkData;
 import io.dlkit.plugins.detector.heads.LandmarkObjective;
-import io.dlkit.plugins.detector.yolo.YoloModelDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -67,26 +64,17 @@ final class LandmarkTraining {
                                 + k
                                 + " landmarks)");
             }
-            ctx.writer().prepareFolder(dir, "--out");
-            ctx.writer()
-                    .writeString(
-                            dir.resolve(YoloModelDir.MODEL_FILE),
-                            YoloModelDir.yaml(content(c, config, k, ctx)));
-            TrainOptions options =
-                    TrainerSetup.options(
-                            ctx, c.epochs, c.batchSize, c.schedule, c.lr, c.checkpointEvery);
             TrainState state =
-                    TrainerSetup.fit(
+                    TrainerSetup.fitFresh(
+                            c,
                             ctx,
                             tg,
-                            options,
-                            new Checkpoints(dir),
                             dir,
+                            content(c, config, k, ctx),
                             new LandmarkBatchSource(train, size, c.batchSize, true),
                             val == null
                                     ? null
-                                    : new LandmarkBatchSource(val, size, c.batchSize, false),
-                            TrainState.initial());
+                                    : new LandmarkBatchSource(val, size, c.batchSize, false));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model_dir", dir.toString());
             result.put("epochs", state.epoch());

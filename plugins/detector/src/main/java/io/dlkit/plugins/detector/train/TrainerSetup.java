@@ -12,6 +12,7 @@ import io.dlkit.backend.train.TrainingDivergedException;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.schedule.Schedules;
 import io.dlkit.plugins.detector.yolo.YoloModelDir;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -82,6 +83,36 @@ final class TrainerSetup {
         } catch (TrainingDivergedException e) {
             throw new DlkitException(ExitCode.FAILED, e.getMessage());
         }
+    }
+
+    /**
+     * Writes {@code modelFile} as the model.yaml of a fresh {@code --out} folder, then trains
+     * {@code tg} from scratch with the command's epochs, batch size, schedule and checkpoint
+     * interval.
+     */
+    static TrainState fitFresh(
+            TrainCommand c,
+            CommandContext ctx,
+            TrainingGraph tg,
+            Path dir,
+            Map<String, Object> modelFile,
+            BatchSource train,
+            BatchSource validation)
+            throws IOException {
+        ctx.writer().prepareFolder(dir, "--out");
+        ctx.writer()
+                .writeString(dir.resolve(YoloModelDir.MODEL_FILE), YoloModelDir.yaml(modelFile));
+        TrainOptions options =
+                options(ctx, c.epochs, c.batchSize, c.schedule, c.lr, c.checkpointEvery);
+        return fit(
+                ctx,
+                tg,
+                options,
+                new Checkpoints(dir),
+                dir,
+                train,
+                validation,
+                TrainState.initial());
     }
 
     /** The {@code training} section of a head's model.yaml: the flags it was trained with. */

@@ -70,7 +70,8 @@ class DarknetReferenceTest {
                         WeightsHeader.current(0),
                         Map.of("conv0_bias", bias, "conv0_kernel", kernel));
 
-        float[] ours = DarknetReference.forward(net, w, chw(hwc, 5, 5, 3)).get(0);
+        float[] ours =
+                DarknetReference.forward(net, w, DarknetReorgTest.chwOf(hwc, 5, 5, 3)).get(0);
 
         float[] hwio = DarknetTensors.oihwToHwio(kernel, 4, 3, 3, 3);
         assertThat(DarknetTensors.hwioToOihw(hwio, 3, 3, 3, 4)).containsExactly(kernel);
@@ -91,7 +92,7 @@ class DarknetReferenceTest {
                                     "VALID"),
                             tf.constant(bias));
             try (Result res = g.session().runner().fetch(y).run()) {
-                float[] theirs = chw(Tensors.toFloats(res.get(0)), 3, 3, 4);
+                float[] theirs = DarknetReorgTest.chwOf(Tensors.toFloats(res.get(0)), 3, 3, 4);
                 assertThat(ours).usingComparatorWithPrecision(1e-5f).containsExactly(theirs);
             }
         }
@@ -103,17 +104,5 @@ class DarknetReferenceTest {
             a[i] = (float) r.nextGaussian();
         }
         return a;
-    }
-
-    private static float[] chw(float[] hwc, int h, int w, int c) {
-        float[] out = new float[hwc.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int k = 0; k < c; k++) {
-                    out[(k * h + y) * w + x] = hwc[(y * w + x) * c + k];
-                }
-            }
-        }
-        return out;
     }
 }

@@ -62,7 +62,8 @@ class DarknetReorgTest {
         return a;
     }
 
-    private static float[] chwOf(float[] hwc, int h, int w, int c) {
+    /** An {@code [h, w, c]} array in Darknet's {@code [c, h, w]} order. */
+    static float[] chwOf(float[] hwc, int h, int w, int c) {
         float[] out = new float[hwc.length];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
