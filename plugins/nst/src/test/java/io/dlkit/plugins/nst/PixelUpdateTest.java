@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -28,17 +27,8 @@ class PixelUpdateTest {
         x0[0] = 0.5f; // a pixel next to 0, pushed out of range by a large step below
         StyleSettings s = StyleSettings.defaults();
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
-            StyleGraph graph = new StyleGraph(g, TinyNetworks.build(g, H, W, 3), s);
             try (StyleTransfer t =
-                    new StyleTransfer(
-                            g,
-                            graph,
-                            content,
-                            List.of(style),
-                            new float[] {1f},
-                            H,
-                            W,
-                            new CountingDescent())) {
+                    TinyNetworks.transfer(g, H, W, s, content, style, new CountingDescent())) {
                 float[] grad = new float[x0.length];
                 float before = t.evaluate(x0, grad).total();
                 float lr = 0.5f / maxAbs(grad); // at most half a pixel level per step

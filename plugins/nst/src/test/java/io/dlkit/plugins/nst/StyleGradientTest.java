@@ -26,10 +26,7 @@ class StyleGradientTest {
                 new StyleSettings(
                         1, 10f, 40f, 0.01f, "conv2", List.of("conv1", "conv2"), "noise", 1f, 1);
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
-            StyleGraph graph = new StyleGraph(g, TinyNetworks.build(g, H, W, 3), s);
-            try (StyleTransfer t =
-                    new StyleTransfer(
-                            g, graph, content, List.of(style), new float[] {1f}, H, W, null)) {
+            try (StyleTransfer t = TinyNetworks.transfer(g, H, W, s, content, style, null)) {
                 // when
                 float[] grad = new float[x.length];
                 t.evaluate(x, grad);
@@ -62,17 +59,8 @@ class StyleGradientTest {
         float[] style = random(r);
         StyleSettings s = StyleSettings.defaults();
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
-            StyleGraph graph = new StyleGraph(g, TinyNetworks.build(g, H, W, 3), s);
             try (StyleTransfer t =
-                    new StyleTransfer(
-                            g,
-                            graph,
-                            content,
-                            List.of(style),
-                            new float[] {1f},
-                            H,
-                            W,
-                            new AdamOptimizer())) {
+                    TinyNetworks.transfer(g, H, W, s, content, style, new AdamOptimizer())) {
                 float[] x = StyleTransfer.initial("random", content, 5);
                 StyleTransfer.Costs first = t.evaluate(x, null);
                 t.optimise(x, 100, 5f, (c, px) -> {});
@@ -91,18 +79,9 @@ class StyleGradientTest {
         float[] content = random(r);
         float[] style = random(r);
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
-            StyleGraph graph =
-                    new StyleGraph(g, TinyNetworks.build(g, H, W, 3), StyleSettings.defaults());
+            StyleSettings s = StyleSettings.defaults();
             try (StyleTransfer t =
-                    new StyleTransfer(
-                            g,
-                            graph,
-                            content,
-                            List.of(style),
-                            new float[] {1f},
-                            H,
-                            W,
-                            new AdamOptimizer())) {
+                    TinyNetworks.transfer(g, H, W, s, content, style, new AdamOptimizer())) {
                 float[] x = random(r);
                 float[] grad = new float[x.length];
                 t.evaluate(x, grad);

@@ -1,6 +1,7 @@
 package io.dlkit.plugins.nst;
 
 import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.train.Optimizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,23 @@ final class TinyNetworks {
         layers.put("conv2", c2);
         layers.put("flat", tf.reshape(c2, tf.constant(new long[] {1, -1})));
         return new LossNetwork("tiny", pixels.output(), layers, "conv2", List.of("conv1", "conv2"));
+    }
+
+    /**
+     * A transfer of one style image (blend weight 1) at {@code height x width} on the tiny net with
+     * seed 3; {@code optimizer} may be null when the test only evaluates costs.
+     */
+    static StyleTransfer transfer(
+            GraphContext g,
+            int height,
+            int width,
+            StyleSettings settings,
+            float[] content,
+            float[] style,
+            Optimizer optimizer) {
+        StyleGraph graph = new StyleGraph(g, build(g, height, width, 3), settings);
+        return new StyleTransfer(
+                g, graph, content, List.of(style), new float[] {1f}, height, width, optimizer);
     }
 
     private static Operand<TFloat32> conv(Ops tf, Operand<TFloat32> x, int in, int out, Random r) {
