@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged distribution's {@code bin/dlkit} as a real process. */
-final class DlkitProcess {
+/**
+ * Runs the packaged distribution's {@code bin/dlkit} as a real process (public for the ITs that
+ * live in a plugin's package to reuse its test fixtures).
+ */
+public final class DlkitProcess {
     static final Path DIST =
             Path.of(System.getProperty("dlkit.dist", "target/dlkit")).toAbsolutePath();
     static final Path ROOT =
@@ -21,7 +24,7 @@ final class DlkitProcess {
                     .normalize();
 
     /** What a run printed and returned. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
@@ -31,12 +34,12 @@ final class DlkitProcess {
     private DlkitProcess() {}
 
     /** Runs {@code dlkit args} in the repository root. */
-    static Result run(String... args) {
+    public static Result run(String... args) {
         return runIn(ROOT, Map.of(), args);
     }
 
     /** Runs {@code dlkit args} in {@code dir} with extra environment variables. */
-    static Result runIn(Path dir, Map<String, String> env, String... args) {
+    public static Result runIn(Path dir, Map<String, String> env, String... args) {
         return runIn(dir, env, 300, args);
     }
 
@@ -44,7 +47,8 @@ final class DlkitProcess {
      * Runs {@code dlkit args} in {@code dir}; a run that takes longer than {@code timeoutSeconds}
      * (a hang, e.g. on a FIFO) is killed and fails the test.
      */
-    static Result runIn(Path dir, Map<String, String> env, int timeoutSeconds, String... args) {
+    public static Result runIn(
+            Path dir, Map<String, String> env, int timeoutSeconds, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(DIST.resolve("bin/dlkit").toString());
         cmd.addAll(List.of(args));

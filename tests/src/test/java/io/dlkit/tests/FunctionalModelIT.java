@@ -11,7 +11,6 @@ import io.dlkit.backend.io.Npz;
 import io.dlkit.tests.DlkitProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,14 +143,7 @@ class FunctionalModelIT {
         // given: an uninterrupted run, and the same run killed at a mid-epoch checkpoint
         Path whole = tmp.resolve("whole");
         Path killed = tmp.resolve("killed");
-        Result uninterrupted = DlkitProcess.run(train(whole));
-        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isZero();
-        try (DlkitBackground run = DlkitBackground.start(train(killed))) {
-            run.awaitWhileRunning(
-                    () -> ResumeAfterKillIT.frozenAtMidEpochCheckpoint(run, killed),
-                    Duration.ofSeconds(120));
-            assertThat(run.kill9()).as(run.log()).isEqualTo(128 + 9);
-        }
+        ResumeAfterKillIT.trainWholeAndKilledMidEpoch(FunctionalModelIT::train, whole, killed);
         // when
         Result resumed =
                 DlkitProcess.run(

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dlkit.tests.DlkitProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,14 +59,7 @@ class PluginModelIT {
         // given: an uninterrupted run, and the same run killed at a mid-epoch checkpoint
         Path whole = tmp.resolve("whole");
         Path killed = tmp.resolve("killed");
-        Result uninterrupted = DlkitProcess.run(train(whole));
-        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isZero();
-        try (DlkitBackground run = DlkitBackground.start(train(killed))) {
-            run.awaitWhileRunning(
-                    () -> ResumeAfterKillIT.frozenAtMidEpochCheckpoint(run, killed),
-                    Duration.ofSeconds(120));
-            assertThat(run.kill9()).as(run.log()).isEqualTo(128 + 9);
-        }
+        ResumeAfterKillIT.trainWholeAndKilledMidEpoch(PluginModelIT::train, whole, killed);
         // when
         Result resumed =
                 DlkitProcess.run(

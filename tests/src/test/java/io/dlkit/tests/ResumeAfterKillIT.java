@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,13 +39,7 @@ class ResumeAfterKillIT {
         // epoch 2
         Path whole = tmp.resolve("whole");
         Path killed = tmp.resolve("killed");
-        Result uninterrupted = DlkitProcess.run(train(whole, EPOCHS));
-        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isZero();
-        try (DlkitBackground run = DlkitBackground.start(train(killed, EPOCHS))) {
-            run.awaitWhileRunning(
-                    () -> frozenAtMidEpochCheckpoint(run, killed), Duration.ofSeconds(120));
-            assertThat(run.kill9()).as(run.log()).isEqualTo(SIGKILL_EXIT);
-        }
+        trainWholeAndKilledMidEpoch(out -> train(out, EPOCHS), whole, killed);
         Properties atKill = state(killed);
         assertThat(killed.resolve("manifest.json")).as("written when training ends").doesNotExist();
 
@@ -98,6 +93,21 @@ class ResumeAfterKillIT {
 
     private static String[] resume(Path out, String more) {
         return args("--threads 1 -q train --resume " + more, "--out", out.toString());
+    }
+
+    /**
+     * Runs {@code train.apply(whole)} to its end, then {@code train.apply(killed)} until it is
+     * frozen at a checkpoint inside an epoch after the second, and kills it there with SIGKILL.
+     */
+    static void trainWholeAndKilledMidEpoch(Function<Path, String[]> train, Path whole, Path killed)
+            throws IOException, InterruptedException {
+        Result uninterrupted = DlkitProcess.run(train.apply(whole));
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isZero();
+        try (DlkitBackground run = DlkitBackground.start(train.apply(killed))) {
+            run.awaitWhileRunning(
+                    () -> frozenAtMidEpochCheckpoint(run, killed), Duration.ofSeconds(120));
+            assertThat(run.kill9()).as(run.log()).isEqualTo(SIGKILL_EXIT);
+        }
     }
 
     /**

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StyleIT {
     @TempDir Path dir;
-    private Path chelsea;
-    private Path starry;
+    private StyleImages images;
 
     private Map<String, String> env() {
         return Map.of("DLKIT_MODELS", dir.resolve("cache").toString());
@@ -30,8 +29,7 @@ class StyleIT {
 
     @BeforeEach
     void seedModelCache() {
-        chelsea = SharedData.require("data/images/chelsea.png");
-        starry = SharedData.require("data/images/starry_night.jpg");
+        images = StyleImages.chelseaOnStarryNight();
         Path models = SharedData.require("data/models/nsfwjs/mobilenet_v2");
         DlkitProcess.Result r =
                 DlkitProcess.runIn(
@@ -52,22 +50,7 @@ class StyleIT {
 
         // when
         DlkitProcess.Result r =
-                DlkitProcess.runIn(
-                        DlkitProcess.ROOT,
-                        env(),
-                        "style",
-                        "--content",
-                        chelsea.toString(),
-                        "--style",
-                        starry.toString(),
-                        "--out",
-                        out.toString(),
-                        "--size",
-                        "96",
-                        "--iterations",
-                        "100",
-                        "--save-every",
-                        "50");
+                style(out, "--size", "96", "--iterations", "100", "--save-every", "50");
 
         // then
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -91,19 +74,7 @@ class StyleIT {
 
     @Test
     void should_list_the_valid_layers_for_an_unknown_layer() {
-        DlkitProcess.Result r =
-                DlkitProcess.runIn(
-                        DlkitProcess.ROOT,
-                        env(),
-                        "style",
-                        "--content",
-                        chelsea.toString(),
-                        "--style",
-                        starry.toString(),
-                        "--out",
-                        dir.resolve("g.png").toString(),
-                        "--content-layer",
-                        "block4_conv2");
+        DlkitProcess.Result r = style(dir.resolve("g.png"), "--content-layer", "block4_conv2");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err())
                 .contains(
@@ -115,19 +86,7 @@ class StyleIT {
 
     @Test
     void should_refuse_a_size_too_large_for_memory_with_an_estimate() {
-        DlkitProcess.Result r =
-                DlkitProcess.runIn(
-                        DlkitProcess.ROOT,
-                        env(),
-                        "style",
-                        "--content",
-                        chelsea.toString(),
-                        "--style",
-                        starry.toString(),
-                        "--out",
-                        dir.resolve("g.png").toString(),
-                        "--size",
-                        "60000");
+        DlkitProcess.Result r = style(dir.resolve("g.png"), "--size", "60000");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err())
                 .containsPattern(
@@ -171,6 +130,11 @@ class StyleIT {
         assertThat(costs.get("size").asText()).isEqualTo("64x43");
         assertThat(costs.get("style_cost").get(1).asDouble())
                 .isLessThan(costs.get("style_cost").get(0).asDouble());
+    }
+
+    /** {@code dlkit style} of chelsea onto the starry night into {@code out}, then {@code more}. */
+    private DlkitProcess.Result style(Path out, String... more) {
+        return DlkitProcess.runIn(DlkitProcess.ROOT, env(), images.styleArgs(out, more));
     }
 
     private static float[] pair(String out, String key) {

@@ -1,5 +1,7 @@
 package io.dlkit.plugins.cnnzoo.keras;
 
+import static io.dlkit.plugins.cnnzoo.keras.VggFixtures.dlkit;
+import static io.dlkit.plugins.cnnzoo.keras.VggFixtures.vggLayers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,14 +12,12 @@ import io.dlkit.backend.io.Npz;
 import io.dlkit.plugins.cnnzoo.keras.KerasFixtures.KLayer;
 import io.dlkit.plugins.cnnzoo.keras.KerasFixtures.Layout;
 import io.dlkit.plugins.cnnzoo.keras.KerasFixtures.Weights;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.dlkit.tests.DlkitProcess.Result;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Operand;
@@ -31,15 +31,13 @@ import org.tensorflow.types.TFloat32;
  */
 class KerasImportIT {
     private static final int[] CONVS = {2, 2, 3, 3, 3};
-    private static final int[] FILTERS = {64, 128, 256, 512, 512};
-    private static final Path DIST = Path.of(System.getProperty("dlkit.dist", "target/dlkit"));
 
     @TempDir Path dir;
 
     @Test
     void imported_vgg16_should_predict_what_the_keras_weights_compute() throws Exception {
         // given: Keras's VGG16 no-top weight file and two 32x32x3 images
-        List<KLayer> layers = vggLayers();
+        List<KLayer> layers = vggLayers(CONVS, 16);
         Path h5 =
                 Layout.KERAS2.write(
                         dir.resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"), layers);
@@ -54,6 +52,7 @@ class KerasImportIT {
         // when
         Result imported =
                 dlkit(
+                        dir,
                         "zoo",
                         "import-keras",
                         h5.toString(),
@@ -66,6 +65,7 @@ class KerasImportIT {
                         dir.resolve("vgg16").toString());
         Result predicted =
                 dlkit(
+                        dir,
                         "--format",
                         "json",
                         "predict",
@@ -74,12 +74,12 @@ class KerasImportIT {
                         npz.toString());
 
         // then
-        assertThat(imported.code).as(imported.err).isZero();
-        assertThat(imported.out).contains("14,714,688 parameters");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("14,714,688 parameters");
         assertThat(dir.resolve("vgg16/model.yaml")).exists();
-        assertThat(predicted.code).as(predicted.err).isZero();
+        assertThat(predicted.exitCode()).as(predicted.err()).isZero();
         List<Double> actual = new ArrayList<>();
-        for (String line : predicted.out.strip().split("\n")) {
+        for (String line : predicted.out().strip().split("\n")) {
             for (JsonNode v : new ObjectMapper().readTree(line).get("outputs"))
                 actual.add(v.asDouble());
         }
@@ -93,10 +93,11 @@ class KerasImportIT {
 
     @Test
     void a_file_for_another_architecture_should_be_a_one_line_error() throws Exception {
-        List<KLayer> layers = vggLayers();
+        List<KLayer> layers = vggLayers(CONVS, 16);
         Path h5 = Layout.KERAS2.write(dir.resolve("vgg16_notop.h5"), layers);
         Result r =
                 dlkit(
+                        dir,
                         "zoo",
                         "import-keras",
                         h5.toString(),
@@ -107,25 +108,10 @@ class KerasImportIT {
                         "32x32x3",
                         "--out",
                         dir.resolve("vgg19").toString());
-        assertThat(r.code).isEqualTo(2);
-        assertThat(r.err.lines().filter(l -> l.startsWith("error: ")).count()).isEqualTo(1);
-        assertThat(r.err).contains("block3_conv4");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.startsWith("error: ")).count()).isEqualTo(1);
+        assertThat(r.err()).contains("block3_conv4");
         assertThat(dir.resolve("vgg19/model.yaml")).doesNotExist();
-    }
-
-    private static List<KLayer> vggLayers() {
-        Weights w = new Weights(16);
-        List<KLayer> layers = new ArrayList<>();
-        layers.add(KLayer.plain("input_1", "input_layer"));
-        int in = 3;
-        for (int b = 0; b < CONVS.length; b++) {
-            for (int c = 1; c <= CONVS[b]; c++) {
-                layers.add(w.conv("block" + (b + 1) + "_conv" + c, 3, in, FILTERS[b]));
-                in = FILTERS[b];
-            }
-            layers.add(KLayer.plain("block" + (b + 1) + "_pool", "max_pooling2d"));
-        }
-        return layers;
     }
 
     private static float[] keras(List<KLayer> layers, NdArray x) {
@@ -147,29 +133,5 @@ class KerasImportIT {
                     }
                     return h;
                 });
-    }
-
-    private record Result(int code, String out, String err) {}
-
-    private Result dlkit(String... args) throws IOException, InterruptedException {
-        List<String> cmd =
-                new ArrayList<>(
-                        List.of(
-                                DIST.toAbsolutePath().resolve("bin/dlkit").toString(),
-                                "--threads",
-                                "2"));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p =
-                new ProcessBuilder(cmd)
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("dlkit did not finish in 300 s");
-        }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 }
