@@ -1,7 +1,7 @@
 package io.dlkit.plugins.cnnzoo.keras;
 
-import static io.dlkit.plugins.cnnzoo.keras.VggFixtures.dlkit;
-import static io.dlkit.plugins.cnnzoo.keras.VggFixtures.vggLayers;
+import static io.dlkit.plugins.cnnzoo.keras.KerasCli.dlkit;
+import static io.dlkit.plugins.cnnzoo.keras.KerasFixtures.vggNoTop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -37,7 +37,7 @@ class KerasImportIT {
     @Test
     void imported_vgg16_should_predict_what_the_keras_weights_compute() throws Exception {
         // given: Keras's VGG16 no-top weight file and two 32x32x3 images
-        List<KLayer> layers = vggLayers(CONVS, 16);
+        List<KLayer> layers = vggNoTop(CONVS, 16);
         Path h5 =
                 Layout.KERAS2.write(
                         dir.resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"), layers);
@@ -93,7 +93,7 @@ class KerasImportIT {
 
     @Test
     void a_file_for_another_architecture_should_be_a_one_line_error() throws Exception {
-        List<KLayer> layers = vggLayers(CONVS, 16);
+        List<KLayer> layers = vggNoTop(CONVS, 16);
         Path h5 = Layout.KERAS2.write(dir.resolve("vgg16_notop.h5"), layers);
         Result r =
                 dlkit(

@@ -1,7 +1,7 @@
 package io.dlkit.plugins.cnnzoo.keras;
 
-import static io.dlkit.plugins.cnnzoo.keras.VggFixtures.dlkit;
-import static io.dlkit.plugins.cnnzoo.keras.VggFixtures.vggLayers;
+import static io.dlkit.plugins.cnnzoo.keras.KerasCli.dlkit;
+import static io.dlkit.plugins.cnnzoo.keras.KerasFixtures.vggNoTop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dlkit.plugins.cnnzoo.keras.KerasFixtures.Layout;
@@ -32,7 +32,7 @@ class StyleVgg19IT {
         Path h5 =
                 Layout.KERAS2.write(
                         dir.resolve("vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5"),
-                        vggLayers(CONVS, 19));
+                        vggNoTop(CONVS, 19));
         Result imported =
                 dlkit(
                         dir,

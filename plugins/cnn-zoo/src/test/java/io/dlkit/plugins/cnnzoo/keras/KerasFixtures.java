@@ -228,6 +228,30 @@ final class KerasFixtures {
         }
     }
 
+    /** Filters of VGG's five blocks, the same in VGG-16 and VGG-19. */
+    static final int[] VGG_FILTERS = {64, 128, 256, 512, 512};
+
+    /**
+     * Keras's VGG layers without the top: {@code input_1}, then per block {@code b} {@code
+     * convs[b]} 3x3 convolutions {@code blockB_convC} and a {@code blockB_pool}, with weights drawn
+     * from {@code new Weights(seed)} ({@code {2, 2, 3, 3, 3}} is VGG-16, {@code {2, 2, 4, 4, 4}}
+     * VGG-19).
+     */
+    static List<KLayer> vggNoTop(int[] convs, int seed) {
+        Weights w = new Weights(seed);
+        List<KLayer> layers = new ArrayList<>();
+        layers.add(KLayer.plain("input_1", "input_layer"));
+        int in = 3;
+        for (int b = 0; b < convs.length; b++) {
+            for (int c = 1; c <= convs[b]; c++) {
+                layers.add(w.conv("block" + (b + 1) + "_conv" + c, 3, in, VGG_FILTERS[b]));
+                in = VGG_FILTERS[b];
+            }
+            layers.add(KLayer.plain("block" + (b + 1) + "_pool", "max_pooling2d"));
+        }
+        return layers;
+    }
+
     /** The layers of {@code layers} that have weights, by name. */
     static Map<String, KLayer> byName(List<KLayer> layers) {
         Map<String, KLayer> m = new HashMap<>();

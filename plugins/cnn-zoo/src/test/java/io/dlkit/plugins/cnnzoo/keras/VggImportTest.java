@@ -9,7 +9,6 @@ import io.dlkit.plugins.cnnzoo.keras.KerasFixtures.KLayer;
 import io.dlkit.plugins.cnnzoo.keras.KerasFixtures.Layout;
 import io.dlkit.plugins.cnnzoo.keras.KerasFixtures.Weights;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,6 @@ import org.tensorflow.types.TFloat32;
  */
 class VggImportTest {
     private static final int[] CONVS = {2, 2, 3, 3, 3};
-    private static final int[] FILTERS = {64, 128, 256, 512, 512};
 
     @TempDir static Path dir;
     private static List<KLayer> layers;
@@ -35,17 +33,7 @@ class VggImportTest {
 
     @BeforeAll
     static void writeFile() {
-        Weights w = new Weights(16);
-        layers = new ArrayList<>();
-        layers.add(KLayer.plain("input_1", "input_layer"));
-        int in = 3;
-        for (int b = 0; b < CONVS.length; b++) {
-            for (int c = 1; c <= CONVS[b]; c++) {
-                layers.add(w.conv("block" + (b + 1) + "_conv" + c, 3, in, FILTERS[b]));
-                in = FILTERS[b];
-            }
-            layers.add(KLayer.plain("block" + (b + 1) + "_pool", "max_pooling2d"));
-        }
+        layers = KerasFixtures.vggNoTop(CONVS, 16);
         file =
                 Layout.KERAS2.write(
                         dir.resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"), layers);
