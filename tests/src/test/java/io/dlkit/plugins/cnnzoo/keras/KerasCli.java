@@ -10,6 +10,25 @@ import java.util.Map;
 final class KerasCli {
     private KerasCli() {}
 
+    /**
+     * Runs {@code dlkit zoo import-keras H5 --arch ARCH --no-top --input INPUT --out dir/ARCH} in
+     * {@code dir}.
+     */
+    static DlkitProcess.Result importNoTop(Path dir, Path h5, String arch, String input) {
+        return dlkit(
+                dir,
+                "zoo",
+                "import-keras",
+                h5.toString(),
+                "--arch",
+                arch,
+                "--no-top",
+                "--input",
+                input,
+                "--out",
+                dir.resolve(arch).toString());
+    }
+
     /** Runs {@code dlkit --threads 2 args} in {@code dir}. */
     static DlkitProcess.Result dlkit(Path dir, String... args) {
         List<String> cmd = new ArrayList<>(List.of("--threads", "2"));

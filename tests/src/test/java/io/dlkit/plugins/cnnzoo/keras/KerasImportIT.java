@@ -1,6 +1,7 @@
 package io.dlkit.plugins.cnnzoo.keras;
 
 import static io.dlkit.plugins.cnnzoo.keras.KerasCli.dlkit;
+import static io.dlkit.plugins.cnnzoo.keras.KerasCli.importNoTop;
 import static io.dlkit.plugins.cnnzoo.keras.KerasFixtures.vggNoTop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -50,19 +51,7 @@ class KerasImportIT {
         float[] expected = keras(layers, x);
 
         // when
-        Result imported =
-                dlkit(
-                        dir,
-                        "zoo",
-                        "import-keras",
-                        h5.toString(),
-                        "--arch",
-                        "vgg16",
-                        "--no-top",
-                        "--input",
-                        "32x32x3",
-                        "--out",
-                        dir.resolve("vgg16").toString());
+        Result imported = importNoTop(dir, h5, "vgg16", "32x32x3");
         Result predicted =
                 dlkit(
                         dir,
@@ -95,19 +84,7 @@ class KerasImportIT {
     void a_file_for_another_architecture_should_be_a_one_line_error() throws Exception {
         List<KLayer> layers = vggNoTop(CONVS, 16);
         Path h5 = Layout.KERAS2.write(dir.resolve("vgg16_notop.h5"), layers);
-        Result r =
-                dlkit(
-                        dir,
-                        "zoo",
-                        "import-keras",
-                        h5.toString(),
-                        "--arch",
-                        "vgg19",
-                        "--no-top",
-                        "--input",
-                        "32x32x3",
-                        "--out",
-                        dir.resolve("vgg19").toString());
+        Result r = importNoTop(dir, h5, "vgg19", "32x32x3");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines().filter(l -> l.startsWith("error: ")).count()).isEqualTo(1);
         assertThat(r.err()).contains("block3_conv4");

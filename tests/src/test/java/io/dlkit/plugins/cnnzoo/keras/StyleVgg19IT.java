@@ -1,6 +1,7 @@
 package io.dlkit.plugins.cnnzoo.keras;
 
 import static io.dlkit.plugins.cnnzoo.keras.KerasCli.dlkit;
+import static io.dlkit.plugins.cnnzoo.keras.KerasCli.importNoTop;
 import static io.dlkit.plugins.cnnzoo.keras.KerasFixtures.vggNoTop;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,19 +34,7 @@ class StyleVgg19IT {
                 Layout.KERAS2.write(
                         dir.resolve("vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5"),
                         vggNoTop(CONVS, 19));
-        Result imported =
-                dlkit(
-                        dir,
-                        "zoo",
-                        "import-keras",
-                        h5.toString(),
-                        "--arch",
-                        "vgg19",
-                        "--no-top",
-                        "--input",
-                        "64x96x3",
-                        "--out",
-                        dir.resolve("vgg19").toString());
+        Result imported = importNoTop(dir, h5, "vgg19", "64x96x3");
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         Path out = dir.resolve("g.png");
 
