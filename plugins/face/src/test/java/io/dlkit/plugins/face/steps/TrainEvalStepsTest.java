@@ -10,16 +10,14 @@ import io.dlkit.api.pipeline.ParamSpec;
 import io.dlkit.api.pipeline.Params;
 import io.dlkit.api.pipeline.Port;
 import io.dlkit.api.pipeline.StepType;
+import io.dlkit.plugins.face.train.SyntheticIdentities;
 import io.dlkit.plugins.optimizers.AdamOptimizer;
 import io.dlkit.testkit.FakeCommandContext;
 import io.dlkit.testkit.FakeStepContext;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +37,7 @@ class TrainEvalStepsTest {
     void should_train_an_encoder_and_evaluate_it_through_the_commands(@TempDir Path tmp)
             throws Exception {
         // given
-        Path data = identities(tmp.resolve("people"), 3, 4);
+        Path data = SyntheticIdentities.write(tmp.resolve("people"), 3, 4);
         FakeStepContext context = new FakeStepContext(tmp.resolve("run"), false);
         // when
         Map<String, Object> trained =
@@ -74,7 +72,10 @@ class TrainEvalStepsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> e = (Map<String, Object>) evaluated.get("metrics");
         // 12 images: all 3 * C(4, 2) = 18 same-person pairs and as many different ones (balanced)
-        assertThat(e).containsEntry("pairs", 36).containsEntry("same", 18).containsEntry("different", 18);
+        assertThat(e)
+                .containsEntry("pairs", 36)
+                .containsEntry("same", 18)
+                .containsEntry("different", 18);
         assertThat((Double) e.get("auc")).isBetween(0.0, 1.0);
         assertThat(tmp.resolve("run/roc.png")).exists();
         assertThat(ImageIO.read(tmp.resolve("run/roc.png").toFile())).isNotNull();
@@ -117,25 +118,6 @@ class TrainEvalStepsTest {
         for (ParamSpec p : step.params()) values.put(p.name(), p.defaultValue());
         values.putAll(given);
         return new Params(values);
-    }
-
-    /** {@code n} people, {@code k} images each: a plain colour per person plus noise. */
-    static Path identities(Path dir, int n, int k) throws Exception {
-        Random random = new Random(3);
-        for (int p = 0; p < n; p++) {
-            Path person = Files.createDirectories(dir.resolve("person" + p));
-            int base = java.awt.Color.HSBtoRGB(p / (float) n, 0.8f, 0.8f);
-            for (int i = 0; i < k; i++) {
-                BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
-                for (int y = 0; y < 24; y++) {
-                    for (int x = 0; x < 24; x++) {
-                        img.setRGB(x, y, base ^ (random.nextInt(32) * 0x010101));
-                    }
-                }
-                ImageIO.write(img, "png", person.resolve(i + ".png").toFile());
-            }
-        }
-        return dir;
     }
 
     /** The optimizers registry with Adam alone. */
