@@ -35,7 +35,7 @@ final class TrainStep implements StepType {
 
     @Override
     public String description() {
-        return "Train a face encoder (triplet loss) or a verification head (pairs) on person/*.jpg.";
+        return "Train a face encoder (triplet loss) or verification head (pairs) on person/*.jpg.";
     }
 
     @Override

@@ -20,17 +20,28 @@ public final class SyntheticIdentities {
         Random random = new Random(3);
         for (int p = 0; p < n; p++) {
             Path person = Files.createDirectories(dir.resolve("person" + p));
-            int base = Color.HSBtoRGB(p / (float) n, 0.8f, 0.8f);
+            Color base = new Color(Color.HSBtoRGB(0.2f * p / n, 0.4f, 0.6f));
             for (int i = 0; i < k; i++) {
                 BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
                 for (int y = 0; y < 24; y++) {
                     for (int x = 0; x < 24; x++) {
-                        img.setRGB(x, y, base ^ (random.nextInt(32) * 0x010101));
+                        img.setRGB(x, y, noisy(base, random).getRGB());
                     }
                 }
                 ImageIO.write(img, "png", person.resolve(i + ".png").toFile());
             }
         }
         return dir;
+    }
+
+    private static Color noisy(Color c, Random random) {
+        return new Color(
+                channel(c.getRed(), random),
+                channel(c.getGreen(), random),
+                channel(c.getBlue(), random));
+    }
+
+    private static int channel(int v, Random random) {
+        return Math.max(0, Math.min(255, v + (int) Math.round(random.nextGaussian() * 60)));
     }
 }
