@@ -41,9 +41,4 @@ final class FaceCommands {
             throw DlkitException.invalidInput(step + ": " + e.getMessage());
         }
     }
-
-    /** The arguments, for tests and messages. */
-    List<String> args() {
-        return List.copyOf(args);
-    }
 }
