@@ -29,16 +29,17 @@ rm -rf whole killed
 "$dlkit" "${train[@]}" --out whole --epochs "$epochs" > whole.txt 2>/dev/null
 "$dlkit" "${train[@]}" --out killed --epochs "$epochs" > /dev/null 2>&1 &
 pid=$!
-# kill it once a checkpoint past the first epoch is there (any step: every 3 steps, 4 per epoch)
+# kill it at a checkpoint in the middle of an epoch after the first (every 3 steps, 4 per epoch:
+# step 6 is batch 2 of epoch 2), so that the resume restores a partly done epoch
+state=killed/checkpoint/state.properties
 while kill -0 "$pid" 2>/dev/null; do
-  if grep -qs '^epoch=[1-9]' killed/checkpoint/state.properties 2>/dev/null \
-    || grep -qs '"epoch" *: *[1-9]' killed/checkpoint/state.json 2>/dev/null; then
+  if grep -qs '^epoch=[1-9]' "$state" && grep -qs '^batch=[1-9]' "$state"; then
     kill -9 "$pid"; break
   fi
-  sleep 0.2
+  sleep 0.1
 done
 wait "$pid" 2>/dev/null && { echo "the run ended before it could be killed; use more --epochs"; exit 1; }
-echo "killed at: $(cat killed/checkpoint/state.* 2>/dev/null | tr '\n' ' ' | cut -c1-120)"
+echo "killed at the checkpoint of epoch $(sed -n 's/^epoch=//p' "$state") (done), batch $(sed -n 's/^batch=//p' "$state") of the next, step $(sed -n 's/^step=//p' "$state")"
 "$dlkit" "${train[@]}" --out killed --epochs "$epochs" --resume > killed.txt 2>/dev/null
 strip() { awk -F, 'NR==1{for(i=1;i<=NF;i++) if($i!~/second/) k[i]=1} {s=""; for(i=1;i<=NF;i++) if(k[i]) s=s $i ","; print s}' "$1"; }
 same=yes
