@@ -73,6 +73,21 @@ public final class FaceEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Map<String, Object> m = evaluate();
+        if (ctx.settings().json()) {
+            FaceOutput.printJson(ctx, m);
+        } else {
+            m.forEach((k, v) -> ctx.out().println(k + ": " + v));
+            ctx.out().flush();
+        }
+        return 0;
+    }
+
+    /**
+     * Scores the pairs, writes the ROC curve to {@code --roc} and returns what the command prints
+     * (the {@code face/eval} step's result): accuracy, AUC, best threshold and the counts.
+     */
+    public Map<String, Object> evaluate() {
         if (folds < 1) throw DlkitException.invalidInput("--folds must be >= 1, got " + folds);
         ctx.writer().checkWritable(roc);
         Map<String, Object> kind = model == null ? null : FaceModelDir.read(model);
@@ -94,8 +109,7 @@ public final class FaceEvalCommand implements Callable<Integer> {
                             ? encoder.describe()
                             : "verification head " + model + " on " + encoder.describe();
         }
-        report(s, head);
-        return 0;
+        return report(s, head);
     }
 
     private static final class Scores {
@@ -147,7 +161,7 @@ public final class FaceEvalCommand implements Callable<Integer> {
         return Math.sqrt(s);
     }
 
-    private void report(Scores s, boolean head) {
+    private Map<String, Object> report(Scores s, boolean head) {
         Roc r;
         try {
             r = Roc.of(s.score, s.same);
@@ -178,12 +192,7 @@ public final class FaceEvalCommand implements Callable<Integer> {
                 round(Roc.accuracy(s.score, s.same, all, fixedT)));
         m.put("roc", roc.toString());
         ctx.writer().write(roc, out -> RocPlot.write(out, r, s.describe));
-        if (ctx.settings().json()) {
-            FaceOutput.printJson(ctx, m);
-        } else {
-            m.forEach((k, v) -> ctx.out().println(k + ": " + v));
-            ctx.out().flush();
-        }
+        return m;
     }
 
     private static double round(double v) {

@@ -1,6 +1,8 @@
 package io.dlkit.plugins.face.steps;
 
+import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.api.extension.StepProvider;
 import io.dlkit.api.model.PretrainedModels;
 import io.dlkit.api.pipeline.ParamSpec;
@@ -11,6 +13,8 @@ import io.dlkit.api.pipeline.StepContext;
 import io.dlkit.api.pipeline.StepType;
 import io.dlkit.plugins.face.FaceAnalyzer;
 import io.dlkit.plugins.face.ModelFolder;
+import io.dlkit.plugins.face.eval.FaceEvalCommand;
+import io.dlkit.plugins.face.train.FaceTrainCommand;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,9 @@ import org.pf4j.Extension;
 
 /**
  * Contributes {@code face/detect}, {@code face/landmarks}, {@code face/embed} and {@code
- * face/identify}: face-api's nets as pipeline steps over one image or a folder of photos.
+ * face/identify}: face-api's nets as pipeline steps over one image or a folder of photos; and
+ * {@code face/train} and {@code face/eval}, the {@code face train} and {@code face eval} commands
+ * as steps.
  *
  * <pre>
  * - id: detect
@@ -34,6 +40,14 @@ import org.pf4j.Extension;
  *   uses: face/identify
  *   inputs: {faces: ${embed.faces}}
  *   with: {db: faces.db, annotate: true}
+ *
+ * - id: train
+ *   uses: face/train
+ *   with: {data: people/, epochs: 5, width: 0.5, out: encoder}
+ * - id: eval
+ *   uses: face/eval
+ *   inputs: {model: ${train.model}}
+ *   with: {data: held-out/}
  * </pre>
  *
  * The steps hand each other {@code faces} ({@link FacePhoto#FACES}, every photo with what has been
@@ -45,11 +59,23 @@ import org.pf4j.Extension;
 @Extension
 public final class FaceStepProvider implements StepProvider {
     private final PretrainedModels store;
+    private final CommandContext ctx;
+    private final Optimizers optimizers;
 
-    /** dlkit injects the model store. */
-    @Inject
+    /** A provider whose train and eval steps cannot run (tests of the other steps). */
     public FaceStepProvider(PretrainedModels store) {
+        this(store, null, null);
+    }
+
+    /**
+     * dlkit injects the model store, the command context and the optimizers ({@code face/train} and
+     * {@code face/eval} run the commands through them).
+     */
+    @Inject
+    public FaceStepProvider(PretrainedModels store, CommandContext ctx, Optimizers optimizers) {
         this.store = store;
+        this.ctx = ctx;
+        this.optimizers = optimizers;
     }
 
     @Override
@@ -58,7 +84,9 @@ public final class FaceStepProvider implements StepProvider {
                 new DetectStep(this),
                 new LandmarksStep(this),
                 new EmbedStep(this),
-                new IdentifyStep(this));
+                new IdentifyStep(this),
+                new TrainStep(this),
+                new EvalStep(this));
     }
 
     /** The {@code models} parameter every face step takes. */
@@ -83,6 +111,16 @@ public final class FaceStepProvider implements StepProvider {
     /** The weights the step's {@code models} parameter or the store gives. */
     ModelFolder weights(Params params) {
         return ModelFolder.resolve(params.has("models") ? params.path("models") : null, store);
+    }
+
+    /** A {@code face train} command of this run, for its options to be parsed into. */
+    FaceTrainCommand trainCommand() {
+        return new FaceTrainCommand(ctx, store, optimizers);
+    }
+
+    /** A {@code face eval} command of this run, for its options to be parsed into. */
+    FaceEvalCommand evalCommand() {
+        return new FaceEvalCommand(ctx, store, optimizers);
     }
 
     /** An analyser on the run's graph. */

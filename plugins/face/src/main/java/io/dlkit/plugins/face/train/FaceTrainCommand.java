@@ -126,6 +126,15 @@ public final class FaceTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        print(train());
+        return 0;
+    }
+
+    /**
+     * Trains as the options say and returns what the command prints: {@code model_dir}, {@code
+     * epochs}, {@code steps} and the last epoch's metrics (the {@code face/train} step's result).
+     */
+    public Map<String, Object> train() {
         if (!loss.equals("triplet") && !loss.equals("pairs")) {
             throw DlkitException.invalidInput(
                     "--loss must be triplet or pairs, got '" + loss + "'");
@@ -182,7 +191,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
             }
         }
 
-        abstract Integer run();
+        abstract Map<String, Object> run();
 
         /** The optimizer: model.yaml's when resuming, else {@code --optimizer}'s. */
         Optimizer optimizer() {
@@ -198,7 +207,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
             return r;
         }
 
-        Integer fit(GraphContext g, Map<String, Object> content, double rate, Fit fit) {
+        Map<String, Object> fit(GraphContext g, Map<String, Object> content, double rate, Fit fit) {
             TrainState state = TrainState.initial();
             Checkpoints cp = new Checkpoints(out);
             if (resume) {
@@ -236,9 +245,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
                             ctx.settings().quiet() ? null : ctx.err(),
                             10,
                             state.history());
-            TrainState end = fit.fit(opts, cp, state, files);
-            print(end);
-            return 0;
+            return result(fit.fit(opts, cp, state, files));
         }
     }
 
@@ -253,7 +260,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
         }
 
         @Override
-        Integer run() {
+        Map<String, Object> run() {
             Optimizer opt = optimizer();
             EncoderTraining spec =
                     saved != null
@@ -304,7 +311,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
         }
 
         @Override
-        Integer run() {
+        Map<String, Object> run() {
             String enc = saved != null ? String.valueOf(saved.get("encoder")) : encoder;
             List<List<float[]>> train;
             List<List<float[]>> validation;
@@ -341,7 +348,7 @@ public final class FaceTrainCommand implements Callable<Integer> {
         ctx.err().flush();
     }
 
-    private void print(TrainState s) {
+    private Map<String, Object> result(TrainState s) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("model_dir", out.toString());
         r.put("epochs", s.epoch());
@@ -355,6 +362,10 @@ public final class FaceTrainCommand implements Callable<Integer> {
             r.putAll(m.extra());
             r.put("seconds", s.history().stream().mapToDouble(EpochMetrics::seconds).sum());
         }
+        return r;
+    }
+
+    private void print(Map<String, Object> r) {
         if (ctx.settings().json()) {
             FaceOutput.printJson(ctx, r);
         } else {

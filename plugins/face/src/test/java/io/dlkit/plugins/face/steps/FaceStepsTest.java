@@ -29,7 +29,7 @@ class FaceStepsTest {
     void should_chain_detect_landmarks_embed_identify_through_faces_and_give_typed_outputs() {
         assertThat(steps)
                 .extracting(StepType::name)
-                .containsExactly("detect", "landmarks", "embed", "identify");
+                .containsExactly("detect", "landmarks", "embed", "identify", "train", "eval");
         assertThat(step("detect").outputs())
                 .extracting(Port::type)
                 .containsExactly(FacePhoto.FACES, ArtifactType.BOXES);

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Result;
@@ -30,24 +29,20 @@ import org.tensorflow.types.TFloat32;
  * mid-epoch checkpoint, a fresh graph restored from it and the last 2 steps. The step losses and
  * every variable (weights, batch-norm averages, Adam's slots and counter) must agree bit for bit.
  *
- * <p>Disabled because it fails intermittently (issue #11): even two uninterrupted runs in one JVM
- * with one thread disagree from the second step on (loss 0.0553715 vs 0.0553717; later steps fall
- * into two distinct trajectories), with TensorFlow's oneDNN kernels on or off ({@code
- * TF_ENABLE_ONEDNN_OPTS=0}), with the batch-norm moving-average updates left out, and with every op
- * run in the caller's thread (inter-op threads -1). So the resume mismatch is not a checkpoint,
- * feeder, optimizer or inter-op race defect: some kernel of an NN4-small2 step is not reproducible
- * under load (the first step's loss always agrees). On an idle machine it passes.
+ * <p>Runs repeat bit for bit: the same seed gives the same batches ({@link IdentityBatches} seeds
+ * each batch from the seed, epoch and batch alone), the same initial weights (seeded by name), and
+ * every optimizer update waits until every gradient and the fetched loss are computed (the core
+ * TrainingGraph). Made-up identities ({@link SyntheticIdentities}) keep it fast: exactness does not
+ * need real faces.
  */
-@Disabled("issue #11: NN4-small2 training steps are not reproducible yet (see the class comment)")
 class EncoderResumeTest {
-    static final EncoderTraining SPEC = new EncoderTraining(0.25, 0.8, 4, 2, 4, false, true);
+    static final EncoderTraining SPEC = new EncoderTraining(0.125, 0.8, 3, 2, 4, false, true);
 
     @Test
     void should_resume_mid_epoch_to_the_same_losses_and_weights_bit_for_bit(@TempDir Path tmp)
             throws Exception {
         // given
-        AugmentedIdentities.write(
-                tmp.resolve("train"), EncoderTrainingTest.sampleFaces().subList(0, 5), 3, 1);
+        SyntheticIdentities.write(tmp.resolve("train"), 4, 3);
         FaceFolder data = FaceFolder.read(tmp.resolve("train"), 96, null);
         Path dir = tmp.resolve("model");
         // when
@@ -58,6 +53,9 @@ class EncoderResumeTest {
         List<Double> joined = new ArrayList<>(firstHalf.losses);
         joined.addAll(secondHalf.losses);
         assertThat(whole.losses).hasSize(4);
+        assertThat(whole.losses.stream().mapToDouble(Double::doubleValue).max().orElse(0))
+                .as("nothing learnt: a resume would be trivially exact")
+                .isGreaterThan(0.01);
         assertThat(joined).isEqualTo(whole.losses);
         assertThat(secondHalf.variables.keySet()).isEqualTo(whole.variables.keySet());
         whole.variables.forEach(
