@@ -36,6 +36,8 @@ public final class CoreModule extends AbstractModule {
         bind(io.dlkit.api.model.PretrainedModels.class)
                 .to(io.dlkit.cli.models.CliPretrainedModels.class);
         bind(io.dlkit.api.extension.Optimizers.class).to(io.dlkit.cli.nn.OptimizerRegistry.class);
+        bind(io.dlkit.api.extension.BatchTasks.class)
+                .to(io.dlkit.cli.plugin.BatchTaskRegistry.class);
     }
 
     /** The pipeline step types of the core and every started plugin, built on first use. */
