@@ -12,8 +12,11 @@ import java.util.ServiceLoader;
  * no native code and none of Spark's classes.
  */
 public final class AddOns {
-    /** Spark's build facts, a resource of spark-core (read as a file: no Spark class loaded). */
-    static final String SPARK_VERSION_RESOURCE = "org/apache/spark/spark-version-info.properties";
+    /**
+     * Spark's build facts, a resource of spark-common-utils (read as a file: no Spark class
+     * loaded).
+     */
+    static final String SPARK_VERSION_RESOURCE = "spark-version-info.properties";
 
     static final String SPARK_ADD_ON = "dlkit-spark";
 

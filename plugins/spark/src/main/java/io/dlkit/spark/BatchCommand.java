@@ -87,6 +87,7 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SparkLogging.quiet(master); // Hadoop and Parquet log through SLF4J in both engines
         BatchTaskProvider provider = tasks.provider(task);
         TaskSpec spec = TaskSpec.of(task, TaskOptions.parse(task, taskOptions), ctx.settings());
         BatchParams.of(task, provider.params(), spec.params()); // bad options fail here, not later

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 
 /**
@@ -20,9 +21,17 @@ final class BatchPartition implements MapPartitionsFunction<Row, Row> {
     static final String FAIL_ONCE = "dlkit.batch.failOnce";
 
     private final TaskSpec spec;
+    private final LongAccumulator records;
+    private final LongAccumulator errors;
 
-    BatchPartition(TaskSpec spec) {
+    /**
+     * The partition function of {@code spec}, counting rows and failed records into the
+     * accumulators (Spark applies a task's updates once, when the task succeeds).
+     */
+    BatchPartition(TaskSpec spec, LongAccumulator records, LongAccumulator errors) {
         this.spec = spec;
+        this.records = records;
+        this.errors = errors;
     }
 
     @Override
@@ -47,7 +56,10 @@ final class BatchPartition implements MapPartitionsFunction<Row, Row> {
                     throw new IllegalStateException(
                             "injected failure at " + in.id() + " (" + FAIL_ONCE + ", test only)");
                 }
-                return runner.process(in).toRow();
+                OutputRow out = runner.process(in);
+                records.add(1);
+                if (out.error() != null) errors.add(1);
+                return out.toRow();
             }
         };
     }

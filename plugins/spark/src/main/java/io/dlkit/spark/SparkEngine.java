@@ -15,6 +15,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * {@code --engine spark}: the inputs as a {@code Dataset<Row>} ({@link InputRow#SCHEMA}), {@link
@@ -47,8 +48,11 @@ final class SparkEngine {
     BatchSummary run(TaskSpec spec, Dataset<Row> inputs, OutputTarget out, boolean jsonl)
             throws IOException {
         long start = System.nanoTime();
+        LongAccumulator records = spark.sparkContext().longAccumulator("records");
+        LongAccumulator errors = spark.sparkContext().longAccumulator("errors");
         Dataset<Row> results =
-                inputs.mapPartitions(new BatchPartition(spec), Encoders.row(OutputRow.SCHEMA));
+                inputs.mapPartitions(
+                        new BatchPartition(spec, records, errors), Encoders.row(OutputRow.SCHEMA));
         String tmp = out.temporary();
         OutputTarget json = jsonl ? out.jsonLines() : null;
         String jsonTmp = jsonl ? json.temporary() : null;
@@ -72,11 +76,8 @@ final class SparkEngine {
         }
         out.commit(tmp);
         if (jsonl) json.commit(jsonTmp);
-        Dataset<Row> written = spark.read().parquet(out.uri());
-        long records = written.count();
-        long errors = written.filter(col("error").isNotNull()).count();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BatchSummary(spec.task(), records, errors, seconds, out.uri());
+        return new BatchSummary(spec.task(), records.value(), errors.value(), seconds, out.uri());
     }
 
     /** A Parquet input's columns as {@link InputRow#SCHEMA}: id, path, bytes, text. */
