@@ -1,5 +1,6 @@
 package io.dlkit.cli.addon;
 
+import io.dlkit.api.pipeline.StepType;
 import java.util.List;
 
 /**
@@ -15,4 +16,9 @@ public interface AddOn {
 
     /** Command classes (picocli {@code @Command}s) added under {@code dlkit}, created by Guice. */
     List<Class<?>> commands();
+
+    /** Pipeline step types (named as they are, e.g. {@code spark/batch}), created by Guice. */
+    default List<Class<? extends StepType>> steps() {
+        return List.of();
+    }
 }

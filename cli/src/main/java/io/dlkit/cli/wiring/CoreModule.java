@@ -43,9 +43,12 @@ public final class CoreModule extends AbstractModule {
     /** The pipeline step types of the core and every started plugin, built on first use. */
     @Provides
     @Singleton
-    StepRegistry stepRegistry(PluginHost host, NnSteps nn) {
+    StepRegistry stepRegistry(PluginHost host, NnSteps nn, com.google.inject.Injector injector) {
         List<StepType> core = new ArrayList<>(new CoreStepProvider().stepTypes());
         core.addAll(nn.stepTypes());
+        for (io.dlkit.cli.addon.AddOn addOn : io.dlkit.cli.addon.AddOns.all()) {
+            for (Class<? extends StepType> c : addOn.steps()) core.add(injector.getInstance(c));
+        }
         return new StepRegistry(PluginSteps.collect(core, host));
     }
 }

@@ -1,9 +1,6 @@
 package io.dlkit.spark;
 
 import io.dlkit.api.CommandContext;
-import io.dlkit.api.DlkitException;
-import io.dlkit.api.extension.BatchParams;
-import io.dlkit.api.extension.BatchTaskProvider;
 import io.dlkit.api.extension.BatchTasks;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -87,69 +84,21 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SparkLogging.quiet(master); // Hadoop and Parquet log through SLF4J in both engines
-        BatchTaskProvider provider = tasks.provider(task);
-        TaskSpec spec = TaskSpec.of(task, TaskOptions.parse(task, taskOptions), ctx.settings());
-        BatchParams.of(task, provider.params(), spec.params()); // bad options fail here, not later
-        if (partitions != null && partitions < 1) {
-            throw DlkitException.invalidInput(
-                    "batch: --partitions must be >= 1, got " + partitions);
-        }
-        OutputTarget out =
-                OutputTarget.of(output, ctx.settings().workDir(), ctx.settings().overwrite());
-        BatchSummary summary =
-                switch (engine) {
-                    case "local" -> local(provider, spec, out);
-                    case "spark" -> spark(provider, spec, out);
-                    default ->
-                            throw DlkitException.invalidInput(
-                                    "batch: --engine must be local or spark, got '" + engine + "'");
-                };
+        BatchJob job =
+                new BatchJob(
+                        task,
+                        TaskOptions.parse(task, taskOptions),
+                        input,
+                        output,
+                        engine,
+                        master,
+                        partitions,
+                        jsonl);
+        BatchSummary summary = job.run(tasks, ctx.settings());
         if (!ctx.settings().quiet()) {
             ctx.err().println(summary.line());
             ctx.err().flush();
         }
         return 0;
-    }
-
-    private BatchSummary local(BatchTaskProvider provider, TaskSpec spec, OutputTarget out)
-            throws Exception {
-        if (master != null || partitions != null) {
-            throw DlkitException.invalidInput(
-                    "batch: --master and --partitions need --engine spark");
-        }
-        List<InputRow> rows =
-                Inputs.isParquet(input)
-                        ? ParquetFiles.read(uri(input))
-                        : Inputs.rows(input, provider.input(), ctx.settings().workDir());
-        return LocalEngine.run(provider, spec, rows, out, jsonl);
-    }
-
-    private BatchSummary spark(BatchTaskProvider provider, TaskSpec spec, OutputTarget out)
-            throws Exception {
-        boolean parquet = Inputs.isParquet(input);
-        List<InputRow> rows =
-                parquet ? null : Inputs.rows(input, provider.input(), ctx.settings().workDir());
-        ExecutorTasks.use(tasks);
-        SparkSessions.Handle h = SparkSessions.open(master, "dlkit batch " + task);
-        try {
-            SparkEngine engine = new SparkEngine(h.session());
-            return engine.run(
-                    spec, engine.inputs(rows, parquet ? uri(input) : null, partitions), out, jsonl);
-        } finally {
-            h.close();
-        }
-    }
-
-    private String uri(String path) {
-        return path.contains("://")
-                ? path
-                : ctx.settings()
-                        .workDir()
-                        .toAbsolutePath()
-                        .resolve(path)
-                        .normalize()
-                        .toUri()
-                        .toString();
     }
 }

@@ -45,6 +45,12 @@ final class ExecutorTasks {
             bootstrapped =
                     DlkitApplication.embedded(List.of(home.resolve("plugins")), err, err)
                             .getInstance(BatchTasks.class);
+            err.println(
+                    "dlkit executor: started the plugin host from "
+                            + home
+                            + " (batch tasks: "
+                            + String.join(", ", bootstrapped.names())
+                            + ")");
         }
         return bootstrapped;
     }

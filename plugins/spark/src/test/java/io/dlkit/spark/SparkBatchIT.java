@@ -66,7 +66,13 @@ class SparkBatchIT {
         // given the first attempt of the task holding image 50 fails
         String victim =
                 ids.stream().filter(i -> i.startsWith("imgs/050-")).findFirst().orElseThrow();
-        Map<String, String> env = Map.of("DLKIT_JAVA_OPTS", "-Ddlkit.batch.failOnce=" + victim);
+        // and the executors start their own plugin host from the distribution, as on a cluster
+        Map<String, String> env =
+                Map.of(
+                        "DLKIT_JAVA_OPTS",
+                        "-Ddlkit.batch.failOnce="
+                                + victim
+                                + " -Ddlkit.batch.isolatedExecutors=true");
 
         // when
         DistProcess.Result r =
@@ -88,6 +94,9 @@ class SparkBatchIT {
         // then every input exactly once, the corrupt ones as error rows, after a retried task
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("injected failure at " + victim);
+        assertThat(r.err())
+                .contains("dlkit executor: started the plugin host from " + DistProcess.DIST)
+                .contains("batch tasks: classify, detect, embed, face-embed)");
         assertThat(r.err()).contains("batch detect: 200 record(s), 3 error(s)");
         Map<String, JsonNode> rows = new HashMap<>();
         List<String> seen = new ArrayList<>();
@@ -123,6 +132,37 @@ class SparkBatchIT {
             JsonNode got = rows.get(e.get("file").asText()).get("output");
             assertSameDetections(got, e);
         }
+    }
+
+    @Test
+    void should_run_the_spark_batch_pipeline_step() throws Exception {
+        // given three photos and a pipeline with one spark/batch step (the local engine)
+        Path few = Files.createDirectories(work.resolve("few"));
+        for (String id :
+                List.of("imgs/000-" + first(), "imgs/001-" + name(1), "imgs/002-" + name(2))) {
+            Files.copy(work.resolve(id), few.resolve(Path.of(id).getFileName()));
+        }
+        Files.writeString(
+                work.resolve("batch.yaml"),
+                "name: batch-detect\n"
+                        + "steps:\n"
+                        + "  - id: boxes\n"
+                        + "    uses: spark/batch\n"
+                        + "    with: {task: detect, input: few, output: boxes.parquet, options: {conf: 0.3}}\n");
+
+        // when
+        DistProcess.Result r = DistProcess.run(work, Map.of(), "run", "batch.yaml", "--out", "run");
+
+        // then
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<InputRow> rows =
+                ParquetFiles.read(work.resolve("run/boxes.parquet").toUri().toString());
+        assertThat(rows)
+                .extracting(InputRow::id)
+                .containsExactlyInAnyOrder(
+                        "few/000-" + first(), "few/001-" + name(1), "few/002-" + name(2));
+        assertThat(Files.readString(work.resolve("run/manifest.json")))
+                .contains("boxes.parquet/part-00000");
     }
 
     @Test
