@@ -69,7 +69,7 @@ final class SparkEngine {
                         .write()
                         .text(jsonTmp);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
             out.discard(tmp);
             if (jsonl) json.discard(jsonTmp);
             throw jobFailed(e);
@@ -103,7 +103,7 @@ final class SparkEngine {
     }
 
     /** A failed job as one line: its root cause (a task's own error), not Spark's stack. */
-    private static RuntimeException jobFailed(RuntimeException e) {
+    private static RuntimeException jobFailed(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         if (root instanceof DlkitException d) return d;

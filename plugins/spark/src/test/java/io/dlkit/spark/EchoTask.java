@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A text task for the tests: outputs each text's length; the text {@code bad} fails. Counts how
- * many sessions were opened and closed (Spark's executors are threads of the test's JVM).
+ * A text task for the tests: outputs each text's length; the text {@code bad} fails, and so does
+ * opening it with the suffix {@code FAIL}. Counts how many sessions were opened and closed (Spark's
+ * executors are threads of the test's JVM).
  */
 final class EchoTask implements BatchTaskProvider {
     static final AtomicInteger OPENED = new AtomicInteger();
@@ -60,6 +61,7 @@ final class EchoTask implements BatchTaskProvider {
     @Override
     public BatchTask open(RunSettings settings, Map<String, String> params) {
         String suffix = BatchParams.of(name(), params(), params).string("suffix");
+        if (suffix.equals("FAIL")) throw DlkitException.invalidInput("echo: cannot open (test)");
         OPENED.incrementAndGet();
         return new BatchTask() {
             @Override

@@ -173,6 +173,23 @@ class SparkBatchTest {
                 .hasMessage("batch: a.parquet already exists; use --overwrite to replace it");
     }
 
+    @Test
+    void should_fail_with_the_tasks_own_error_and_leave_nothing_when_tasks_cannot_open()
+            throws Exception {
+        // given a task that cannot open (a missing model, say) on every attempt
+        TaskSpec bad = TaskSpec.of("echo", Map.of("suffix", "FAIL"), RunSettings.defaults());
+        SparkEngine engine = new SparkEngine(spark);
+        OutputTarget out = OutputTarget.of("x.parquet", dir, false);
+
+        // when / then the task's one-line error, and no output or temporary folder
+        assertThatThrownBy(() -> engine.run(bad, engine.inputs(texts(4, -1), null, 2), out, true))
+                .isInstanceOf(DlkitException.class)
+                .hasMessage("echo: cannot open (test)");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
     private static List<InputRow> texts(int n, int bad) {
         return IntStream.range(0, n)
                 .mapToObj(i -> InputRow.text("t:" + i, i == bad ? "bad" : "text " + i))
