@@ -20,9 +20,15 @@ final class SparkLogging {
         }
         // Hadoop's "Unable to load native-hadoop library" is expected and says nothing useful.
         System.setProperty(prefix + "org.apache.hadoop.util.NativeCodeLoader", "error");
-        if (master == null || master.startsWith("local")) {
+        String m = master != null ? master : System.getProperty("spark.master", "local[*]");
+        if (m.startsWith("local")) {
             // "Your hostname resolves to a loopback address": irrelevant when all is local.
-            System.setProperty(prefix + "org.apache.spark.util.Utils", "error");
+            System.setProperty(prefix + "org.apache.spark.util.Utils", "off");
+            // A failed task's stack trace, logged by the executor and the file writer, is also
+            // in the scheduler's "Lost task" warning; dlkit ends with the task's own error line.
+            System.setProperty(prefix + "org.apache.spark.executor.Executor", "off");
+            System.setProperty(
+                    prefix + "org.apache.spark.sql.execution.datasources.FileFormatWriter", "off");
         }
     }
 }
