@@ -15,6 +15,8 @@ import org.apache.spark.sql.SparkSession;
  * Spark job ({@link SparkRounds}) on {@code --master} (default {@code local[N]} for N workers).
  */
 public final class SparkTraining implements DistributedTraining {
+    private static final String MAX_DIRECT_RESULT = "spark.task.maxDirectResultSize";
+    private static final String COMPRESS_BROADCAST = "spark.broadcast.compress";
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
 
     /** The engine, as {@link java.util.ServiceLoader} makes it. */
@@ -31,6 +33,13 @@ public final class SparkTraining implements DistributedTraining {
         String master =
                 job.engine().master() == null ? "local[" + workers + "]" : job.engine().master();
         checkMaster(master, workers);
+        // A round's results (every variable of each worker, megabytes) would otherwise go through
+        // the block manager's network fetch instead of straight back to the driver.
+        if (System.getProperty(MAX_DIRECT_RESULT) == null)
+            System.setProperty(MAX_DIRECT_RESULT, "128m");
+        // In local mode the broadcast weights never leave the JVM: compressing them is wasted work.
+        if (System.getProperty(COMPRESS_BROADCAST) == null && master.startsWith("local"))
+            System.setProperty(COMPRESS_BROADCAST, "false");
         SparkSession spark = SparkSessions.start(master, "dlkit-train");
         try {
             return new ParameterAveraging(
