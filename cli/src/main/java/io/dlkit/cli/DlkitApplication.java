@@ -2,8 +2,11 @@ package io.dlkit.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.CommandProvider;
+import io.dlkit.cli.addon.AddOn;
+import io.dlkit.cli.addon.AddOns;
 import io.dlkit.cli.command.CoreCommands;
 import io.dlkit.cli.plugin.PluginHost;
 import io.dlkit.cli.wiring.CoreModule;
@@ -30,14 +33,11 @@ public final class DlkitApplication {
         ErrorHandler errors = new ErrorHandler(stackTraces);
         try {
             Logging.configure(hasFlag(args, "-v", "--verbose"));
-            PluginHost host = new PluginHost(pluginRoots(args, env), Version.dlkit());
-            host.loadAndStart();
-            io.dlkit.cli.plugin.PluginVocabulary.use(host);
-            io.dlkit.cli.models.ModelCatalog.usePluginLoaders(host::startedPluginLoaders);
             GlobalOptions global = new GlobalOptions();
-            CliCommandContext context = new CliCommandContext(global, out, err);
-            Injector injector = Guice.createInjector(new CoreModule(host, context));
-            host.useInjector(() -> injector);
+            Injector injector = wire(pluginRoots(args, env), global, out, err);
+            PluginHost host = injector.getInstance(PluginHost.class);
+            CliCommandContext context =
+                    (CliCommandContext) injector.getInstance(CommandContext.class);
             CommandLine cmd = commandLine(injector, host, global, out, err, errors);
             context.root(cmd);
             return cmd.execute(args);
@@ -45,6 +45,28 @@ public final class DlkitApplication {
             // The last resort: nothing escapes as a stack trace (OutOfMemoryError included).
             return errors.report(e, err);
         }
+    }
+
+    /**
+     * Starts dlkit inside another program (a Spark executor, an embedding application): the plugins
+     * under {@code pluginRoots} started and wired as for a command, with the default global
+     * options. Returns the injector ({@code BatchTasks}, {@code PretrainedModels}, ...).
+     */
+    public static Injector embedded(List<Path> pluginRoots, PrintWriter out, PrintWriter err) {
+        Logging.configure(false);
+        return wire(pluginRoots, new GlobalOptions(), out, err);
+    }
+
+    private static Injector wire(
+            List<Path> roots, GlobalOptions global, PrintWriter out, PrintWriter err) {
+        PluginHost host = new PluginHost(roots, Version.dlkit());
+        host.loadAndStart();
+        io.dlkit.cli.plugin.PluginVocabulary.use(host);
+        io.dlkit.cli.models.ModelCatalog.usePluginLoaders(host::startedPluginLoaders);
+        CliCommandContext context = new CliCommandContext(global, out, err);
+        Injector injector = Guice.createInjector(new CoreModule(host, context));
+        host.useInjector(() -> injector);
+        return injector;
     }
 
     private static CommandLine commandLine(
@@ -57,6 +79,9 @@ public final class DlkitApplication {
         CommandLine cmd = new CommandLine(new DlkitCommand(global), new InjectingFactory(injector));
         for (Class<?> c : CoreCommands.ALL) {
             cmd.addSubcommand(injector.getInstance(c));
+        }
+        for (AddOn addOn : AddOns.all()) {
+            for (Class<?> c : addOn.commands()) cmd.addSubcommand(injector.getInstance(c));
         }
         addPluginCommands(cmd, host, err);
         cmd.setOut(out);

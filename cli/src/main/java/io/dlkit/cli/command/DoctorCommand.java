@@ -72,6 +72,7 @@ public final class DoctorCommand implements Callable<Integer> {
         report.put("devices", rt.devices().stream().map(DoctorCommand::device).toList());
         report.put("device_in_use", device);
         report.put("plugins", host.statuses().stream().map(DoctorCommand::plugin).toList());
+        report.put("spark", io.dlkit.cli.addon.AddOns.sparkStatus());
         report.put("caches", caches());
         report.put("memory", memory());
         print(report);

@@ -36,14 +36,19 @@ public final class CoreModule extends AbstractModule {
         bind(io.dlkit.api.model.PretrainedModels.class)
                 .to(io.dlkit.cli.models.CliPretrainedModels.class);
         bind(io.dlkit.api.extension.Optimizers.class).to(io.dlkit.cli.nn.OptimizerRegistry.class);
+        bind(io.dlkit.api.extension.BatchTasks.class)
+                .to(io.dlkit.cli.plugin.BatchTaskRegistry.class);
     }
 
     /** The pipeline step types of the core and every started plugin, built on first use. */
     @Provides
     @Singleton
-    StepRegistry stepRegistry(PluginHost host, NnSteps nn) {
+    StepRegistry stepRegistry(PluginHost host, NnSteps nn, com.google.inject.Injector injector) {
         List<StepType> core = new ArrayList<>(new CoreStepProvider().stepTypes());
         core.addAll(nn.stepTypes());
+        for (io.dlkit.cli.addon.AddOn addOn : io.dlkit.cli.addon.AddOns.all()) {
+            for (Class<? extends StepType> c : addOn.steps()) core.add(injector.getInstance(c));
+        }
         return new StepRegistry(PluginSteps.collect(core, host));
     }
 }

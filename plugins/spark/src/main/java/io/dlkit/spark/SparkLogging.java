@@ -11,7 +11,7 @@ final class SparkLogging {
 
     private SparkLogging() {}
 
-    static void quiet() {
+    static void quiet(String master) {
         String prefix = "org.slf4j.simpleLogger.log.";
         for (String logger : NOISY) {
             if (System.getProperty(prefix + logger) == null) {
@@ -20,5 +20,9 @@ final class SparkLogging {
         }
         // Hadoop's "Unable to load native-hadoop library" is expected and says nothing useful.
         System.setProperty(prefix + "org.apache.hadoop.util.NativeCodeLoader", "error");
+        if (master == null || master.startsWith("local")) {
+            // "Your hostname resolves to a loopback address": irrelevant when all is local.
+            System.setProperty(prefix + "org.apache.spark.util.Utils", "error");
+        }
     }
 }

@@ -6,17 +6,35 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
     private SparkSessions() {}
 
+    /** A session and whether closing it should stop it (not when it was already running). */
+    record Handle(SparkSession session, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) session.stop();
+        }
+    }
+
     /**
-     * A session on {@code master} (local[2], local[2,3], spark://HOST:PORT, yarn), named {@code
-     * app}; an existing session (spark-submit's) is reused with its own settings.
+     * A session on {@code master} (local[2], local[2,3], spark://HOST:PORT, yarn; null:
+     * spark-submit's {@code spark.master}, else local[*]), named {@code app}. A running session (a
+     * test's, or one in a program embedding dlkit) is reused as it is.
      */
+    static Handle open(String master, String app) {
+        SparkSession active = SparkSession.getActiveSession().getOrElse(() -> null);
+        if (active == null) active = SparkSession.getDefaultSession().getOrElse(() -> null);
+        if (active != null) return new Handle(active, false);
+        return new Handle(start(master, app), true);
+    }
+
+    /** Starts (or gets) a session on {@code master}, as {@link #open} describes. */
     public static SparkSession start(String master, String app) {
-        SparkLogging.quiet();
-        SparkSession.Builder b = SparkSession.builder().appName(app).master(master);
+        SparkLogging.quiet(master);
+        SparkSession.Builder b = SparkSession.builder().appName(app);
+        String m = master != null ? master : System.getProperty("spark.master", "local[*]");
+        b.master(m);
         b.config("spark.ui.enabled", "false");
         b.config("spark.ui.showConsoleProgress", "false");
-        b.config("spark.sql.adaptive.enabled", "false");
-        if (master.startsWith("local")) {
+        if (m.startsWith("local")) {
             b.config("spark.driver.host", "127.0.0.1");
             b.config("spark.driver.bindAddress", "127.0.0.1");
             b.config("spark.sql.shuffle.partitions", "4");

@@ -52,6 +52,17 @@ public final class Images {
     }
 
     /**
+     * Decodes the bytes of an image file (read from a data set rather than a file) exactly as
+     * {@link #read(Path)} decodes a file's; {@code source} names it in error messages.
+     *
+     * @throws DataFormatException if the bytes are empty, not an image, truncated or corrupt
+     */
+    public static Image decode(byte[] bytes, String source) {
+        requireNonNull(bytes, "bytes is null");
+        return ImageDecoding.decode(bytes, requireNonNull(source, "source is null"));
+    }
+
+    /**
      * Reads an image file as {@link #read(Path)} does, then converts it to {@code channels} (1, 3
      * or 4) as {@link #convert(Image, int)} does.
      */

@@ -31,32 +31,50 @@ final class ImageGuard {
         return Images.read(file, 3);
     }
 
+    /**
+     * The RGB image in the bytes of an image file named {@code source}, checked as {@link
+     * #read(Path)} checks a file (for {@code dlkit batch detect}).
+     *
+     * @throws DataFormatException if it is not a readable image or is too large
+     */
+    static Image read(byte[] bytes, String source) throws IOException {
+        try (ImageInputStream in =
+                ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            checkSize(in, source);
+        }
+        return Images.convert(Images.decode(bytes, source), 3);
+    }
+
     private static void checkSize(Path file) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) return;
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) return;
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new DataFormatException(
-                            file
-                                    + ": "
-                                    + reader.getWidth(0)
-                                    + "x"
-                                    + reader.getHeight(0)
-                                    + " pixels is over the "
-                                    + MAX_PIXELS / 1_000_000
-                                    + "-megapixel limit; downscale it first");
-                }
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof DataFormatException d) throw d;
-                // A header ImageIO cannot read: let the decoder report it.
-            } finally {
-                reader.dispose();
+            checkSize(in, file.toString());
+        }
+    }
+
+    private static void checkSize(ImageInputStream in, String file) throws IOException {
+        if (in == null) return;
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) return;
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > MAX_PIXELS) {
+                throw new DataFormatException(
+                        file
+                                + ": "
+                                + reader.getWidth(0)
+                                + "x"
+                                + reader.getHeight(0)
+                                + " pixels is over the "
+                                + MAX_PIXELS / 1_000_000
+                                + "-megapixel limit; downscale it first");
             }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataFormatException d) throw d;
+            // A header ImageIO cannot read: let the decoder report it.
+        } finally {
+            reader.dispose();
         }
     }
 }

@@ -1,0 +1,75 @@
+package io.dlkit.spark;
+
+import io.dlkit.api.DlkitException;
+import io.dlkit.api.extension.BatchTaskProvider;
+import io.dlkit.api.extension.BatchTasks;
+import io.dlkit.cli.DlkitApplication;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The batch tasks where a Spark task runs. The driver sets them ({@link #use}) from its plugin
+ * host; in local mode the executors are threads of the driver's JVM and find them here. On a
+ * cluster an executor JVM starts empty: the first task there starts dlkit's plugin host itself
+ * (once per JVM) from the shipped distribution: {@code -Ddlkit.home}, {@code $DLKIT_HOME}, or the
+ * folder {@code dlkit} that {@code --archives dlkit-spark.tgz#dlkit} unpacks in the executor's
+ * working folder.
+ */
+final class ExecutorTasks {
+    /** Test-only: ignore the driver's tasks and start a host as a cluster executor would. */
+    static final String ISOLATED = "dlkit.batch.isolatedExecutors";
+
+    private static volatile BatchTasks driver;
+    private static BatchTasks bootstrapped;
+
+    private ExecutorTasks() {}
+
+    /** Called on the driver with its injected registry. */
+    static void use(BatchTasks tasks) {
+        driver = tasks;
+    }
+
+    /** The provider of {@code task} in this JVM. */
+    static BatchTaskProvider provider(String task) {
+        BatchTasks t = driver;
+        if (t == null || Boolean.getBoolean(ISOLATED)) t = bootstrap();
+        return t.provider(task);
+    }
+
+    private static synchronized BatchTasks bootstrap() {
+        if (bootstrapped == null) {
+            Path home = home();
+            PrintWriter err = new PrintWriter(System.err, true);
+            bootstrapped =
+                    DlkitApplication.embedded(List.of(home.resolve("plugins")), err, err)
+                            .getInstance(BatchTasks.class);
+            err.println(
+                    "dlkit executor: started the plugin host from "
+                            + home
+                            + " (batch tasks: "
+                            + String.join(", ", bootstrapped.names())
+                            + ")");
+        }
+        return bootstrapped;
+    }
+
+    /** Where the distribution is on this executor. */
+    static Path home() {
+        String prop = System.getProperty("dlkit.home");
+        String env = System.getenv("DLKIT_HOME");
+        for (String candidate : new String[] {prop, env, "dlkit"}) {
+            if (candidate != null && Files.isDirectory(Path.of(candidate, "plugins"))) {
+                Path home = Path.of(candidate).toAbsolutePath();
+                if (prop == null) System.setProperty("dlkit.home", home.toString());
+                return home;
+            }
+        }
+        throw DlkitException.failed(
+                "batch: this Spark executor has no dlkit distribution (no plugins/ under"
+                        + " -Ddlkit.home, $DLKIT_HOME or ./dlkit); ship it with spark-submit"
+                        + " --archives dlkit-spark.tgz#dlkit (see README, Spark add-on)",
+                null);
+    }
+}
