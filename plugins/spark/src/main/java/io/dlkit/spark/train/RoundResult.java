@@ -13,4 +13,9 @@ import java.io.Serializable;
  * @param diverged the core trainer's message when a loss became NaN or infinite, else null
  */
 record RoundResult(int worker, int rows, double[] sums, Weights weights, String diverged)
-        implements Serializable {}
+        implements Serializable {
+    /** The same result with {@code w} as its weights. */
+    RoundResult withWeights(Weights w) {
+        return new RoundResult(worker, rows, sums, w, diverged);
+    }
+}

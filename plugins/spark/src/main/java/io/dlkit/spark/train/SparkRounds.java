@@ -20,14 +20,22 @@ import scala.runtime.AbstractFunction1;
  */
 final class SparkRounds implements RoundExecutor {
     private final JavaSparkContext spark;
+    private final boolean inJvm;
 
-    SparkRounds(JavaSparkContext spark) {
+    /**
+     * Rounds on {@code spark}; with {@code inJvm} (local masters, where the tasks run in the
+     * driver's JVM) the weights pass between driver and tasks by reference instead of through a
+     * broadcast variable and serialized task results: a round then moves no megabytes.
+     */
+    SparkRounds(JavaSparkContext spark, boolean inJvm) {
         this.spark = spark;
+        this.inJvm = inJvm;
     }
 
     @Override
     public List<RoundResult> run(Round round, Weights start, int workers) {
-        Broadcast<Weights> weights = spark.broadcast(start);
+        Broadcast<Weights> weights = inJvm ? null : spark.broadcast(start);
+        if (inJvm) Workers.handOff(round.runId() + "/start", start);
         try {
             RDD<Integer> ids =
                     spark.parallelize(IntStream.range(0, workers).boxed().toList(), workers).rdd();
@@ -38,11 +46,20 @@ final class SparkRounds implements RoundExecutor {
                                     .mapPartitions(new TrainTask(round, weights), false, tag)
                                     .collect();
             List<RoundResult> results = new ArrayList<>();
-            for (Object o : out) results.add((RoundResult) o);
+            for (Object o : out) {
+                RoundResult r = (RoundResult) o;
+                boolean sent = inJvm && r.diverged() == null;
+                results.add(sent ? r.withWeights(Workers.take(resultKey(round, r.worker()))) : r);
+            }
             return results;
         } finally {
-            weights.destroy();
+            if (weights != null) weights.destroy();
+            if (inJvm) Workers.handOff(round.runId() + "/start", null);
         }
+    }
+
+    private static String resultKey(Round round, int worker) {
+        return round.runId() + "/result/" + worker;
     }
 
     /** A worker's task: train the round on its shard from the broadcast weights. */
@@ -62,7 +79,15 @@ final class SparkRounds implements RoundExecutor {
         public Iterator<RoundResult> apply(Iterator<Integer> ids) {
             List<RoundResult> out = new ArrayList<>();
             while (ids.hasNext()) {
-                out.add(Workers.get(round.runId(), ids.next()).train(round, weights.value()));
+                int id = ids.next();
+                Weights start =
+                        weights == null ? Workers.peek(round.runId() + "/start") : weights.value();
+                RoundResult r = Workers.get(round.runId(), id).train(round, start);
+                if (weights == null && r.diverged() == null) {
+                    Workers.handOff(resultKey(round, id), r.weights());
+                    r = r.withWeights(null);
+                }
+                out.add(r);
             }
             return CollectionConverters.asScala(out.iterator());
         }

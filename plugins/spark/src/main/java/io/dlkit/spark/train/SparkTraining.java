@@ -16,6 +16,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkTraining implements DistributedTraining {
     private static final String MAX_DIRECT_RESULT = "spark.task.maxDirectResultSize";
+    // For measuring: true sends the weights through Spark (broadcast, task results) in local mode.
+    private static final String SERIALIZE_WEIGHTS = "dlkit.spark.serialize-weights";
     private static final String COMPRESS_BROADCAST = "spark.broadcast.compress";
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
 
@@ -45,7 +47,8 @@ public final class SparkTraining implements DistributedTraining {
             return new ParameterAveraging(
                             job,
                             new SparkRounds(
-                                    JavaSparkContext.fromSparkContext(spark.sparkContext())))
+                                    JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                                    !Boolean.getBoolean(SERIALIZE_WEIGHTS)))
                     .fit();
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput(e.getMessage());

@@ -25,6 +25,7 @@ final class Workers {
 
     private static final Map<String, Setup> RUNS = new ConcurrentHashMap<>();
     private static final Map<String, Worker> WORKERS = new ConcurrentHashMap<>();
+    private static final Map<String, Weights> HANDOFF = new ConcurrentHashMap<>();
 
     private Workers() {}
 
@@ -55,9 +56,30 @@ final class Workers {
                 s.augmenter());
     }
 
+    /** Leaves {@code w} under {@code key} for another thread of this JVM (null: removes it). */
+    static void handOff(String key, Weights w) {
+        if (w == null) HANDOFF.remove(key);
+        else HANDOFF.put(key, w);
+    }
+
+    /** The weights left under {@code key}, removed. */
+    static Weights take(String key) {
+        Weights w = HANDOFF.remove(key);
+        if (w == null) throw new IllegalStateException("no weights under " + key + " in this JVM");
+        return w;
+    }
+
+    /** The weights left under {@code key}, left there for the other workers. */
+    static Weights peek(String key) {
+        Weights w = HANDOFF.get(key);
+        if (w == null) throw new IllegalStateException("no weights under " + key + " in this JVM");
+        return w;
+    }
+
     /** Closes and forgets the workers of {@code runId}. */
     static void close(String runId) {
         RUNS.remove(runId);
+        HANDOFF.keySet().removeIf(k -> k.startsWith(runId + "/"));
         var it = WORKERS.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Worker> e = it.next();

@@ -80,10 +80,11 @@ class ParameterAveragingSparkTest {
         // given
         Dataset train = fashion.subset(0, 1024);
 
-        // when: 2 epochs at once; 1 epoch, then (as after a kill) a new graph resumed to 2
-        Run a = train(whole, train, 2, 4, null);
-        train(split, train, 1, 4, null);
-        Run b = train(split, train, 2, 4, new Checkpoints(split));
+        // when: 2 epochs at once, the weights passed by reference; 1 epoch, then (as after a kill)
+        // a new graph resumed to 2, the weights broadcast and sent back serialized
+        Run a = train(whole, train, 2, 4, null, 1e-3, true);
+        train(split, train, 1, 4, null, 1e-3, false);
+        Run b = train(split, train, 2, 4, new Checkpoints(split), 1e-3, false);
 
         // then: 512 samples per worker in batches of 32 make 16 synchronous steps an epoch
         assertThat(a.state.step()).isEqualTo(32);
@@ -118,7 +119,7 @@ class ParameterAveragingSparkTest {
 
     @Test
     void should_stop_with_the_core_trainers_message_when_a_worker_diverges(@TempDir Path dir) {
-        assertThatThrownBy(() -> train(dir, fashion.subset(0, 512), 1, 4, null, 1e30))
+        assertThatThrownBy(() -> train(dir, fashion.subset(0, 512), 1, 4, null, 1e30, true))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageMatching(
                         "the loss became (NaN|Infinity) at epoch 1, step \\d+ on worker [01];"
@@ -129,11 +130,17 @@ class ParameterAveragingSparkTest {
             TrainState state, List<EpochMetrics> epochs, Weights weights, double testAccuracy) {}
 
     private static Run train(Path dir, Dataset data, int epochs, int every, Checkpoints resume) {
-        return train(dir, data, epochs, every, resume, 1e-3);
+        return train(dir, data, epochs, every, resume, 1e-3, true);
     }
 
     private static Run train(
-            Path dir, Dataset data, int epochs, int every, Checkpoints resume, double lr) {
+            Path dir,
+            Dataset data,
+            int epochs,
+            int every,
+            Checkpoints resume,
+            double lr,
+            boolean inJvm) {
         List<EpochMetrics> seen = new ArrayList<>();
         TrainingListener log =
                 new TrainingListener() {
@@ -159,7 +166,7 @@ class ParameterAveragingSparkTest {
                             new EngineOptions("spark", 2, null, every),
                             new PrintWriter(new StringWriter()));
             RoundExecutor rounds =
-                    new SparkRounds(JavaSparkContext.fromSparkContext(spark.sparkContext()));
+                    new SparkRounds(JavaSparkContext.fromSparkContext(spark.sparkContext()), inJvm);
             TrainState end = new ParameterAveraging(job, rounds).fit();
             double accuracy = new ModelRunner(driver).evaluate(fashionTest, 500).accuracy();
             return new Run(end, seen, Weights.read(g), accuracy);
