@@ -57,4 +57,12 @@ awk -v n="$images" '
       100 * (w["spark"] / w["local"] - 1), 100 * (c["spark"] / c["local"] - 1),
       100 * (w["spark"] / w["detect"] - 1), 100 * (c["spark"] / c["detect"] - 1)
   }' times.txt
+# Fixed costs (JVM, plugins, model load; Spark's session and job set-up): the same on one image.
+mkdir one && cp "$(ls imgs/* | head -1)" one/
+rm -f times.txt
+run "1 image: batch detect --engine local" "$dist/bin/dlkit" batch detect --input one --output out.parquet
+run "1 image: batch detect --engine spark" "$dist/bin/dlkit" batch detect --input one --output out.parquet --engine spark --master 'local[2]'
+awk '{ key = ($0 ~ /spark/) ? "spark" : "local"; w[key] = $(NF-1); c[key] = $NF }
+  END { printf "fixed cost: local %.1f s (%.1f cpu), spark %.1f s (%.1f cpu): Spark adds %.1f cpu s once per run\n",
+        w["local"], c["local"], w["spark"], c["spark"], c["spark"] - c["local"] }' times.txt
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -49,12 +49,14 @@ public final class DlkitApplication {
 
     /**
      * Starts dlkit inside another program (a Spark executor, an embedding application): the plugins
-     * under {@code pluginRoots} started and wired as for a command, with the default global
-     * options. Returns the injector ({@code BatchTasks}, {@code PretrainedModels}, ...).
+     * under {@code pluginRoots} started and wired as for a command, with the default global options
+     * (quiet). Returns the injector ({@code BatchTasks}, {@code PretrainedModels}, ...).
      */
     public static Injector embedded(List<Path> pluginRoots, PrintWriter out, PrintWriter err) {
         Logging.configure(false);
-        return wire(pluginRoots, new GlobalOptions(), out, err);
+        GlobalOptions global = new GlobalOptions();
+        new CommandLine(global).parseArgs("--quiet"); // the options' defaults, no headers
+        return wire(pluginRoots, global, out, err);
     }
 
     private static Injector wire(

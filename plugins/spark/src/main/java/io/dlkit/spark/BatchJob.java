@@ -77,10 +77,20 @@ record BatchJob(
                 parquet ? null : Inputs.rows(input, provider.input(), settings.workDir());
         ExecutorTasks.use(tasks);
         try (SparkSessions.Handle h = SparkSessions.open(master, "dlkit batch " + task)) {
+            if (spec.threads() == 0) spec = spec.withThreads(taskCpus(h.session()));
             SparkEngine engine = new SparkEngine(h.session());
             String parquetUri = parquet ? uri(input, settings) : null;
             return engine.run(spec, engine.inputs(rows, parquetUri, partitions), out, jsonl);
         }
+    }
+
+    /**
+     * TensorFlow threads per Spark task: the cores Spark gives a task ({@code spark.task.cpus}, 1
+     * by default), since the executor runs as many tasks at once as it has cores; more would only
+     * make the tasks' thread pools compete.
+     */
+    private static int taskCpus(org.apache.spark.sql.SparkSession spark) {
+        return Integer.parseInt(spark.conf().get("spark.task.cpus", "1"));
     }
 
     private static String uri(String path, RunSettings settings) {

@@ -30,6 +30,11 @@ record TaskSpec(
                 settings.workDir().toAbsolutePath().toString());
     }
 
+    /** The same spec with {@code threads} TensorFlow threads per task. */
+    TaskSpec withThreads(int threads) {
+        return new TaskSpec(task, params, device, threads, seed, workDir);
+    }
+
     /** The settings a task opens with: quiet, never overwriting (tasks write nothing). */
     RunSettings settings() {
         return new RunSettings(device, threads, seed, "json", true, false, false, Path.of(workDir));

@@ -38,6 +38,7 @@ class ExtensionIndexTest {
                         ZooArchitectures.class.getName(),
                         ZooCommand.class.getName(),
                         ClassifyCommand.class.getName(),
+                        io.dlkit.plugins.cnnzoo.classify.ClassifyBatchTask.class.getName(),
                         ClassifyStepProvider.class.getName());
     }
 

@@ -33,6 +33,7 @@ class ExtensionIndexTest {
         assertThat(index)
                 .containsExactlyInAnyOrder(
                         EmbedCommand.class.getName(),
+                        io.dlkit.plugins.embeddings.command.EmbedBatchTask.class.getName(),
                         EmbeddingsStepProvider.class.getName(),
                         NlmLayerTypes.class.getName());
         assertThat(EmbedCommand.class.isAnnotationPresent(Extension.class)).isTrue();
