@@ -206,6 +206,37 @@ public final class TrainCommand implements Callable<Integer> {
                             + " names and shapes match; reports what was and was not taken.")
     Path initFrom;
 
+    @Option(
+            names = "--engine",
+            paramLabel = "local|spark",
+            description =
+                    "Train in this process (local, the default) or data-parallel on Apache Spark"
+                            + " (needs the Spark add-on).")
+    String engine;
+
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            description =
+                    "--engine spark: data-parallel workers, one Spark task each (default: 2).")
+    Integer workers;
+
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description = "--engine spark: the Spark master (default: local[N] for N workers).")
+    String master;
+
+    @Option(
+            names = "--average-every",
+            paramLabel = "K",
+            description =
+                    "--engine spark: steps each worker takes between two parameter averagings"
+                            + " (default: "
+                            + EngineOptions.DEFAULT_AVERAGE_EVERY
+                            + ").")
+    Integer averageEvery;
+
     @Mixin MemoryOptions memory = new MemoryOptions();
 
     private final CommandContext ctx;
@@ -219,8 +250,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineOptions e = EngineOptions.parse(engine, workers, master, averageEvery);
+        if (e != null && e.distributed()) e.find(); // fails at once when the add-on is missing
         Map<String, Object> result =
-                job.run(request(), memory.budget(), new Transfer(freeze, initFrom));
+                job.run(request(), memory.budget(), new Transfer(freeze, initFrom), e);
         Results.print(ctx, result);
         return 0;
     }

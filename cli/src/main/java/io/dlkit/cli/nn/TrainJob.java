@@ -68,6 +68,14 @@ public final class TrainJob {
      * returns the summary.
      */
     Map<String, Object> run(TrainRequest request, MemoryBudget budget, Transfer transfer) {
+        return run(request, budget, transfer, null);
+    }
+
+    /**
+     * Runs the request with {@code engine} (null: local, or as model.yaml recorded when resuming).
+     */
+    Map<String, Object> run(
+            TrainRequest request, MemoryBudget budget, Transfer transfer, EngineOptions engine) {
         ModelDir dir = new ModelDir(request.out());
         Map<String, Object> modelConfig;
         Map<String, Object> saved = null;
@@ -94,11 +102,23 @@ public final class TrainJob {
                     "--freeze and --init-from apply to a new run; a resumed run keeps what"
                             + " model.yaml records");
         }
+        EngineOptions e = engine;
+        if (e == null)
+            e = saved == null ? EngineOptions.LOCAL : EngineOptions.fromConfig(engineOf(saved));
         if (io.dlkit.backend.nn.FunctionalModel.isFunctional(modelConfig)) {
+            if (e.distributed())
+                throw DlkitException.invalidInput(
+                        "--engine "
+                                + e.engine()
+                                + " trains Sequential models only; use --engine local");
             return new FunctionalTrainJob(ctx, optimizers, this)
                     .train(dir, modelConfig, r, saved, budget, transfer);
         }
-        return train(dir, modelConfig, r, saved, budget, transfer);
+        return train(dir, modelConfig, r, saved, budget, transfer, e);
+    }
+
+    private static Object engineOf(Map<String, Object> saved) {
+        return saved.get("training") instanceof Map<?, ?> t ? t.get("engine") : null;
     }
 
     private Map<String, Object> train(
@@ -107,7 +127,8 @@ public final class TrainJob {
             TrainRequest r,
             Map<String, Object> saved,
             MemoryBudget budget,
-            Transfer transfer) {
+            Transfer transfer,
+            EngineOptions engine) {
         Instant started = Instant.now();
         Sequential model =
                 transfer.freeze(
@@ -139,7 +160,8 @@ public final class TrainJob {
             } else {
                 ctx.writer()
                         .writeString(
-                                dir.modelFile(), Yaml.write(content(model, training(r, tg), data)));
+                                dir.modelFile(),
+                                Yaml.write(content(model, training(r, tg, engine), data)));
             }
             if (state.epoch() >= r.epochs()) {
                 throw DlkitException.invalidInput(
@@ -164,7 +186,20 @@ public final class TrainJob {
                                 r.plot(),
                                 state.history(),
                                 r.batchSize());
-                state = fit(tg, opts, checkpoints, log, data, state);
+                state =
+                        engine.distributed()
+                                ? new DistributedJob(ctx, optimizers, engine)
+                                        .fit(
+                                                modelConfig,
+                                                transfer,
+                                                r,
+                                                tg,
+                                                opts,
+                                                checkpoints,
+                                                log,
+                                                data,
+                                                state)
+                                : fit(tg, opts, checkpoints, log, data, state);
             }
             if (r.plot() && !log.history().isEmpty()) log.writePlot();
             Map<String, Object> result = result(dir, state, log);
@@ -344,8 +379,9 @@ public final class TrainJob {
     }
 
     /** model.yaml's {@code training:} section: the request, the resolved loss and the seed. */
-    private Map<String, Object> training(TrainRequest r, TrainingGraph tg) {
+    private Map<String, Object> training(TrainRequest r, TrainingGraph tg, EngineOptions engine) {
         Map<String, Object> t = r.toConfig();
+        if (engine.distributed()) t.put("engine", engine.toConfig());
         t.put("loss", tg.objective.id());
         t.put("seed", ctx.settings().seed());
         return t;

@@ -1,0 +1,90 @@
+package io.dlkit.spark.train;
+
+import io.dlkit.api.DlkitException;
+import io.dlkit.backend.train.TrainState;
+import io.dlkit.cli.nn.DistributedFit;
+import io.dlkit.cli.nn.DistributedTraining;
+import io.dlkit.spark.SparkSessions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code dlkit train --engine spark}: {@link ParameterAveraging} with each round run as a barrier
+ * Spark job ({@link SparkRounds}) on {@code --master} (default {@code local[N]} for N workers).
+ */
+public final class SparkTraining implements DistributedTraining {
+    private static final String MAX_DIRECT_RESULT = "spark.task.maxDirectResultSize";
+    // For measuring: true sends the weights through Spark (broadcast, task results) in local mode.
+    private static final String SERIALIZE_WEIGHTS = "dlkit.spark.serialize-weights";
+    private static final String COMPRESS_BROADCAST = "spark.broadcast.compress";
+    private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
+
+    /** The engine, as {@link java.util.ServiceLoader} makes it. */
+    public SparkTraining() {}
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public TrainState fit(DistributedFit job) {
+        int workers = job.engine().workers();
+        String master =
+                job.engine().master() == null ? "local[" + workers + "]" : job.engine().master();
+        checkMaster(master, workers);
+        // A round's results (every variable of each worker, megabytes) would otherwise go through
+        // the block manager's network fetch instead of straight back to the driver.
+        if (System.getProperty(MAX_DIRECT_RESULT) == null)
+            System.setProperty(MAX_DIRECT_RESULT, "128m");
+        // In local mode the broadcast weights never leave the JVM: compressing them is wasted work.
+        if (System.getProperty(COMPRESS_BROADCAST) == null && master.startsWith("local"))
+            System.setProperty(COMPRESS_BROADCAST, "false");
+        SparkSession spark = SparkSessions.start(master, "dlkit-train");
+        try {
+            return new ParameterAveraging(
+                            job,
+                            new SparkRounds(
+                                    JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                                    !Boolean.getBoolean(SERIALIZE_WEIGHTS)))
+                    .fit();
+        } catch (IllegalArgumentException e) {
+            throw DlkitException.invalidInput(e.getMessage());
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
+     * The workers keep their graphs in the driver's JVM between rounds, so only local masters with
+     * a slot for every worker (barrier mode starts all tasks together or fails) can run them.
+     */
+    static void checkMaster(String master, int workers) {
+        Matcher m = LOCAL.matcher(master);
+        if (!m.matches()) {
+            throw DlkitException.invalidInput(
+                    "--master "
+                            + master
+                            + ": data-parallel training runs its workers in the driver's JVM for"
+                            + " now; use --master local[N] with N >= --workers");
+        }
+        int slots =
+                m.group(1).equals("*")
+                        ? Runtime.getRuntime().availableProcessors()
+                        : Integer.parseInt(m.group(1));
+        if (slots < workers) {
+            throw DlkitException.invalidInput(
+                    "--master "
+                            + master
+                            + " has "
+                            + slots
+                            + " task slots but --workers "
+                            + workers
+                            + " needs one each (barrier mode runs them together); use --master local["
+                            + workers
+                            + "]");
+        }
+    }
+}
