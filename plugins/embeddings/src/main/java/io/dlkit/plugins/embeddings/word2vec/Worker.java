@@ -115,9 +115,7 @@ final class Worker implements Runnable {
                         w.syn0, l1, w.syn1neg, dim, word, negatives, p * k, k, alpha, w.sigmoid,
                         neu1e);
             }
-            for (int d = 0; d < dim; d++) {
-                w.syn0[l1 + d] += neu1e[d];
-            }
+            Kernels.axpy(1f, neu1e, 0, w.syn0, l1, dim);
         }
     }
 
