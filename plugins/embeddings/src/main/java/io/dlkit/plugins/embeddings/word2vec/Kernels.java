@@ -11,7 +11,11 @@ public final class Kernels {
 
     private Kernels() {}
 
-    /** Which row arithmetic the kernels use ({@code "simd 512-bit"} or {@code "scalar"}). */
+    /**
+     * Which row arithmetic the kernels use: {@code "simd 256-bit"} (the Java Vector API, when the
+     * JVM has {@code --add-modules jdk.incubator.vector}, as {@code bin/dlkit} gives {@code embed
+     * train}) or {@code "scalar"}.
+     */
     public static String arithmetic() {
         return MATH.describe();
     }

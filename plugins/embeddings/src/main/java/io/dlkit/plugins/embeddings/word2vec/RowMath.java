@@ -29,7 +29,7 @@ abstract class RowMath {
     abstract void exchange(
             float g, float[] in, int inOffset, float[] out, int outOffset, float[] acc, int n);
 
-    /** What {@link #best()} chose, for the log: {@code "simd 512-bit"} or {@code "scalar"}. */
+    /** What {@link #best()} chose, for the log: {@code "simd 256-bit"} or {@code "scalar"}. */
     abstract String describe();
 
     /** The fastest version this JVM offers, chosen once. */
