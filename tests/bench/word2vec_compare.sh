@@ -87,4 +87,4 @@ for name in dlkit c gensim; do
   echo "analogy accuracy ($name vectors, dlkit eval-analogy): $(accuracy "$name.bin")%"
 done
 echo "analogy accuracy (c vectors, C compute-accuracy):      ${c_accuracy}%"
-grep -h 'words_per_second' dlkit.log | sed 's/^/dlkit training only: /' || true
+grep -hE 'words_per_second|arithmetic' dlkit.log | sed 's/^/dlkit training only: /' || true

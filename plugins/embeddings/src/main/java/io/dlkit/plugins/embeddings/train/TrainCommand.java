@@ -12,6 +12,7 @@ import io.dlkit.plugins.embeddings.glove.Glove;
 import io.dlkit.plugins.embeddings.glove.GloveSpec;
 import io.dlkit.plugins.embeddings.nlm.NlmOptions;
 import io.dlkit.plugins.embeddings.nlm.NlmTraining;
+import io.dlkit.plugins.embeddings.word2vec.Kernels;
 import io.dlkit.plugins.embeddings.word2vec.Progress;
 import io.dlkit.plugins.embeddings.word2vec.Word2Vec;
 import io.dlkit.plugins.embeddings.word2vec.Word2VecSpec;
@@ -350,6 +351,9 @@ public final class TrainCommand implements Callable<Integer> {
             r.put(
                     "words_per_second",
                     Math.round((double) passes() * corpus.tokens().length / seconds));
+        }
+        if (m == Method.SKIPGRAM || m == Method.CBOW) {
+            r.put("arithmetic", Kernels.arithmetic());
         }
         r.put("out", written.toString());
         r.put("format", format.id());

@@ -7,7 +7,18 @@ package io.dlkit.plugins.embeddings.word2vec;
  * applied by the caller, while the output rows are updated here.
  */
 public final class Kernels {
+    private static final RowMath MATH = RowMath.best();
+
     private Kernels() {}
+
+    /**
+     * Which row arithmetic the kernels use: {@code "simd 256-bit"} (the Java Vector API, when the
+     * JVM has {@code --add-modules jdk.incubator.vector}, as {@code bin/dlkit} gives {@code embed
+     * train}) or {@code "scalar"}.
+     */
+    public static String arithmetic() {
+        return MATH.describe();
+    }
 
     /**
      * Negative sampling: for the positive word (label 1) and each negative (label 0, skipped when
@@ -63,14 +74,9 @@ public final class Kernels {
             float alpha,
             SigmoidTable sigmoid,
             float[] neu1e) {
-        float f = dot(in, inOffset, out, outOffset, dim);
+        float f = MATH.dot(in, inOffset, out, outOffset, dim);
         float g = sigmoid.gradient(f, label) * alpha;
-        for (int c = 0; c < dim; c++) {
-            neu1e[c] += g * out[outOffset + c];
-        }
-        for (int c = 0; c < dim; c++) {
-            out[outOffset + c] += g * in[inOffset + c];
-        }
+        MATH.exchange(g, in, inOffset, out, outOffset, neu1e, dim);
     }
 
     /**
@@ -90,17 +96,12 @@ public final class Kernels {
             float[] neu1e) {
         for (int d = 0; d < codes.length; d++) {
             int l2 = points[d] * dim;
-            float f = dot(in, inOffset, syn1, l2, dim);
+            float f = MATH.dot(in, inOffset, syn1, l2, dim);
             if (f <= -SigmoidTable.MAX_EXP || f >= SigmoidTable.MAX_EXP) {
                 continue;
             }
             float g = (1 - codes[d] - sigmoid.sigmoid(f)) * alpha;
-            for (int c = 0; c < dim; c++) {
-                neu1e[c] += g * syn1[l2 + c];
-            }
-            for (int c = 0; c < dim; c++) {
-                syn1[l2 + c] += g * in[inOffset + c];
-            }
+            MATH.exchange(g, in, inOffset, syn1, l2, neu1e, dim);
         }
     }
 
@@ -118,29 +119,8 @@ public final class Kernels {
         return t;
     }
 
-    /**
-     * The dot product of two rows, in eight partial sums: a single running sum waits for each
-     * addition to finish before the next (a chain of {@code dim} float additions), eight
-     * independent ones keep the floating-point units busy, as BLAS's {@code sdot} does.
-     */
-    static float dot(float[] a, int aOffset, float[] b, int bOffset, int dim) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int c = 0;
-        for (; c + 7 < dim; c += 8) {
-            int i = aOffset + c;
-            int j = bOffset + c;
-            s0 += a[i] * b[j];
-            s1 += a[i + 1] * b[j + 1];
-            s2 += a[i + 2] * b[j + 2];
-            s3 += a[i + 3] * b[j + 3];
-            s4 += a[i + 4] * b[j + 4];
-            s5 += a[i + 5] * b[j + 5];
-            s6 += a[i + 6] * b[j + 6];
-            s7 += a[i + 7] * b[j + 7];
-        }
-        for (; c < dim; c++) {
-            s0 += a[aOffset + c] * b[bOffset + c];
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    /** {@code y += g x} over {@code dim} columns (a word's accumulated gradient into its row). */
+    static void axpy(float g, float[] x, int xOffset, float[] y, int yOffset, int dim) {
+        MATH.axpy(g, x, xOffset, y, yOffset, dim);
     }
 }

@@ -115,9 +115,7 @@ final class Worker implements Runnable {
                         w.syn0, l1, w.syn1neg, dim, word, negatives, p * k, k, alpha, w.sigmoid,
                         neu1e);
             }
-            for (int d = 0; d < dim; d++) {
-                w.syn0[l1 + d] += neu1e[d];
-            }
+            Kernels.axpy(1f, neu1e, 0, w.syn0, l1, dim);
         }
     }
 
@@ -143,10 +141,7 @@ final class Worker implements Runnable {
         for (int a = b; a < window * 2 + 1 - b; a++) {
             int c = pos - window + a;
             if (a != window && c >= 0 && c < length) {
-                int l1 = sentence[c] * dim;
-                for (int d = 0; d < dim; d++) {
-                    neu1[d] += w.syn0[l1 + d];
-                }
+                Kernels.axpy(1f, w.syn0, sentence[c] * dim, neu1, 0, dim);
                 cw++;
             }
         }
@@ -161,10 +156,7 @@ final class Worker implements Runnable {
         for (int a = b; a < window * 2 + 1 - b; a++) {
             int c = pos - window + a;
             if (a != window && c >= 0 && c < length) {
-                int l1 = sentence[c] * dim;
-                for (int d = 0; d < dim; d++) {
-                    w.syn0[l1 + d] += neu1e[d];
-                }
+                Kernels.axpy(1f, neu1e, 0, w.syn0, sentence[c] * dim, dim);
             }
         }
     }

@@ -5,6 +5,8 @@
  * rate, and several threads updating shared float arrays without locks (Hogwild).
  *
  * <p>The hot loop is plain Java over flat {@code float[]} rows rather than a TensorFlow graph: each
- * step touches k + 2 rows of a V x D matrix, and TensorFlow's embedding gradients are dense.
+ * step touches k + 2 rows of a V x D matrix, and TensorFlow's embedding gradients are dense. The
+ * row arithmetic (dot products and updates) runs on the Java Vector API when the JVM offers it
+ * ({@code RowMath}), else in plain Java.
  */
 package io.dlkit.plugins.embeddings.word2vec;
