@@ -183,17 +183,23 @@ public final class BatchNormLayer extends AbstractLayer {
      * TensorFlow's graph optimizer fuses it (and a following ReLU) into the convolution before it,
      * so oneDNN applies scale and shift inside the convolution kernel instead of four more passes
      * over the activations: ResNet-50 inference ran about 25% of its time in those passes (issue
-     * #15). A convolution's {@code bias} (or null) is folded into the mean ({@code z + b - mu = z -
-     * (mu - b)}), so that nothing sits between the convolution and the batch norm.
+     * #15). A convolution's {@code bias} (or null) is folded into the offset ({@code beta + gamma b
+     * / sqrt(var + eps)}), so that nothing sits between the convolution and the batch norm; not
+     * into the mean, since the op's gradient does not reach its mean input, and the evaluation-only
+     * graph still takes gradients for every trainable variable.
      */
     Operand<TFloat32> inferenceOnly(Ops tf, Operand<TFloat32> input, Operand<TFloat32> bias) {
-        Operand<TFloat32> mean =
-                bias == null ? movingMean.read() : tf.math.sub(movingMean.read(), bias);
+        Operand<TFloat32> offset = beta.read();
+        if (bias != null) {
+            Operand<TFloat32> invStd =
+                    tf.math.rsqrt(tf.math.add(movingVariance.read(), tf.constant((float) epsilon)));
+            offset = tf.math.add(offset, tf.math.mul(tf.math.mul(gamma.read(), bias), invStd));
+        }
         return tf.nn.fusedBatchNorm(
                         input,
                         gamma.read(),
-                        beta.read(),
-                        mean,
+                        offset,
+                        movingMean.read(),
                         movingVariance.read(),
                         FusedBatchNorm.epsilon((float) epsilon),
                         FusedBatchNorm.isTraining(false))

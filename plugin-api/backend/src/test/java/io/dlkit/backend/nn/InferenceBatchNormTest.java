@@ -19,14 +19,15 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The evaluation-only graph's batch norm (training flag the constant false): one FusedBatchNormV3
- * on the moving statistics, with a convolution's bias folded into the mean, must give the training
- * graph's inference output ({@code gamma (z + b - mu) / sqrt(var + eps) + beta}, then ReLU).
+ * on the moving statistics, with a convolution's bias folded into the offset, must give the
+ * training graph's inference output ({@code gamma (z + b - mu) / sqrt(var + eps) + beta}, then
+ * ReLU).
  */
 class InferenceBatchNormTest {
     private static final long[] IN = {5, 5, 3};
 
     @Test
-    void should_give_the_training_graphs_inference_output_with_the_bias_folded_into_the_mean() {
+    void should_give_the_training_graphs_inference_output_with_the_bias_folded_into_the_offset() {
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 3)) {
             // given: a 3x3 conv with bias, batch norm and relu, every variable random
             Ops tf = g.tf();
