@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
@@ -138,20 +139,71 @@ public final class BatchNormLayer extends AbstractLayer {
     public Operand<TFloat32> call(
             GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
         Ops tf = graph.tf();
+        List<Operand<TFloat32>> stats = batchStatistics(tf, input);
+        Operand<TFloat32> mean = stats.get(0);
+        Operand<TFloat32> variance = stats.get(1);
+        if (foldsAtInference(training)) {
+            return inferenceOnly(tf, input, null);
+        }
+        Operand<TFloat32> batchNorm = normalise(tf, input, mean, variance);
+        Operand<TFloat32> movingNorm =
+                normalise(tf, input, movingMean.read(), movingVariance.read());
+        Operand<TFloat32> norm = tf.select(training, batchNorm, movingNorm);
+        return tf.math.add(tf.math.mul(norm, gamma.read()), beta.read());
+    }
+
+    /**
+     * The batch's mean and variance of {@code input}, and the moving-average updates from them
+     * (built, run only by a training step).
+     */
+    List<Operand<TFloat32>> batchStatistics(Ops tf, Operand<TFloat32> input) {
         // the batch axis and every spatial axis: [0] for [m, units], [0, 1, 2] for [m, H, W, C]
         int[] axes = IntStream.range(0, inputShape().length).toArray();
         Operand<TFloat32> mean = tf.math.mean(input, tf.constant(axes));
         Operand<TFloat32> variance =
                 tf.math.mean(tf.math.squaredDifference(input, mean), tf.constant(axes));
-        Operand<TFloat32> batchNorm = normalise(tf, input, mean, variance);
-        Operand<TFloat32> movingNorm =
-                normalise(tf, input, movingMean.read(), movingVariance.read());
-        Operand<TFloat32> norm = tf.select(training, batchNorm, movingNorm);
         updates =
                 List.of(
                         movingAverageUpdate(tf, movingMean, mean),
                         movingAverageUpdate(tf, movingVariance, variance));
-        return tf.math.add(tf.math.mul(norm, gamma.read()), beta.read());
+        return List.of(mean, variance);
+    }
+
+    /**
+     * Whether this layer, called with {@code training}, builds the inference-only form: a {@code
+     * [H, W, C]} input in an evaluation-only graph (training flag the constant {@code false}).
+     */
+    boolean foldsAtInference(Operand<TBool> training) {
+        return inputShape().length == 3 && TrainingFlag.isConstantFalse(training);
+    }
+
+    /**
+     * The evaluation-only graph's batch norm of a {@code [m, H, W, C]} volume: one {@code
+     * FusedBatchNormV3} with the moving statistics ({@code is_training = false}), the same formula.
+     * TensorFlow's graph optimizer fuses it (and a following ReLU) into the convolution before it,
+     * so oneDNN applies scale and shift inside the convolution kernel instead of four more passes
+     * over the activations: ResNet-50 inference ran about 25% of its time in those passes (issue
+     * #15). A convolution's {@code bias} (or null) is folded into the offset ({@code beta + gamma b
+     * / sqrt(var + eps)}), so that nothing sits between the convolution and the batch norm; not
+     * into the mean, since the op's gradient does not reach its mean input, and the evaluation-only
+     * graph still takes gradients for every trainable variable.
+     */
+    Operand<TFloat32> inferenceOnly(Ops tf, Operand<TFloat32> input, Operand<TFloat32> bias) {
+        Operand<TFloat32> offset = beta.read();
+        if (bias != null) {
+            Operand<TFloat32> invStd =
+                    tf.math.rsqrt(tf.math.add(movingVariance.read(), tf.constant((float) epsilon)));
+            offset = tf.math.add(offset, tf.math.mul(tf.math.mul(gamma.read(), bias), invStd));
+        }
+        return tf.nn.fusedBatchNorm(
+                        input,
+                        gamma.read(),
+                        offset,
+                        movingMean.read(),
+                        movingVariance.read(),
+                        FusedBatchNorm.epsilon((float) epsilon),
+                        FusedBatchNorm.isTraining(false))
+                .y();
     }
 
     private Operand<TFloat32> normalise(

@@ -173,6 +173,13 @@ public final class Conv2DLayer extends AbstractLayer implements ActivatedLayer {
             GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
         Ops tf = graph.tf();
         Operand<TFloat32> z = convolve(tf, input);
+        if (batchNorm != null && batchNorm.foldsAtInference(training)) {
+            // z + bias, then batch norm, as one FusedBatchNormV3 that oneDNN fuses into the conv;
+            // the moving-average updates exist as in any graph (nothing runs them here)
+            batchNorm.batchStatistics(tf, bias == null ? z : tf.nn.biasAdd(z, bias.read()));
+            preActivation = batchNorm.inferenceOnly(tf, z, bias == null ? null : bias.read());
+            return Spatial.activate(tf, spec.activation(), preActivation, spec.filters());
+        }
         if (bias != null) {
             z = tf.nn.biasAdd(z, bias.read());
         }

@@ -60,4 +60,55 @@ class TrainingGraphInferenceTest {
             }
         }
     }
+
+    @Test
+    void should_build_and_run_a_conv_with_bias_and_batch_norm_in_the_evaluation_only_graph() {
+        // given: conv (bias, batch norm, relu) -> flatten -> softmax; the graph still takes
+        // gradients (its train op is built, never run) through the fused batch norm
+        Sequential model =
+                Sequential.builder()
+                        .input(4, 4, 1)
+                        .add(
+                                io.dlkit.backend.nn.Conv2DLayer.builder()
+                                        .setFilters(2)
+                                        .setKernelSize(3)
+                                        .optActivation(io.dlkit.backend.nn.Activations.get("relu"))
+                                        .optUseBias(true)
+                                        .optBatchNorm(true)
+                                        .optName("c")
+                                        .build())
+                        .add(new io.dlkit.backend.nn.FlattenLayer())
+                        .add(
+                                DenseLayer.builder()
+                                        .setUnits(3)
+                                        .optActivation(
+                                                io.dlkit.backend.nn.Activations.get("softmax"))
+                                        .build())
+                        .build();
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 5)) {
+            TrainingGraph tg =
+                    TrainingGraph.buildForInference(
+                            g,
+                            model,
+                            new TestOptimizers.GradientDescent(),
+                            new TrainingSpec(null, 0, 0, 0));
+            g.session().initialize();
+            GraphValues.assign(g, "c_bias", 0.5f, -0.25f);
+            GraphValues.assign(g, "c_moving_mean", 0.1f, 0.2f);
+            GraphValues.assign(g, "c_moving_variance", 2, 0.5f);
+            float[] x = new float[2 * 16];
+            for (int i = 0; i < x.length; i++) x[i] = (i % 7) / 7f - 0.3f;
+            // when
+            float[] out;
+            try (TFloat32 batch = Tensors.floats(x, 2, 4, 4, 1);
+                    Result r = g.session().runner().feed(tg.x, batch).fetch(tg.output).run()) {
+                out = Tensors.toFloats(r.get(0));
+            }
+            // then: two rows of probabilities
+            assertThat(out).hasSize(6);
+            assertThat(out[0] + out[1] + out[2]).isCloseTo(1f, within(1e-5f));
+            assertThat(out[3] + out[4] + out[5]).isCloseTo(1f, within(1e-5f));
+            assertThat(tg.trainOp).isNotNull();
+        }
+    }
 }
