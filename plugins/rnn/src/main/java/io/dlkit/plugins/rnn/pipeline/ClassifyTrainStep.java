@@ -52,7 +52,10 @@ final class ClassifyTrainStep implements StepType {
                 ParamSpec.optional("learning_rate", ParamType.FLOAT, 0.002, "Adam's rate"),
                 ParamSpec.optional("batch_size", ParamType.INT, 32, "texts per batch"),
                 ParamSpec.optional(
-                        "out", ParamType.OUTPUT, "model", "model directory in the output folder"));
+                        "out",
+                        ParamType.OUTPUT,
+                        null,
+                        "model directory in the output folder (default: the step's id)"));
     }
 
     @Override
@@ -67,7 +70,7 @@ final class ClassifyTrainStep implements StepType {
 
     @Override
     public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
-        Path dir = context.resolveOutput(p.string("out"));
+        Path dir = context.resolveOutput(p.has("out") ? p.string("out") : context.stepId());
         ClassifierRun.Settings s =
                 new ClassifierRun.Settings(
                         List.of(p.path("data")),

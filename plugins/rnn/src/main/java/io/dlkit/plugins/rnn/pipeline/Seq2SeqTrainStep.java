@@ -45,7 +45,10 @@ final class Seq2SeqTrainStep implements StepType {
                 ParamSpec.optional("learning_rate", ParamType.FLOAT, 0.005, "Adam's rate"),
                 ParamSpec.optional("batch_size", ParamType.INT, 32, "pairs per batch"),
                 ParamSpec.optional(
-                        "out", ParamType.OUTPUT, "model", "model directory in the output folder"));
+                        "out",
+                        ParamType.OUTPUT,
+                        null,
+                        "model directory in the output folder (default: the step's id)"));
     }
 
     @Override
@@ -60,7 +63,7 @@ final class Seq2SeqTrainStep implements StepType {
 
     @Override
     public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
-        Path dir = context.resolveOutput(p.string("out"));
+        Path dir = context.resolveOutput(p.has("out") ? p.string("out") : context.stepId());
         Seq2SeqRun.Settings s =
                 new Seq2SeqRun.Settings(
                         p.path("pairs"),

@@ -55,7 +55,7 @@ class RnnTrainAndDecodeStepsTest {
         Map<String, Object> out =
                 step.run(new FakeStepContext(dir.resolve("run"), false), p, Map.of());
 
-        Path model = dir.resolve("run").resolve("model");
+        Path model = dir.resolve("run").resolve("step"); // the step id
         assertThat(out.get("model")).isEqualTo(model);
         assertThat(ctx.commands()).hasSize(1);
         assertThat(String.join(" ", ctx.commands().get(0)))
@@ -120,7 +120,7 @@ class RnnTrainAndDecodeStepsTest {
 
         step.run(new FakeStepContext(dir.resolve("run"), false), p, Map.of());
 
-        Path model = dir.resolve("run").resolve("model");
+        Path model = dir.resolve("run").resolve("step"); // the step id
         assertThat(String.join(" ", ctx.commands().get(0)))
                 .contains("--epochs 3", "--optimizer adam", "--lr 0.002", "--batch-size 32")
                 .contains("--val " + model.resolve("data/val.npz"), "--out " + model);
