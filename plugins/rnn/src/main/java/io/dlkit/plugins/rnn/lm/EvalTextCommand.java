@@ -25,6 +25,13 @@ public final class EvalTextCommand implements Callable<Integer> {
     @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 text.")
     Path text;
 
+    @Option(
+            names = "--window",
+            defaultValue = "0",
+            description =
+                    "Read windows of N tokens, each scored after N/2 of context (0: the model's T).")
+    int window;
+
     private final CommandContext ctx;
     private final ModelStore store;
 
@@ -37,7 +44,7 @@ public final class EvalTextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LmEvaluation.score(store, modelDir, text)
+        LmEvaluation.score(store, modelDir, text, window)
                 .metrics()
                 .forEach(
                         (k, v) ->

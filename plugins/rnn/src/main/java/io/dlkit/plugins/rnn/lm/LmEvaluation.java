@@ -1,6 +1,7 @@
 package io.dlkit.plugins.rnn.lm;
 
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.ExitCode;
 import io.dlkit.api.model.ModelStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,43 @@ public final class LmEvaluation {
 
     /** Scores the UTF-8 file {@code text} with the model in {@code modelDir}. */
     public static Result score(ModelStore store, Path modelDir, Path text) {
+        return score(store, modelDir, text, 0);
+    }
+
+    /**
+     * Scores {@code text} reading windows of {@code window} tokens (0: the model's own T), so that
+     * every token after the first window is predicted after at least {@code window / 2} tokens of
+     * its text: a wider window comes closer to a state carried through the whole text. The weights
+     * do not depend on T; a wider model is rebuilt from them in a temporary directory.
+     */
+    public static Result score(ModelStore store, Path modelDir, Path text, int window) {
+        if (window < 0) throw DlkitException.invalidInput("--window must be >= 0, got " + window);
+        if (window == 0) return scoreWith(store, modelDir, text);
+        Path wide = null;
+        try {
+            wide = Files.createTempDirectory("dlkit-rnn-eval");
+            Path dir = wide.resolve("model");
+            try (ModelStore.LoadedModel model = store.open(modelDir)) {
+                if (!(model.description().get("model") instanceof Map<?, ?> config)) {
+                    throw DlkitException.invalidInput(modelDir + ": model.yaml has no model");
+                }
+                Map<String, Object> widened = new LinkedHashMap<>();
+                config.forEach((k, v) -> widened.put(String.valueOf(k), v));
+                widened.put("input_shape", List.of(window));
+                store.create(dir, widened, model.weights(), Map.of());
+            }
+            return scoreWith(store, dir, text);
+        } catch (IOException e) {
+            throw new DlkitException(
+                    ExitCode.FAILED,
+                    "rnn eval: cannot make a temporary model: " + e.getMessage(),
+                    e);
+        } finally {
+            if (wide != null) deleteTree(wide);
+        }
+    }
+
+    private static Result scoreWith(ModelStore store, Path modelDir, Path text) {
         String content = read(text);
         try (ModelStore.LoadedModel model = store.open(modelDir)) {
             int steps = (int) model.inputShape()[0];
@@ -58,6 +96,14 @@ public final class LmEvaluation {
                     false, new CharEvaluation(model::predict, vocab, steps).score("\n" + content));
         } catch (IllegalArgumentException e) {
             throw DlkitException.invalidInput("rnn eval: " + text + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
         }
     }
 

@@ -38,6 +38,7 @@ final class EvalStep implements StepType {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.required("text", ParamType.PATH, "UTF-8 text to score"),
+                ParamSpec.optional("window", ParamType.INT, 0, "tokens a window, 0 = the model's"),
                 StepModel.param());
     }
 
@@ -58,7 +59,11 @@ final class EvalStep implements StepType {
     @Override
     public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
         LmEvaluation.Result r =
-                LmEvaluation.score(store, StepModel.dir("rnn/eval", p, inputs), p.path("text"));
+                LmEvaluation.score(
+                        store,
+                        StepModel.dir("rnn/eval", p, inputs),
+                        p.path("text"),
+                        p.integer("window"));
         context.progress(1, 1, r.score().characters() + " tokens scored");
         return Map.of("metrics", r.metrics());
     }
