@@ -46,6 +46,51 @@ class RnnTrainAndDecodeStepsTest {
     }
 
     @Test
+    void should_score_with_a_wider_window_rebuilt_from_the_weights() throws IOException {
+        // given: a model unsure (uniform over 4) at a window's first 3 steps, sure after them,
+        // and 9 characters to predict ("\n" + abcabcabc; after c comes a)
+        Map<String, Object> config =
+                Map.of(
+                        "input_shape",
+                        List.of(4),
+                        "layers",
+                        List.of(Map.of("type", "embedding", "tokens", "\nabc")));
+        StubModels store =
+                new StubModels(
+                        Map.of("model", config),
+                        4,
+                        4,
+                        row -> {
+                            float[] z = new float[row.length * 4];
+                            for (int t = 3; t < row.length; t++)
+                                z[t * 4 + ((int) row[t] % 3) + 1] = 100f;
+                            return z;
+                        });
+        Path text = Files.writeString(dir.resolve("t.txt"), "abcabcabc");
+        EvalStep step = new EvalStep(store);
+        FakeStepContext context = new FakeStepContext(dir, false);
+        Map<String, Object> model = Map.of("model", dir.resolve("m"));
+
+        // when: windows of 4 every 2 (6 unsure steps scored), then of 8 every 4 (3)
+        Map<?, ?> own =
+                (Map<?, ?>)
+                        step.run(context, params(step, Map.of("text", text.toString())), model)
+                                .get("metrics");
+        Map<?, ?> wide =
+                (Map<?, ?>)
+                        step.run(
+                                        context,
+                                        params(step, Map.of("text", text.toString(), "window", 8)),
+                                        model)
+                                .get("metrics");
+
+        // then
+        assertThat((Double) own.get("loss")).isCloseTo(6 * Math.log(4) / 9, within(1e-9));
+        assertThat((Double) wide.get("loss")).isCloseTo(3 * Math.log(4) / 9, within(1e-9));
+        assertThat(store.created.values()).containsExactly(8);
+    }
+
+    @Test
     void should_train_an_encoder_decoder_with_the_step_parameters() throws IOException {
         Path pairs = Files.writeString(dir.resolve("p.tsv"), "ab\tba\nba\tab\naa\tbb\nbb\taa\n");
         FakeCommandContext ctx = new FakeCommandContext();
