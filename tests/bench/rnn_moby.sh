@@ -3,7 +3,7 @@
 # --batch streams of --seq steps), the text's last 10% held out. Prints the held-out bits per
 # character of every epoch (the trainer's val_bits_per_char: windows of T overlapping by T/2, every
 # character scored after at least T/2 characters of context), wall and CPU time; the issue asks for
-# under 2.0.
+# under 2.0. The defaults (2 x 256, batch 32, 16 epochs at load 10-26) gave 2.082 in 66 minutes.
 # Usage: tests/bench/rnn_moby.sh [--epochs E] [--layers L] [--hidden H] [--batch B] [--seq T]
 #          [--lr R] [--decay D] [--threads N] [--out DIR]   (DLKIT_BIN overrides the launcher)
 set -euo pipefail
