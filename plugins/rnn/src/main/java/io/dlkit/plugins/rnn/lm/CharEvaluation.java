@@ -6,9 +6,11 @@ import java.util.Arrays;
 
 /**
  * A character model's held-out score on a text: the mean cross-entropy of predicting each character
- * from those before it (within windows of the model's {@code steps}, from a zero state as in
- * training), in nats ({@code loss}), as perplexity {@code e^loss} and in bits per character {@code
- * loss / ln 2}.
+ * from those before it, in nats ({@code loss}), as perplexity {@code e^loss} and in bits per
+ * character {@code loss / ln 2}. The model reads windows of its {@code steps} from a zero state;
+ * they overlap by half, so that every character after the first window is predicted after at least
+ * {@code steps / 2} characters of context ({@link CharSequences#withContext}), as {@code rnn
+ * train}'s validation scores them.
  */
 public final class CharEvaluation {
     /** The model's logits for {@code rows} windows: {@code [rows, steps, vocab]}, row-major. */
@@ -68,7 +70,7 @@ public final class CharEvaluation {
 
     /** Scores the token ids {@code ids}: each predicted from those before it. */
     public Score score(int[] ids) {
-        CharSequences s = CharSequences.of(ids, steps, steps);
+        CharSequences s = CharSequences.withContext(ids, steps, steps / 2);
         int v = vocabSize;
         double sum = 0;
         long count = 0;

@@ -44,6 +44,29 @@ public record CharSequences(float[] x, float[] y, int steps) {
     }
 
     /**
+     * Cuts {@code ids} into overlapping windows of {@code steps} for held-out scoring in which
+     * every character but the first {@code steps} is predicted after at least {@code context}
+     * characters of its text: window {@code k} starts at {@code k (steps - context)} and, for
+     * {@code k > 0}, its first {@code context} targets are masked (-1), so each target is scored
+     * exactly once. A zero-state score of plain windows charges every window's first steps for the
+     * text before it that the model cannot see; a carried state in training sees it.
+     */
+    public static CharSequences withContext(int[] ids, int steps, int context) {
+        if (context < 0 || context >= steps) {
+            throw new IllegalArgumentException(
+                    "context must be in [0, steps), got " + context + " for " + steps + " steps");
+        }
+        CharSequences s = of(ids, steps, steps - context);
+        int stride = steps - context;
+        int targets = ids.length - 1;
+        int n = 1 + Math.max(0, (targets - steps + stride - 1) / stride);
+        float[] x = Arrays.copyOf(s.x(), n * steps);
+        float[] y = Arrays.copyOf(s.y(), n * steps);
+        for (int k = 1; k < n; k++) Arrays.fill(y, k * steps, k * steps + context, -1f);
+        return new CharSequences(x, y, steps);
+    }
+
+    /**
      * Cuts {@code ids} into {@code batch} contiguous streams, each into windows of {@code steps},
      * for stateful training (truncated back-propagation through time): row {@code k * batch + b} is
      * window {@code k} of stream {@code b}, so batch {@code k} (rows {@code [k batch, (k+1) batch)}

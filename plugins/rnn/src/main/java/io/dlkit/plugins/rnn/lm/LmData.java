@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * A language model's training material: the model file, the training sequences (streams when
- * stateful) and the validation windows (the held-out tail of the text, scored from a zero state).
+ * stateful) and the validation windows (the held-out tail of the text; windows of T overlapping by
+ * T/2, so that each character is scored after at least T/2 characters of its text, as the carried
+ * state of training sees them, though from a zero state: {@link CharSequences#withContext}).
  *
  * @param model the model file's content
  * @param train the training sequences
@@ -62,7 +64,7 @@ record LmData(
         }
         CharSequences validation =
                 s.valFraction() > 0 && valIds.length > 1
-                        ? CharSequences.of(valIds, steps, steps)
+                        ? CharSequences.withContext(valIds, steps, steps / 2)
                         : null;
         Map<String, Object> model =
                 vocab instanceof WordVocabulary w

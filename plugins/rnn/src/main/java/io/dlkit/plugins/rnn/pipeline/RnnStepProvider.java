@@ -9,8 +9,9 @@ import java.util.List;
 import org.pf4j.Extension;
 
 /**
- * Contributes the pipeline steps {@code rnn/train}, {@code rnn/sample} and {@code rnn/classify}:
- * what {@code dlkit rnn train}, {@code sample} and {@code classify} do, through the same code.
+ * Contributes the pipeline steps {@code rnn/train}, {@code rnn/sample}, {@code rnn/eval}, {@code
+ * rnn/classify-train}, {@code rnn/classify}, {@code rnn/seq2seq-train} and {@code rnn/translate}:
+ * what the {@code dlkit rnn} commands of those names do, through the same code.
  *
  * <pre>
  * - id: train
@@ -23,6 +24,13 @@ import org.pf4j.Extension;
  * - id: verdicts
  *   uses: rnn/classify
  *   with: {model_dir: runs/imdb, texts: ["a fine film", "dull and long"]}   # or inputs.model
+ * - id: dates
+ *   uses: rnn/seq2seq-train
+ *   with: {pairs: dates.tsv, epochs: 10}
+ * - id: iso
+ *   uses: rnn/translate
+ *   inputs: {model: ${dates.model}}
+ *   with: {texts: ["3 May 1979"], beam: 3}
  * </pre>
  */
 @Extension
@@ -42,6 +50,13 @@ public final class RnnStepProvider implements StepProvider {
 
     @Override
     public List<StepType> stepTypes() {
-        return List.of(new TrainStep(ctx), new SampleStep(store), new ClassifyStep(store));
+        return List.of(
+                new TrainStep(ctx),
+                new SampleStep(store),
+                new EvalStep(store),
+                new ClassifyTrainStep(ctx),
+                new ClassifyStep(store),
+                new Seq2SeqTrainStep(ctx),
+                new TranslateStep(store));
     }
 }

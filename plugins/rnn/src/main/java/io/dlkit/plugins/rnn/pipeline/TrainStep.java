@@ -1,10 +1,6 @@
 package io.dlkit.plugins.rnn.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dlkit.api.CommandContext;
-import io.dlkit.api.DlkitException;
-import io.dlkit.api.ExitCode;
-import io.dlkit.api.pipeline.ArtifactType;
 import io.dlkit.api.pipeline.ParamSpec;
 import io.dlkit.api.pipeline.ParamType;
 import io.dlkit.api.pipeline.Params;
@@ -13,11 +9,8 @@ import io.dlkit.api.pipeline.StepContext;
 import io.dlkit.api.pipeline.StepType;
 import io.dlkit.plugins.rnn.lm.LanguageModels;
 import io.dlkit.plugins.rnn.lm.LmRun;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,10 +21,6 @@ import java.util.Map;
  * norm). Parameters are the command's options in snake_case.
  */
 final class TrainStep implements StepType {
-    private static final String[] RUN_FILES = {
-        "model.yaml", "metrics.csv", "metrics.json", "curves.png"
-    };
-
     private final CommandContext ctx;
 
     TrainStep(CommandContext ctx) {
@@ -78,9 +67,7 @@ final class TrainStep implements StepType {
 
     @Override
     public List<Port> outputs() {
-        return List.of(
-                Port.of("model", ArtifactType.MODEL, "the model directory"),
-                Port.of("metrics", ArtifactType.JSON, "the last epoch's metrics and perplexity"));
+        return TrainedModel.outputs("the last epoch's metrics and perplexity");
     }
 
     @Override
@@ -91,17 +78,7 @@ final class TrainStep implements StepType {
                 new ArrayList<>(List.of("--lr", String.valueOf(p.number("learning_rate"))));
         if (p.bool("plot")) extra.add("--plot");
         int code = new LmRun(ctx, dir).train(p.path("text"), settings, extra);
-        if (code != 0) {
-            throw new DlkitException(
-                    ExitCode.FAILED,
-                    "rnn/train: dlkit train ended with exit code "
-                            + code
-                            + " (its message is above)");
-        }
-        for (String f : RUN_FILES) {
-            if (Files.exists(dir.resolve(f))) context.recordOutput(dir.resolve(f));
-        }
-        return Map.of("model", dir, "metrics", lastEpoch(dir));
+        return TrainedModel.finish(context, "rnn/train", code, dir);
     }
 
     static LmRun.Settings settings(Params p) {
@@ -122,23 +99,5 @@ final class TrainStep implements StepType {
                 p.number("clip"),
                 p.number("clip_value"),
                 p.number("val_fraction"));
-    }
-
-    /** The last line of {@code metrics.json} with {@code val_perplexity = e^val_loss}. */
-    private static Map<String, Object> lastEpoch(Path dir) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        try {
-            List<?> epochs =
-                    new ObjectMapper().readValue(dir.resolve("metrics.json").toFile(), List.class);
-            if (!epochs.isEmpty() && epochs.get(epochs.size() - 1) instanceof Map<?, ?> last) {
-                last.forEach((k, v) -> out.put(String.valueOf(k), v));
-                if (last.get("val_loss") instanceof Number v) {
-                    out.put("val_perplexity", Math.exp(v.doubleValue()));
-                }
-            }
-        } catch (IOException e) {
-            out.put("error", "cannot read " + dir.resolve("metrics.json") + ": " + e.getMessage());
-        }
-        return out;
     }
 }

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Source/target pairs from a TSV file: one pair a line, {@code source<TAB>target}. */
-final class Pairs {
+public final class Pairs {
     private Pairs() {}
 
     /** The pairs of {@code file}; a line without exactly one tab is an error naming it. */
-    static List<String[]> read(Path file) {
+    public static List<String[]> read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

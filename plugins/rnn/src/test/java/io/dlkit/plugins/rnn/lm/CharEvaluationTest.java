@@ -38,6 +38,27 @@ class CharEvaluationTest {
     }
 
     @Test
+    void should_score_every_character_after_the_first_window_with_half_a_window_of_context() {
+        // a model that is sure of the next character except at a window's first step (uniform):
+        // 9 targets, windows of 4 every 2 -> only the very first step is uniform: ln 4 / 9
+        // (plain windows of 4 from zeros would pay ln 4 three times)
+        CharEvaluation e =
+                new CharEvaluation(
+                        (x, rows) -> {
+                            float[] z = new float[x.length * 4];
+                            for (int i = 0; i < x.length; i++) {
+                                if (i % 4 != 0) z[i * 4 + ((int) x[i] + 1) % 4] = 100f;
+                            }
+                            return z;
+                        },
+                        ABCD,
+                        4);
+        CharEvaluation.Score s = e.score("abcdabcdab");
+        assertThat(s.characters()).isEqualTo(9);
+        assertThat(s.loss()).isCloseTo(Math.log(4) / 9, within(1e-9));
+    }
+
+    @Test
     void should_compute_a_stable_cross_entropy_for_large_logits() {
         // -log softmax([1000, 0])[1] = 1000 + log(1 + e^-1000) = 1000
         assertThat(CharEvaluation.crossEntropy(new float[] {1000, 0}, 0, 2, 1))

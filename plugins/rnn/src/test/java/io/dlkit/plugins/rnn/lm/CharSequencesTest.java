@@ -43,6 +43,16 @@ class CharSequencesTest {
     }
 
     @Test
+    void should_score_every_held_out_character_once_after_the_given_context() {
+        // ids 0..8: 8 targets, windows of 4 every 2; windows after the first score their last 2
+        CharSequences s = CharSequences.withContext(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8}, 4, 2);
+        assertThat(s.x()).containsExactly(0, 1, 2, 3, 2, 3, 4, 5, 4, 5, 6, 7);
+        assertThat(s.y()).containsExactly(1, 2, 3, 4, -1, -1, 5, 6, -1, -1, 7, 8);
+        float[] y = CharSequences.withContext(new int[] {0, 1, 2, 3, 4, 5, 6}, 4, 3).y();
+        assertThat(y).containsExactly(1, 2, 3, 4, -1, -1, -1, 5, -1, -1, -1, 6);
+    }
+
+    @Test
     void should_write_an_npz_that_dlkit_train_reads_as_float_targets(@TempDir Path tmp)
             throws Exception {
         Path file = tmp.resolve("s.npz");

@@ -25,11 +25,18 @@ class RnnStepsTest {
     @TempDir Path dir;
 
     @Test
-    void should_contribute_train_sample_and_classify() {
+    void should_contribute_the_steps_of_the_rnn_commands() {
         RnnStepProvider provider = new RnnStepProvider(new FakeCommandContext(), null);
         assertThat(provider.stepTypes())
                 .extracting(StepType::name)
-                .containsExactly("train", "sample", "classify");
+                .containsExactly(
+                        "train",
+                        "sample",
+                        "eval",
+                        "classify-train",
+                        "classify",
+                        "seq2seq-train",
+                        "translate");
     }
 
     @Test

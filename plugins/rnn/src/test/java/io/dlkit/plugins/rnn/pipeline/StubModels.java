@@ -16,6 +16,9 @@ final class StubModels implements ModelStore {
     private final Function<float[], float[]> rowOutputs;
     final List<Path> opened = new ArrayList<>();
 
+    /** Models made by {@link #create}: their input steps by directory. */
+    final Map<Path, Integer> created = new java.util.HashMap<>();
+
     StubModels(
             Map<String, Object> description,
             int steps,
@@ -33,7 +36,7 @@ final class StubModels implements ModelStore {
         return new LoadedModel() {
             @Override
             public long[] inputShape() {
-                return new long[] {steps};
+                return new long[] {created.getOrDefault(dir, steps)};
             }
 
             @Override
@@ -63,6 +66,11 @@ final class StubModels implements ModelStore {
             }
 
             @Override
+            public Map<String, NdArray> weights() {
+                return Map.of();
+            }
+
+            @Override
             public Map<String, Object> description() {
                 return description;
             }
@@ -78,6 +86,6 @@ final class StubModels implements ModelStore {
             Map<String, Object> config,
             Map<String, NdArray> weights,
             Map<String, Object> metadata) {
-        throw new UnsupportedOperationException("create");
+        created.put(dir, ((Number) ((List<?>) config.get("input_shape")).get(0)).intValue());
     }
 }
