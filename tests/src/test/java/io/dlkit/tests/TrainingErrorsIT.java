@@ -104,10 +104,16 @@ class TrainingErrorsIT {
         java.util.SortedSet<String> valid = new java.util.TreeSet<>(Layers.types());
         valid.addAll(
                 List.of(
-                        "bidirectional", "embedding", "gru", "lstm", "seq2seq", "simple_rnn",
+                        "bidirectional",
+                        "embedding",
+                        "gru",
+                        "lstm",
+                        "seq2seq",
+                        "simple_rnn",
                         "time_dense", // rnn
                         "context_embedding", // embeddings
-                        "darknet_reorg", "yolo_grid")); // detector
+                        "darknet_reorg",
+                        "yolo_grid")); // detector
         assertOneLineError(
                 r,
                 model
