@@ -31,12 +31,13 @@ public final class GraphContext implements AutoCloseable {
     private static final Pattern FLAT_NAME = Pattern.compile("[A-Za-z0-9.][A-Za-z0-9_.\\-]*");
 
     /**
-     * Inter-op threads when the user sets {@code --threads}: -1 runs the graph's ops in the calling
-     * thread (TensorFlow's DirectSession), one op after another as with one inter-op thread before,
-     * without handing every run to a pool thread: LeNet-5 inference at batch 1 took about 12% less
-     * CPU per run, training and ResNet-50 inference the same (issue #15).
+     * Inter-op threads when the user sets {@code --threads}: one pool thread runs the graph's ops
+     * one after another. -1 (ops in the calling thread) was tried for issue #15 and measured idle,
+     * A/B interleaved: LeNet-5 batch-1 inference 0.31-0.34 vs 0.34 ms per run, but MLP training
+     * 4.37-4.52 vs 3.77-3.85 ms per step (15% slower), so 1 stays. The system property {@code
+     * dlkit.interOpThreads} overrides it (for A/B benchmarks through {@code DLKIT_JAVA_OPTS}).
      */
-    private static final int INTER_OP_THREADS = -1;
+    private static final int INTER_OP_THREADS = Integer.getInteger("dlkit.interOpThreads", 1);
 
     private final Graph graph;
     private final Ops tf;

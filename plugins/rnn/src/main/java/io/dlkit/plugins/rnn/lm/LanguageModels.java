@@ -34,6 +34,9 @@ public final class LanguageModels {
      * @param cell {@code lstm}, {@code gru}, {@code simple_rnn} (or {@code rnn})
      * @param statefulBatch the training batch size of stateful layers, 0 for stateless ones
      * @param resetEvery training batches between state restarts (one epoch)
+     * @param dropout the fraction of each recurrent layer's outputs dropped while training (an
+     *     inverted {@code dropout} layer after each one, before the next layer and the output), 0 =
+     *     none
      */
     public record Shape(
             int steps,
@@ -42,7 +45,29 @@ public final class LanguageModels {
             int hidden,
             int layers,
             int statefulBatch,
-            int resetEvery) {
+            int resetEvery,
+            double dropout) {
+
+        /** A shape without dropout. */
+        public Shape(
+                int steps,
+                int embedding,
+                String cell,
+                int hidden,
+                int layers,
+                int statefulBatch,
+                int resetEvery) {
+            this(steps, embedding, cell, hidden, layers, statefulBatch, resetEvery, 0);
+        }
+
+        /** This shape with {@code fraction} of the recurrent outputs dropped while training. */
+        public Shape withDropout(double fraction) {
+            if (!(fraction >= 0 && fraction < 1)) {
+                throw new IllegalArgumentException("--dropout must be in [0, 1), got " + fraction);
+            }
+            return new Shape(
+                    steps, embedding, cell, hidden, layers, statefulBatch, resetEvery, fraction);
+        }
 
         /**
          * The shape {@code rnn train} (command and step) trains: stateful over {@code batch}
@@ -88,6 +113,7 @@ public final class LanguageModels {
                 l.put("reset_every", s.resetEvery());
             }
             list.add(l);
+            if (s.dropout() > 0) list.add(layer("dropout", "keep_prob", 1 - s.dropout()));
         }
         list.add(layer("time_dense", "units", size));
         int steps = s.steps();

@@ -58,7 +58,8 @@ record LmData(
                             shape.hidden(),
                             shape.layers(),
                             s.batch(),
-                            train.size() / s.batch());
+                            train.size() / s.batch(),
+                            shape.dropout());
         } else {
             train = CharSequences.of(trainIds, steps, steps);
         }

@@ -91,6 +91,12 @@ public final class TrainLmCommand implements Callable<Integer> {
             description = "Held-out tail of the text (0.1).")
     double valFraction;
 
+    @Option(
+            names = "--dropout",
+            defaultValue = "0",
+            description = "Fraction of each recurrent layer's outputs dropped while training (0).")
+    double dropout;
+
     @Option(names = "--stateless", description = "Start every window from a zero state.")
     boolean stateless;
 
@@ -127,6 +133,10 @@ public final class TrainLmCommand implements Callable<Integer> {
                         "rnn train: " + own + " is set by rnn train itself from --text");
             }
         }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw DlkitException.invalidInput(
+                    "rnn train: --dropout must be in [0, 1), got " + dropout);
+        }
         Path dir = out == null ? Path.of("runs", "lm") : out;
         LmRun run = new LmRun(ctx, dir);
         if (resume) return run.resume(epochs, trainArgs);
@@ -139,7 +149,8 @@ public final class TrainLmCommand implements Callable<Integer> {
                         level,
                         minCount,
                         LanguageModels.Shape.training(
-                                seq, embedding, cell, hidden, layers, batch, stateless),
+                                        seq, embedding, cell, hidden, layers, batch, stateless)
+                                .withDropout(dropout),
                         batch,
                         epochs == null ? 10 : epochs,
                         clip,

@@ -34,16 +34,37 @@ class LmDataTest {
         assertThat(layer(d.model(), 3).get("units")).isEqualTo(words.size());
     }
 
+    @Test
+    void should_put_inverted_dropout_after_each_recurrent_layer_and_keep_it_stateful() {
+        LanguageModels.Shape shape =
+                new LanguageModels.Shape(8, 8, "lstm", 16, 2, 4, 0).withDropout(0.25);
+        LmData d = LmData.prepare(TEXT, settings("char", 4, shape));
+        List<?> layers = (List<?>) d.model().get("layers");
+        // embedding, lstm, dropout, lstm, dropout, time_dense
+        assertThat(layers).hasSize(6);
+        for (int i : new int[] {2, 4}) {
+            assertThat(layer(d.model(), i).get("type")).isEqualTo("dropout");
+            assertThat(layer(d.model(), i).get("keep_prob")).isEqualTo(0.75);
+        }
+        assertThat(layer(d.model(), 3).get("reset_every")).isEqualTo(25);
+        assertThat(layer(d.model(), 5).get("type")).isEqualTo("time_dense");
+    }
+
+    @Test
+    void should_refuse_a_dropout_outside_zero_to_one() {
+        LanguageModels.Shape shape = new LanguageModels.Shape(8, 8, "lstm", 16, 1, 4, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> shape.withDropout(1.0))
+                .hasMessageContaining("--dropout must be in [0, 1)");
+        assertThat(LmData.prepare(TEXT, settings("char", 4, 8)).model().toString())
+                .doesNotContain("dropout");
+    }
+
     private static LmRun.Settings settings(String level, int batch, int steps) {
-        return new LmRun.Settings(
-                level,
-                1,
-                new LanguageModels.Shape(steps, 8, "lstm", 16, 2, batch, 0),
-                batch,
-                1,
-                5,
-                0,
-                0.1);
+        return settings(level, batch, new LanguageModels.Shape(steps, 8, "lstm", 16, 2, batch, 0));
+    }
+
+    private static LmRun.Settings settings(String level, int batch, LanguageModels.Shape shape) {
+        return new LmRun.Settings(level, 1, shape, batch, 1, 5, 0, 0.1);
     }
 
     private static Map<?, ?> layer(Map<String, Object> model, int i) {
