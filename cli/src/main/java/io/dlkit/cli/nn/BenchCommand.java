@@ -219,7 +219,10 @@ public final class BenchCommand implements Callable<Integer> {
                             0,
                             null,
                             false,
-                            false);
+                            false,
+                            "none",
+                            "none",
+                            null);
             double peak = m.peak(ctx);
             try (GraphContext g = ctx.openGraph()) {
                 TrainingGraph tg = ModelBuild.graph(g, net, opt, r);

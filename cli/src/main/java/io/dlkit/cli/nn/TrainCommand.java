@@ -289,7 +289,10 @@ public final class TrainCommand implements Callable<Integer> {
                     0,
                     out,
                     true,
-                    plot);
+                    plot,
+                    "none",
+                    "none",
+                    null);
         }
         if (model == null)
             throw DlkitException.invalidInput("--model FILE is required (or --resume --out DIR)");

@@ -33,103 +33,6 @@ record TrainRequest(
         String normalize,
         String lossWeights) {
 
-    /** A request without per-output loss weights (a Sequential model's). */
-    TrainRequest(
-            Path modelFile,
-            DataSource data,
-            DataSource validation,
-            double validationSplit,
-            DataSource test,
-            int epochs,
-            int batchSize,
-            String optimizer,
-            Map<String, Object> optimizerConfig,
-            double learningRate,
-            String schedule,
-            double l2,
-            double clipValue,
-            double clipNorm,
-            String loss,
-            String earlyStopping,
-            int checkpointEvery,
-            Path out,
-            boolean resume,
-            boolean plot,
-            String augment,
-            String normalize) {
-        this(
-                modelFile,
-                data,
-                validation,
-                validationSplit,
-                test,
-                epochs,
-                batchSize,
-                optimizer,
-                optimizerConfig,
-                learningRate,
-                schedule,
-                l2,
-                clipValue,
-                clipNorm,
-                loss,
-                earlyStopping,
-                checkpointEvery,
-                out,
-                resume,
-                plot,
-                augment,
-                normalize,
-                null);
-    }
-
-    /** A request without augmentation or normalization. */
-    TrainRequest(
-            Path modelFile,
-            DataSource data,
-            DataSource validation,
-            double validationSplit,
-            DataSource test,
-            int epochs,
-            int batchSize,
-            String optimizer,
-            Map<String, Object> optimizerConfig,
-            double learningRate,
-            String schedule,
-            double l2,
-            double clipValue,
-            double clipNorm,
-            String loss,
-            String earlyStopping,
-            int checkpointEvery,
-            Path out,
-            boolean resume,
-            boolean plot) {
-        this(
-                modelFile,
-                data,
-                validation,
-                validationSplit,
-                test,
-                epochs,
-                batchSize,
-                optimizer,
-                optimizerConfig,
-                learningRate,
-                schedule,
-                l2,
-                clipValue,
-                clipNorm,
-                loss,
-                earlyStopping,
-                checkpointEvery,
-                out,
-                resume,
-                plot,
-                "none",
-                "none");
-    }
-
     /** The {@code training:} section of model.yaml. */
     Map<String, Object> toConfig() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -181,7 +84,10 @@ record TrainRequest(
                 0,
                 out,
                 false,
-                false);
+                false,
+                "none",
+                "none",
+                null);
     }
 
     /**
