@@ -1,5 +1,8 @@
 package io.dlkit.testkit;
 
+import static java.util.Objects.requireNonNull;
+
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.runtime.WeightVariable;
 import io.dlkit.backend.train.Optimizer;
@@ -26,6 +29,35 @@ public final class TestOptimizers {
         return new GradientDescent();
     }
 
+    /**
+     * RMSProp, {@code v := 0.9 v + 0.1 dW^2; W := W - alpha dW / (sqrt(v) + 1e-7)}, with {@code v}
+     * in the non-trainable variable {@code <W>_v}; named {@code name}, with an empty config, so it
+     * can stand in for the optimizer a command asks for by name (its default {@code adam}, say)
+     * where plain gradient descent learns too slowly.
+     */
+    public static Optimizer rmsProp(String name) {
+        return new RmsProp(requireNonNull(name, "name is null"));
+    }
+
+    /**
+     * The {@link Optimizers} extension a command under test gets: it lists {@code optimizer}'s name
+     * and answers every name, whatever the hyperparameters, with {@code optimizer}.
+     */
+    public static Optimizers only(Optimizer optimizer) {
+        requireNonNull(optimizer, "optimizer is null");
+        return new Optimizers() {
+            @Override
+            public List<String> names() {
+                return List.of(optimizer.name());
+            }
+
+            @Override
+            public Optimizer create(String name, Map<String, Object> config) {
+                return optimizer;
+            }
+        };
+    }
+
     private record GradientDescent() implements Optimizer {
         @Override
         public String name() {
@@ -50,6 +82,42 @@ public final class TestOptimizers {
                         tf.assignSub(
                                 variables.get(i).variable(),
                                 tf.math.mul(learningRate, gradients.get(i))));
+            }
+            return tf.withControlDependencies(updates).noOp();
+        }
+    }
+
+    private record RmsProp(String name) implements Optimizer {
+        @Override
+        public Map<String, Object> config() {
+            return Map.of();
+        }
+
+        @Override
+        public Op applyGradients(
+                GraphContext graph,
+                List<WeightVariable<TFloat32>> variables,
+                List<Operand<TFloat32>> gradients,
+                Operand<TFloat32> learningRate) {
+            Ops tf = graph.tf();
+            List<Op> updates = new ArrayList<>();
+            for (int i = 0; i < variables.size(); i++) {
+                WeightVariable<TFloat32> w = variables.get(i);
+                Operand<TFloat32> g = gradients.get(i);
+                // zeros of the static shape: an initializer must not read another variable
+                Operand<TFloat32> zeros =
+                        tf.zeros(tf.constant(w.variable().shape().asArray()), TFloat32.class);
+                WeightVariable<TFloat32> v = graph.variable(w.name() + "_v", zeros, false);
+                Operand<TFloat32> vNew =
+                        tf.math.add(
+                                tf.math.mul(tf.constant(0.9f), v.read()),
+                                tf.math.mul(tf.constant(0.1f), tf.math.square(g)));
+                Operand<TFloat32> step =
+                        tf.math.div(
+                                tf.math.mul(learningRate, g),
+                                tf.math.add(tf.math.sqrt(vNew), tf.constant(1e-7f)));
+                updates.add(tf.assign(v.variable(), vNew));
+                updates.add(tf.assignSub(w.variable(), step));
             }
             return tf.withControlDependencies(updates).noOp();
         }
