@@ -58,68 +58,72 @@ public final class TestOptimizers {
         };
     }
 
-    private record GradientDescent() implements Optimizer {
+    /** A rule that updates each variable from its own gradient, with an empty config. */
+    private interface PerVariable extends Optimizer {
+        /** The ops that update {@code w} from its gradient {@code g}. */
+        List<Op> update(
+                GraphContext graph,
+                WeightVariable<TFloat32> w,
+                Operand<TFloat32> g,
+                Operand<TFloat32> learningRate);
+
+        @Override
+        default Map<String, Object> config() {
+            return Map.of();
+        }
+
+        @Override
+        default Op applyGradients(
+                GraphContext graph,
+                List<WeightVariable<TFloat32>> variables,
+                List<Operand<TFloat32>> gradients,
+                Operand<TFloat32> learningRate) {
+            List<Op> updates = new ArrayList<>();
+            for (int i = 0; i < variables.size(); i++) {
+                updates.addAll(update(graph, variables.get(i), gradients.get(i), learningRate));
+            }
+            return graph.tf().withControlDependencies(updates).noOp();
+        }
+    }
+
+    private record GradientDescent() implements PerVariable {
         @Override
         public String name() {
             return "test_gd";
         }
 
         @Override
-        public Map<String, Object> config() {
-            return Map.of();
-        }
-
-        @Override
-        public Op applyGradients(
+        public List<Op> update(
                 GraphContext graph,
-                List<WeightVariable<TFloat32>> variables,
-                List<Operand<TFloat32>> gradients,
+                WeightVariable<TFloat32> w,
+                Operand<TFloat32> g,
                 Operand<TFloat32> learningRate) {
             Ops tf = graph.tf();
-            List<Op> updates = new ArrayList<>();
-            for (int i = 0; i < variables.size(); i++) {
-                updates.add(
-                        tf.assignSub(
-                                variables.get(i).variable(),
-                                tf.math.mul(learningRate, gradients.get(i))));
-            }
-            return tf.withControlDependencies(updates).noOp();
+            return List.of(tf.assignSub(w.variable(), tf.math.mul(learningRate, g)));
         }
     }
 
-    private record RmsProp(String name) implements Optimizer {
+    private record RmsProp(String name) implements PerVariable {
         @Override
-        public Map<String, Object> config() {
-            return Map.of();
-        }
-
-        @Override
-        public Op applyGradients(
+        public List<Op> update(
                 GraphContext graph,
-                List<WeightVariable<TFloat32>> variables,
-                List<Operand<TFloat32>> gradients,
+                WeightVariable<TFloat32> w,
+                Operand<TFloat32> g,
                 Operand<TFloat32> learningRate) {
             Ops tf = graph.tf();
-            List<Op> updates = new ArrayList<>();
-            for (int i = 0; i < variables.size(); i++) {
-                WeightVariable<TFloat32> w = variables.get(i);
-                Operand<TFloat32> g = gradients.get(i);
-                // zeros of the static shape: an initializer must not read another variable
-                Operand<TFloat32> zeros =
-                        tf.zeros(tf.constant(w.variable().shape().asArray()), TFloat32.class);
-                WeightVariable<TFloat32> v = graph.variable(w.name() + "_v", zeros, false);
-                Operand<TFloat32> vNew =
-                        tf.math.add(
-                                tf.math.mul(tf.constant(0.9f), v.read()),
-                                tf.math.mul(tf.constant(0.1f), tf.math.square(g)));
-                Operand<TFloat32> step =
-                        tf.math.div(
-                                tf.math.mul(learningRate, g),
-                                tf.math.add(tf.math.sqrt(vNew), tf.constant(1e-7f)));
-                updates.add(tf.assign(v.variable(), vNew));
-                updates.add(tf.assignSub(w.variable(), step));
-            }
-            return tf.withControlDependencies(updates).noOp();
+            // zeros of the static shape: an initializer must not read another variable
+            Operand<TFloat32> zeros =
+                    tf.zeros(tf.constant(w.variable().shape().asArray()), TFloat32.class);
+            WeightVariable<TFloat32> v = graph.variable(w.name() + "_v", zeros, false);
+            Operand<TFloat32> vNew =
+                    tf.math.add(
+                            tf.math.mul(tf.constant(0.9f), v.read()),
+                            tf.math.mul(tf.constant(0.1f), tf.math.square(g)));
+            Operand<TFloat32> step =
+                    tf.math.div(
+                            tf.math.mul(learningRate, g),
+                            tf.math.add(tf.math.sqrt(vNew), tf.constant(1e-7f)));
+            return List.of(tf.assign(v.variable(), vNew), tf.assignSub(w.variable(), step));
         }
     }
 }
