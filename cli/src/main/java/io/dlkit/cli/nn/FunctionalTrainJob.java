@@ -87,14 +87,9 @@ final class FunctionalTrainJob {
                                         ModelDir.content(modelConfig(model, losses), training(r))));
             }
             TrainJob.refuseFinished(dir, state, r);
-            WatchedFit.Outcome fitted =
-                    WatchedFit.run(
-                            ctx,
-                            dir,
-                            r,
-                            state,
-                            (log, from) ->
-                                    fit(tg, opts, checkpoints, log, data, r.batchSize(), from));
+            WatchedFit.Fit training =
+                    (log, from) -> fit(tg, opts, checkpoints, log, data, r.batchSize(), from);
+            WatchedFit.Outcome fitted = WatchedFit.run(ctx, dir, r, state, training);
             state = fitted.state();
             TrainingLog log = fitted.log();
             Map<String, Object> result = TrainJob.result(dir, state, log);

@@ -165,26 +165,22 @@ public final class TrainJob {
             refuseFinished(dir, state, r);
             TrainOptions opts = options(r, schedule, tg);
             checkEarlyStopping(opts, data, tg);
-            WatchedFit.Outcome fitted =
-                    WatchedFit.run(
-                            ctx,
-                            dir,
-                            r,
-                            state,
-                            (log, from) ->
-                                    engine.distributed()
-                                            ? new DistributedJob(ctx, optimizers, engine)
-                                                    .fit(
-                                                            modelConfig,
-                                                            transfer,
-                                                            r,
-                                                            tg,
-                                                            opts,
-                                                            checkpoints,
-                                                            log,
-                                                            data,
-                                                            from)
-                                            : fit(tg, opts, checkpoints, log, data, from));
+            WatchedFit.Fit training =
+                    (log, from) ->
+                            engine.distributed()
+                                    ? new DistributedJob(ctx, optimizers, engine)
+                                            .fit(
+                                                    modelConfig,
+                                                    transfer,
+                                                    r,
+                                                    tg,
+                                                    opts,
+                                                    checkpoints,
+                                                    log,
+                                                    data,
+                                                    from)
+                                    : fit(tg, opts, checkpoints, log, data, from);
+            WatchedFit.Outcome fitted = WatchedFit.run(ctx, dir, r, state, training);
             state = fitted.state();
             TrainingLog log = fitted.log();
             Map<String, Object> result = result(dir, state, log);
