@@ -77,8 +77,8 @@ echo "images: $images + 1 corrupt ($(du -sh imgs | cut -f1)), cores: $(nproc), l
 
 # What is shipped: the distribution and a model store (models pulled beforehand; here an empty one,
 # detect's NanoDet is inside the distribution).
-/usr/bin/time -f "%e s wall, %U s user" -o tar.txt tar -C "$dist" -czf dlkit-spark.tgz .
-mkdir models && tar -C models -czf dlkit-models.tgz .
+/usr/bin/time -f "%e s wall, %U s user" -o tar.txt tar -C "$dist" -czf dlkit-spark.tgz bin lib plugins models
+mkdir -p models/none && tar -C models -czf dlkit-models.tgz none
 echo "dlkit-spark.tgz: $(du -h dlkit-spark.tgz | cut -f1) ($(cat tar.txt))"
 
 # cpu_ticks PID...: user + system + reaped children's CPU ticks of the processes (proc(5) fields 14-17)
