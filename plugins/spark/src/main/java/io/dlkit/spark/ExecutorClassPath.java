@@ -21,13 +21,17 @@ final class ExecutorClassPath {
 
     /** Makes dlkit's classes loadable from this add-on's class loader (no-op when they are). */
     static synchronized void ensure() {
-        ClassLoader loader = ExecutorClassPath.class.getClassLoader();
-        if (loadable(loader)) return;
+        ensure(ExecutorClassPath.class.getClassLoader(), PROBE);
+    }
+
+    /** Makes {@code probe} loadable from {@code loader} with the jars of the home's lib/. */
+    static void ensure(ClassLoader loader, String probe) {
+        if (loadable(loader, probe)) return;
         Path lib = home().resolve("lib");
         if (!(loader instanceof MutableURLClassLoader m)) {
             throw new IllegalStateException(
                     "batch: this Spark executor cannot load dlkit ("
-                            + PROBE
+                            + probe
                             + ") and its class loader is not Spark's; add "
                             + lib
                             + "/* to spark.executor.extraClassPath");
@@ -42,9 +46,9 @@ final class ExecutorClassPath {
         System.err.println("dlkit executor: added " + lib + "/*.jar to the task class path");
     }
 
-    private static boolean loadable(ClassLoader loader) {
+    private static boolean loadable(ClassLoader loader, String probe) {
         try {
-            Class.forName(PROBE, false, loader);
+            Class.forName(probe, false, loader);
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
