@@ -45,7 +45,9 @@ for j in "$dist"/lib/spark/*.jar; do [ "$(basename "$j")" = dlkit-spark.jar ] ||
 for j in "$dist"/lib/{jackson-core,jackson-databind,jackson-annotations,slf4j-api,slf4j-simple,jsr305,guava,failureaccess}-*.jar; do
   ln -s "$j" spark/jars/
 done
-export SPARK_HOME="$work/spark" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
+mkdir local
+# SPARK_LOCAL_DIRS: the executors' fetched archives and scratch space go under $work too.
+export SPARK_HOME="$work/spark" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_DIRS="$work/local"
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 master="spark://127.0.0.1:$port"
 log_info=-Dorg.slf4j.simpleLogger.defaultLogLevel=info
