@@ -37,18 +37,7 @@ class SparkClusterIT {
         Path photos = DistProcess.SHARED.resolve("data/images");
         assumeTrue(Files.isDirectory(photos), "no shared photos at " + photos);
         ClusterProcess.sparkHome(DistProcess.DIST, work.resolve("spark"));
-        ClusterProcess.exec(
-                work,
-                Map.of(),
-                "tar",
-                "-C",
-                DistProcess.DIST.toString(),
-                "-cf",
-                "dlkit-spark.tar",
-                "bin", // its folders by name: Spark's Java untar refuses a "./" entry
-                "lib",
-                "plugins",
-                "models");
+        ClusterProcess.archive(DistProcess.DIST, work.resolve("dlkit-spark.tar"));
         // and five photos and a corrupt file
         Path imgs = Files.createDirectories(work.resolve("imgs"));
         List<Path> sources;
