@@ -319,6 +319,14 @@ public final class BenchCommand implements Callable<Integer> {
     static final class Infer implements Callable<Integer> {
         @picocli.CommandLine.Mixin ModelOptions m = new ModelOptions();
 
+        @Option(
+                names = "--frozen-weights",
+                description =
+                        "Run a copy of the graph with the weights as constants (oneDNN then"
+                                + " reorders them once, not at every run): what an inference path"
+                                + " with constant weights would gain.")
+        boolean frozenWeights;
+
         private final CommandContext ctx;
         private final ModelFiles files;
 
@@ -347,21 +355,28 @@ public final class BenchCommand implements Callable<Integer> {
                                         org.tensorflow.types.TFloat32.class,
                                         org.tensorflow.op.core.Placeholder.shape(
                                                 org.tensorflow.ndarray.Shape.of(dims)));
-                var out = net.forward(g, x, g.tf().constant(false)).output();
+                var built = net.forward(g, x, g.tf().constant(false)).output();
                 g.session().initialize();
                 Dataset data = synthetic(net.inputShape(), m.batchSize, 1, ctx.settings().seed());
-                try (FloatFeed feed = new FloatFeed(net.inputShape())) {
+                try (FloatFeed feed = new FloatFeed(net.inputShape());
+                        FrozenCopy frozen =
+                                frozenWeights ? FrozenCopy.of(g, ctx.settings().threads()) : null) {
+                    Session session = frozen == null ? g.session() : frozen.session();
+                    org.tensorflow.Operand<?> in = frozen == null ? x : frozen.find(x);
+                    org.tensorflow.Operand<?> out = frozen == null ? built : frozen.find(built);
                     var batch = feed.fill(data.features(), 0, m.batchSize);
-                    for (int i = 0; i < m.warmup; i++) run(g.session(), x, batch, out);
+                    for (int i = 0; i < m.warmup; i++) run(session, in, batch, out);
                     long t0 = System.nanoTime();
                     long c0 = cpuNanos();
-                    for (int i = 0; i < m.steps; i++) run(g.session(), x, batch, out);
+                    for (int i = 0; i < m.steps; i++) run(session, in, batch, out);
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     long cpu = cpuNanos() - c0;
                     long flops = ModelSummary.of(net).flopsPerSample();
                     Map<String, Object> result =
                             report(
-                                    "infer " + m.label(),
+                                    "infer "
+                                            + m.label()
+                                            + (frozen == null ? "" : " (frozen weights)"),
                                     m.batchSize,
                                     ctx.settings().threads(),
                                     m.steps,
@@ -372,10 +387,11 @@ public final class BenchCommand implements Callable<Integer> {
                     withPeak(result, peak);
                     Map<String, Object> profile = null;
                     if (m.profile) {
-                        RunTrace trace = new RunTrace(g.graph(), StepGroups.inference(g.graph()));
+                        org.tensorflow.Graph traced = frozen == null ? g.graph() : frozen.graph();
+                        RunTrace trace = new RunTrace(traced, StepGroups.inference(traced));
                         for (int i = 0; i < m.profileSteps; i++) {
                             try (Result res =
-                                    trace.run(g.session().runner().feed(x, batch).fetch(out))) {
+                                    trace.run(session.runner().feed(in, batch).fetch(out))) {
                                 res.get(0);
                             }
                         }

@@ -234,11 +234,20 @@ public final class Sequential implements Model {
         Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
         long[] shape = inputShape;
         Operand<TFloat32> x = input;
-        for (Layer layer : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
             shape = layer.build(graph, shape);
             x = layer.call(graph, x, training);
             shapes.add(shape);
             outputs.put(layer.name(), x);
+            Layer next = i + 1 < layers.size() ? layers.get(i + 1) : null;
+            if (PoolThenRelu.applies(layer, next, training)) {
+                shape = next.build(graph, shape);
+                x = PoolThenRelu.call(graph, (Conv2DLayer) layer, (MaxPoolLayer) next, training);
+                shapes.add(shape);
+                outputs.put(next.name(), x);
+                i++;
+            }
         }
         outputShapes = List.copyOf(shapes);
         layerOutputs = outputs;

@@ -1,0 +1,81 @@
+package io.dlkit.cli.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.dlkit.backend.nn.Sequential;
+import io.dlkit.backend.runtime.DeviceRequest;
+import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.backend.tensor.Tensors;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * {@link FrozenCopy}: the copy with constant weights gives the same outputs as the graph it was
+ * copied from (to float rounding), and reads its weights from constants.
+ */
+class FrozenCopyTest {
+    @Test
+    void should_give_the_same_outputs_as_the_graph_with_variables() {
+        Sequential net =
+                Sequential.fromConfig(
+                        Map.of(
+                                "input_shape",
+                                List.of(8, 8, 1),
+                                "layers",
+                                List.of(
+                                        Map.of(
+                                                "type",
+                                                "conv2d",
+                                                "filters",
+                                                4,
+                                                "kernel_size",
+                                                3,
+                                                "activation",
+                                                "relu",
+                                                "batch_norm",
+                                                true),
+                                        Map.of("type", "max_pool"),
+                                        Map.of("type", "flatten"),
+                                        Map.of(
+                                                "type",
+                                                "dense",
+                                                "units",
+                                                3,
+                                                "activation",
+                                                "softmax"))));
+        float[] data = new float[2 * 64];
+        Random random = new Random(5);
+        for (int i = 0; i < data.length; i++) data[i] = random.nextFloat();
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 9);
+                Tensor x = TFloat32.tensorOf(Shape.of(2, 8, 8, 1), DataBuffers.of(data))) {
+            var in = g.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 8, 8, 1)));
+            var out = net.forward(g, in, g.tf().constant(false)).output();
+            g.session().initialize();
+            float[] expected = run(g.session(), in, x, out);
+            try (FrozenCopy copy = FrozenCopy.of(g, 1)) {
+                float[] got = run(copy.session(), copy.find(in), x, copy.find(out));
+                // constant folding may round differently: float tolerance
+                assertThat(got).containsExactly(expected, within(1e-6f));
+                assertThat(copy.graph().operation("conv2d_1_kernel_read").type())
+                        .isEqualTo("Const");
+            }
+        }
+    }
+
+    private static float[] run(Session s, Operand<?> in, Tensor x, Operand<?> out) {
+        try (Result r = s.runner().feed(in, x).fetch(out).run()) {
+            return Tensors.toFloats(r.get(0));
+        }
+    }
+}
