@@ -51,7 +51,8 @@ final class FunctionalTrainJob {
             TrainRequest r,
             Map<String, Object> saved,
             MemoryBudget budget,
-            Transfer transfer) {
+            Transfer transfer,
+            EngineOptions engine) {
         Instant started = Instant.now();
         String source = r.resume() ? dir.modelFile().toString() : String.valueOf(r.modelFile());
         refuseImageOptions(r);
@@ -85,7 +86,8 @@ final class FunctionalTrainJob {
                         .writeString(
                                 dir.modelFile(),
                                 Yaml.write(
-                                        ModelDir.content(modelConfig(model, losses), training(r))));
+                                        ModelDir.content(
+                                                modelConfig(model, losses), training(r, engine))));
             }
             if (state.epoch() >= r.epochs()) {
                 throw DlkitException.invalidInput(
@@ -108,7 +110,20 @@ final class FunctionalTrainJob {
                                 r.plot(),
                                 state.history(),
                                 r.batchSize());
-                state = fit(tg, opts, checkpoints, log, data, r.batchSize(), state);
+                state =
+                        engine.distributed()
+                                ? distributed(
+                                        engine,
+                                        model,
+                                        losses,
+                                        r,
+                                        tg,
+                                        opts,
+                                        checkpoints,
+                                        log,
+                                        data,
+                                        state)
+                                : fit(tg, opts, checkpoints, log, data, r.batchSize(), state);
             }
             if (r.plot() && !log.history().isEmpty()) log.writePlot();
             Map<String, Object> result = TrainJob.result(dir, state, log);
@@ -155,6 +170,40 @@ final class FunctionalTrainJob {
         }
     }
 
+    private TrainState distributed(
+            EngineOptions engine,
+            FunctionalModel model,
+            Map<String, OutputLoss> losses,
+            TrainRequest r,
+            TrainingGraph tg,
+            TrainOptions opts,
+            Checkpoints checkpoints,
+            TrainingLog log,
+            Splits data,
+            TrainState state) {
+        java.util.function.Supplier<Evaluation> validate =
+                data.validation() == null
+                        ? null
+                        : () ->
+                                new ModelRunner(tg)
+                                        .evaluate(
+                                                new ArraySource(
+                                                        data.validation(),
+                                                        Math.max(256, r.batchSize()),
+                                                        false));
+        return new DistributedJob(ctx, optimizers, engine)
+                .fit(
+                        modelConfig(model, losses),
+                        r,
+                        tg,
+                        opts,
+                        checkpoints,
+                        log,
+                        data.train().arrays(),
+                        validate,
+                        state);
+    }
+
     /** model.yaml's model: the model file's content with every output's resolved loss. */
     private static Map<String, Object> modelConfig(
             FunctionalModel model, Map<String, OutputLoss> losses) {
@@ -163,8 +212,9 @@ final class FunctionalTrainJob {
         return m;
     }
 
-    private Map<String, Object> training(TrainRequest r) {
+    private Map<String, Object> training(TrainRequest r, EngineOptions engine) {
         Map<String, Object> t = r.toConfig();
+        if (engine.distributed()) t.put("engine", engine.toConfig());
         t.put("seed", ctx.settings().seed());
         return t;
     }

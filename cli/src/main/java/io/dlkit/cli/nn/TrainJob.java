@@ -106,13 +106,8 @@ public final class TrainJob {
         if (e == null)
             e = saved == null ? EngineOptions.LOCAL : EngineOptions.fromConfig(engineOf(saved));
         if (io.dlkit.backend.nn.FunctionalModel.isFunctional(modelConfig)) {
-            if (e.distributed())
-                throw DlkitException.invalidInput(
-                        "--engine "
-                                + e.engine()
-                                + " trains Sequential models only; use --engine local");
             return new FunctionalTrainJob(ctx, optimizers, this)
-                    .train(dir, modelConfig, r, saved, budget, transfer);
+                    .train(dir, modelConfig, r, saved, budget, transfer, e);
         }
         return train(dir, modelConfig, r, saved, budget, transfer, e);
     }
@@ -189,16 +184,7 @@ public final class TrainJob {
                 state =
                         engine.distributed()
                                 ? new DistributedJob(ctx, optimizers, engine)
-                                        .fit(
-                                                modelConfig,
-                                                transfer,
-                                                r,
-                                                tg,
-                                                opts,
-                                                checkpoints,
-                                                log,
-                                                data,
-                                                state)
+                                        .fit(model, r, tg, opts, checkpoints, log, data, state)
                                 : fit(tg, opts, checkpoints, log, data, state);
             }
             if (r.plot() && !log.history().isEmpty()) log.writePlot();

@@ -2,7 +2,6 @@ package io.dlkit.spark.train;
 
 import io.dlkit.backend.train.EpochMetrics;
 import io.dlkit.backend.train.Evaluation;
-import io.dlkit.backend.train.ModelRunner;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.TrainingDivergedException;
@@ -95,10 +94,8 @@ final class EpochEnd {
         }
         double valLoss = Double.NaN;
         double valAcc = Double.NaN;
-        if (job.validation() != null && job.validation().size() > 0) {
-            Evaluation e =
-                    new ModelRunner(g)
-                            .evaluate(job.validation(), Math.max(job.options().batchSize(), 256));
+        if (job.validation() != null) {
+            Evaluation e = job.validation().get();
             valLoss = e.loss();
             valAcc = e.accuracy();
             e.metrics().forEach((name, v) -> extra.put("val_" + name, v));

@@ -1,6 +1,7 @@
 package io.dlkit.spark.train;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -16,7 +17,8 @@ import scala.runtime.AbstractFunction1;
 /**
  * Runs a round as one Spark job in barrier execution mode: one task per worker, all started
  * together or none (a gang, as TensorFlowOnSpark and Horovod-on-Spark run theirs), each finding its
- * worker's graph in {@link Workers} and its starting weights in a broadcast variable.
+ * worker in {@link Workers} (or building it there from the task's {@link RunSpec}, its shard from
+ * the file {@link #ship} added to the job) and its starting weights in a broadcast variable.
  */
 final class SparkRounds implements RoundExecutor {
     private final JavaSparkContext spark;
@@ -33,7 +35,14 @@ final class SparkRounds implements RoundExecutor {
     }
 
     @Override
-    public List<RoundResult> run(Round round, Weights start, int workers) {
+    public String ship(Path file) {
+        spark.sc().addFile(file.toString());
+        return file.getFileName().toString();
+    }
+
+    @Override
+    public List<RoundResult> run(RunSpec spec, Round round, Weights start) {
+        int workers = spec.shardNames().size();
         Broadcast<Weights> weights = inJvm ? null : spark.broadcast(start);
         if (inJvm) Workers.handOff(round.runId() + "/start", start);
         try {
@@ -43,7 +52,7 @@ final class SparkRounds implements RoundExecutor {
             Object[] out =
                     (Object[])
                             ids.barrier()
-                                    .mapPartitions(new TrainTask(round, weights), false, tag)
+                                    .mapPartitions(new TrainTask(spec, round, weights), false, tag)
                                     .collect();
             List<RoundResult> results = new ArrayList<>();
             for (Object o : out) {
@@ -67,10 +76,12 @@ final class SparkRounds implements RoundExecutor {
             extends AbstractFunction1<Iterator<Integer>, Iterator<RoundResult>>
             implements Serializable {
         private static final long serialVersionUID = 1L;
+        private final RunSpec spec;
         private final Round round;
         private final Broadcast<Weights> weights;
 
-        TrainTask(Round round, Broadcast<Weights> weights) {
+        TrainTask(RunSpec spec, Round round, Broadcast<Weights> weights) {
+            this.spec = spec;
             this.round = round;
             this.weights = weights;
         }
@@ -82,7 +93,7 @@ final class SparkRounds implements RoundExecutor {
                 int id = ids.next();
                 Weights start =
                         weights == null ? Workers.peek(round.runId() + "/start") : weights.value();
-                RoundResult r = Workers.get(round.runId(), id).train(round, start);
+                RoundResult r = Workers.get(spec, id).train(round, start);
                 if (weights == null && r.diverged() == null) {
                     Workers.handOff(resultKey(round, id), r.weights());
                     r = r.withWeights(null);
