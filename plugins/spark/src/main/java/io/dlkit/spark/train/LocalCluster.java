@@ -1,16 +1,16 @@
 package io.dlkit.spark.train;
 
 import io.dlkit.api.DlkitException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.spark.SparkContext;
 
 /**
  * {@code --master local-cluster[N,C,MB]}: Spark's own pseudo-cluster, a master and N workers in
  * this JVM that start real executor JVMs, each with {@code $SPARK_HOME/jars/*} on its class path.
- * The executors get this distribution's {@code lib/} first (as the launcher puts it), its JVM
- * options and {@code -Ddlkit.home}, so they start dlkit's plugin host from it: a cluster on one
- * machine, for tests and measurements.
+ * The executors get this distribution's {@code lib/} first (as the launcher puts it) and {@code
+ * -Ddlkit.home}, so they start dlkit's plugin host from it: a cluster on one machine, for tests and
+ * measurements.
  */
 final class LocalCluster {
     static final String CLASS_PATH = "spark.executor.extraClassPath";
@@ -24,8 +24,27 @@ final class LocalCluster {
         checkSparkHome(home);
         if (System.getProperty(CLASS_PATH) == null)
             System.setProperty(CLASS_PATH, home.resolve("lib") + "/*");
-        if (System.getProperty(JAVA_OPTIONS) == null) {
-            System.setProperty(JAVA_OPTIONS, jvmOptions(home) + " -Ddlkit.home=" + home);
+        // Spark adds its own --add-opens list for Java 17 (JavaModuleOptions) to executors.
+        if (System.getProperty(JAVA_OPTIONS) == null)
+            System.setProperty(JAVA_OPTIONS, "-Ddlkit.home=" + home);
+    }
+
+    /**
+     * Waits (up to {@code seconds}) until {@code executors} executors have registered, so that the
+     * first barrier round does not start before there are slots for it (Spark would warn and
+     * retry).
+     */
+    static void awaitExecutors(SparkContext sc, int executors, int seconds) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        // getExecutorInfos counts the driver too.
+        while (sc.statusTracker().getExecutorInfos().length <= executors
+                && System.nanoTime() < end) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -41,14 +60,6 @@ final class LocalCluster {
                             + "; set SPARK_HOME to a folder whose jars is a link to "
                             + home.resolve("lib/spark")
                             + " and SPARK_SCALA_VERSION=2.13");
-        }
-    }
-
-    private static String jvmOptions(Path home) {
-        try {
-            return Files.readString(home.resolve("lib/spark/jvm.options")).trim();
-        } catch (IOException e) {
-            return "";
         }
     }
 }

@@ -21,6 +21,7 @@ public final class SparkTraining implements DistributedTraining {
     private static final String SERIALIZE_WEIGHTS = "dlkit.spark.serialize-weights";
     private static final String COMPRESS_BROADCAST = "spark.broadcast.compress";
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
+    private static final int EXECUTOR_WAIT_S = 120;
     private static final Pattern LOCAL_CLUSTER =
             Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
 
@@ -48,6 +49,11 @@ public final class SparkTraining implements DistributedTraining {
             System.setProperty(COMPRESS_BROADCAST, "false");
         if (LOCAL_CLUSTER.matcher(master).matches()) LocalCluster.configure();
         SparkSession spark = SparkSessions.start(master, "dlkit-train");
+        Matcher cluster = LOCAL_CLUSTER.matcher(master);
+        if (cluster.matches())
+            LocalCluster.awaitExecutors(
+                    spark.sparkContext(), Integer.parseInt(cluster.group(1)), EXECUTOR_WAIT_S);
+        if (SparkRounds.TRACE) spark.sparkContext().addSparkListener(new TaskTrace());
         try {
             return new ParameterAveraging(
                             job,
