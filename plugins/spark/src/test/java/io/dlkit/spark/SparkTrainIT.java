@@ -82,10 +82,13 @@ class SparkTrainIT {
                 train(
                         env,
                         List.of("--resume", "--epochs", "2", "--out", "split"),
+                        // engine options given on resume replace the recorded ones: all of them
                         "--engine",
                         "spark",
                         "--workers",
                         "2",
+                        "--average-every",
+                        "5",
                         "--master",
                         CLUSTER);
 
