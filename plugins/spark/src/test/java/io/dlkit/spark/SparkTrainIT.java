@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkTrainIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLUSTER = "local-cluster[2,1,1024]";
-    // Test accuracy after 2 epochs on 4,000 samples: see the measurements below MIN_ACCURACY's use.
-    private static final double MIN_ACCURACY = 0.70;
+    // Test accuracy after 2 epochs on 4,000 samples, measured for seeds 1-4 (identical on local[2]
+    // and local-cluster): 0.772, 0.768, 0.772, 0.765; the bound is 2.5 points below the lowest.
+    private static final double MIN_ACCURACY = 0.74;
     // local[2] and local-cluster run the same ops on the same data in the same order with one
     // thread per worker: the metrics agree to the last digit printed (measured: identical).
     private static final double SAME = 1e-6;
