@@ -18,7 +18,6 @@ import io.dlkit.backend.train.TrainingDivergedException;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingGraph.OutputLoss;
 import io.dlkit.backend.train.schedule.LearningRateSchedule;
-import io.dlkit.cli.progress.Progress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,51 +88,21 @@ final class FunctionalTrainJob {
                                         ModelDir.content(
                                                 modelConfig(model, losses), training(r, engine))));
             }
-            if (state.epoch() >= r.epochs()) {
-                throw DlkitException.invalidInput(
-                        dir.dir()
-                                + " already trained "
-                                + state.epoch()
-                                + " epochs; pass --epochs N with N > "
-                                + state.epoch()
-                                + " to continue");
-            }
-            TrainingLog log;
-            try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100);
-                    InterruptNotice notice =
-                            InterruptNotice.install(dir.dir(), ctx.settings().seed(), ctx.err())) {
-                log =
-                        new TrainingLog(
-                                progress,
-                                dir,
-                                ctx.writer(),
-                                r.plot(),
-                                state.history(),
-                                r.batchSize());
-                state =
-                        engine.distributed()
-                                ? distributed(
-                                        engine,
-                                        model,
-                                        losses,
-                                        r,
-                                        tg,
-                                        opts,
-                                        checkpoints,
-                                        log,
-                                        data,
-                                        state)
-                                : fit(tg, opts, checkpoints, log, data, r.batchSize(), state);
-            }
-            if (r.plot() && !log.history().isEmpty()) log.writePlot();
+            TrainJob.refuseFinished(dir, state, r);
+            WatchedFit.Fit training =
+                    (log, from) ->
+                            engine.distributed()
+                                    ? distributed(
+                                            engine, model, losses, r, tg, opts, checkpoints, log,
+                                            data, from)
+                                    : fit(tg, opts, checkpoints, log, data, r.batchSize(), from);
+            WatchedFit.Outcome fitted = WatchedFit.run(ctx, dir, r, state, training);
+            state = fitted.state();
+            TrainingLog log = fitted.log();
             Map<String, Object> result = TrainJob.result(dir, state, log);
             result.remove("accuracy");
             result.remove("val_accuracy");
-            if (initialized != null) {
-                result.put("init_from", initialized.get("from"));
-                result.put("init_taken", ((List<?>) initialized.get("taken")).size());
-                result.put("init_not_taken", ((List<?>) initialized.get("not_taken")).size());
-            }
+            TrainJob.putInitialized(result, initialized);
             if (data.test() != null) {
                 Evaluation e =
                         new ModelRunner(tg)

@@ -24,7 +24,6 @@ import io.dlkit.backend.train.schedule.Schedules;
 import io.dlkit.cli.Version;
 import io.dlkit.cli.output.Hashes;
 import io.dlkit.cli.output.Json;
-import io.dlkit.cli.progress.Progress;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -158,42 +157,20 @@ public final class TrainJob {
                                 dir.modelFile(),
                                 Yaml.write(content(model, training(r, tg, engine), data)));
             }
-            if (state.epoch() >= r.epochs()) {
-                throw DlkitException.invalidInput(
-                        dir.dir()
-                                + " already trained "
-                                + state.epoch()
-                                + " epochs; pass --epochs N with N > "
-                                + state.epoch()
-                                + " to continue");
-            }
+            refuseFinished(dir, state, r);
             TrainOptions opts = options(r, schedule, tg);
             checkEarlyStopping(opts, data, tg);
-            TrainingLog log;
-            try (Progress progress = Progress.create(ctx.err(), ctx.settings().quiet(), 100);
-                    InterruptNotice notice =
-                            InterruptNotice.install(dir.dir(), ctx.settings().seed(), ctx.err())) {
-                log =
-                        new TrainingLog(
-                                progress,
-                                dir,
-                                ctx.writer(),
-                                r.plot(),
-                                state.history(),
-                                r.batchSize());
-                state =
-                        engine.distributed()
-                                ? new DistributedJob(ctx, optimizers, engine)
-                                        .fit(model, r, tg, opts, checkpoints, log, data, state)
-                                : fit(tg, opts, checkpoints, log, data, state);
-            }
-            if (r.plot() && !log.history().isEmpty()) log.writePlot();
+            WatchedFit.Fit training =
+                    (log, from) ->
+                            engine.distributed()
+                                    ? new DistributedJob(ctx, optimizers, engine)
+                                            .fit(model, r, tg, opts, checkpoints, log, data, from)
+                                    : fit(tg, opts, checkpoints, log, data, from);
+            WatchedFit.Outcome fitted = WatchedFit.run(ctx, dir, r, state, training);
+            state = fitted.state();
+            TrainingLog log = fitted.log();
             Map<String, Object> result = result(dir, state, log);
-            if (initialized != null) {
-                result.put("init_from", initialized.get("from"));
-                result.put("init_taken", ((List<?>) initialized.get("taken")).size());
-                result.put("init_not_taken", ((List<?>) initialized.get("not_taken")).size());
-            }
+            putInitialized(result, initialized);
             if (data.test() != null) {
                 Evaluation e =
                         new ModelRunner(tg).evaluate(data.test(), Math.max(256, r.batchSize()));
@@ -387,6 +364,28 @@ public final class TrainJob {
                             + "; pass --seed "
                             + n.longValue()
                             + " to resume it exactly");
+        }
+    }
+
+    /** A run whose model already has {@code r.epochs()} epochs has nothing to do: refused. */
+    static void refuseFinished(ModelDir dir, TrainState state, TrainRequest r) {
+        if (state.epoch() >= r.epochs()) {
+            throw DlkitException.invalidInput(
+                    dir.dir()
+                            + " already trained "
+                            + state.epoch()
+                            + " epochs; pass --epochs N with N > "
+                            + state.epoch()
+                            + " to continue");
+        }
+    }
+
+    /** The result's {@code init_*} entries for weights taken from {@code --init-from}, if any. */
+    static void putInitialized(Map<String, Object> result, Map<String, Object> initialized) {
+        if (initialized != null) {
+            result.put("init_from", initialized.get("from"));
+            result.put("init_taken", ((List<?>) initialized.get("taken")).size());
+            result.put("init_not_taken", ((List<?>) initialized.get("not_taken")).size());
         }
     }
 

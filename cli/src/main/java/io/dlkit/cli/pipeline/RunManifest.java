@@ -112,7 +112,9 @@ final class RunManifest {
         return map;
     }
 
-    /** Every existing file named by a path input or a path-valued parameter. */
+    /**
+     * Every existing file named by a path input or a parameter holding a path or a list of them.
+     */
     private static Set<Path> inputFiles(Plan plan) {
         Set<Path> files = new LinkedHashSet<>();
         plan.inputs().values().forEach(v -> addFile(v, files));
@@ -123,6 +125,8 @@ final class RunManifest {
     private static void addFile(Object value, Set<Path> files) {
         if (value instanceof Path p && Files.isRegularFile(p)) {
             files.add(p.toAbsolutePath().normalize());
+        } else if (value instanceof List<?> paths) {
+            paths.forEach(v -> addFile(v, files));
         }
     }
 

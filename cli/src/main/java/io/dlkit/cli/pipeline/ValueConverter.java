@@ -58,6 +58,7 @@ final class ValueConverter {
                 throw ConversionException.expected(type, value);
             }
             case PATH -> toPath(value, baseDir);
+            case PATHS -> toPaths(value, baseDir);
             case OUTPUT -> output(value, false);
             case LIST -> {
                 if (value instanceof List<?>) {
@@ -84,6 +85,10 @@ final class ValueConverter {
                 case FLOAT -> Double.parseDouble(t);
                 case BOOL -> parseBool(t);
                 case PATH -> toPath(text, baseDir);
+                case PATHS ->
+                        t.startsWith("[")
+                                ? convert(yaml(text), type, baseDir)
+                                : toPath(text, baseDir);
                 case OUTPUT -> output(text, false);
                 case LIST, MAP -> convert(yaml(text), type, baseDir);
             };
@@ -137,6 +142,29 @@ final class ValueConverter {
         } catch (IllegalArgumentException e) {
             throw new ConversionException(e.getMessage());
         }
+    }
+
+    /** One path stays a path; a list becomes a list of paths (possibly empty), each resolved. */
+    private static Object toPaths(Object value, Path baseDir) throws ConversionException {
+        if (!(value instanceof List<?> list)) {
+            if (value instanceof String || value instanceof Path) {
+                return toPath(value, baseDir);
+            }
+            throw ConversionException.expected(ParamType.PATHS, value);
+        }
+        List<Path> paths = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof String) && !(item instanceof Path)) {
+                throw new ConversionException(
+                        "expected paths, got "
+                                + Values.describe(item)
+                                + " at ["
+                                + paths.size()
+                                + "]");
+            }
+            paths.add(toPath(item, baseDir));
+        }
+        return List.copyOf(paths);
     }
 
     private static Path toPath(Object value, Path baseDir) throws ConversionException {

@@ -163,6 +163,43 @@ class PipelinePlanTest {
     }
 
     @Test
+    void should_take_one_path_or_a_list_of_paths_where_a_step_declares_paths() {
+        // given
+        String yaml =
+                """
+                inputs:
+                  photo: {type: path, default: a.png}
+                steps:
+                  - id: one
+                    uses: test/pass
+                    with: {files: a.json}
+                  - id: two
+                    uses: test/pass
+                    with: {files: [a.json, "${inputs.photo}"]}
+                  - id: set
+                    uses: test/pass
+                """;
+        String bad = yaml + "  - id: bad\n    uses: test/pass\n    with: {files: [a.json, 3]}\n";
+
+        // when
+        Plan plan = validate(yaml, "set.files=[x.json, y.json]").planOrThrow();
+        List<String> problems = validate(bad).problems().stream().map(Problem::format).toList();
+
+        // then: a single path stays a path, a list's paths are resolved one by one
+        Path cwd = dir.resolve("cwd");
+        assertThat(plan.steps())
+                .extracting(s -> s.params().get("files"))
+                .containsExactly(
+                        dir.resolve("a.json"),
+                        List.of(dir.resolve("a.json"), dir.resolve("a.png")),
+                        List.of(cwd.resolve("x.json"), cwd.resolve("y.json")));
+        assertThat(problems)
+                .containsExactly(
+                        dir.resolve("p.yaml")
+                                + ":14:19: steps[3].with.files: expected paths, got int 3 at [1]");
+    }
+
+    @Test
     void should_wire_a_path_input_to_a_file_port_only() {
         // given
         String yaml =

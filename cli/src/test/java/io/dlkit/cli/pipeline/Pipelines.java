@@ -27,7 +27,8 @@ final class Pipelines {
                         ParamSpec.optional("ratio", ParamType.FLOAT, 0.5, "a ratio"),
                         ParamSpec.optional("flag", ParamType.BOOL, false, "a flag"),
                         ParamSpec.optional("file", ParamType.PATH, null, "a file"),
-                        ParamSpec.optional("sizes", ParamType.LIST, null, "a list")),
+                        ParamSpec.optional("sizes", ParamType.LIST, null, "a list"),
+                        ParamSpec.optional("files", ParamType.PATHS, null, "files")),
                 List.of(
                         Port.optional("in", ArtifactType.ANY, "anything"),
                         Port.optional("more", ArtifactType.ANY, "anything")),

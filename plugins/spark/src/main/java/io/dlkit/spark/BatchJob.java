@@ -35,7 +35,7 @@ record BatchJob(
     BatchSummary run(BatchTasks tasks, RunSettings settings) throws Exception {
         SparkLogging.quiet(master); // Hadoop and Parquet log through SLF4J in both engines
         BatchTaskProvider provider = tasks.provider(task);
-        TaskSpec spec = TaskSpec.of(task, params, settings);
+        TaskSpec spec = TaskSettings.spec(task, params, settings);
         BatchParams.of(task, provider.params(), spec.params()); // bad options fail here, not later
         if (partitions != null && partitions < 1) {
             throw DlkitException.invalidInput(

@@ -37,6 +37,7 @@ final class BatchPartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         if (!rows.hasNext()) return Collections.emptyIterator();
+        ExecutorClassPath.ensure(); // on a cluster executor: the shipped lib/, before dlkit loads
         TaskRunner runner = TaskRunner.open(ExecutorTasks.provider(spec.task()), spec);
         TaskContext context = TaskContext.get();
         if (context != null) {

@@ -6,7 +6,6 @@ import io.dlkit.api.extension.BatchTaskProvider;
 import io.dlkit.api.extension.BatchTasks;
 import io.dlkit.cli.DlkitApplication;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -63,21 +62,12 @@ public final class ExecutorTasks {
         return host;
     }
 
-    /** Where the distribution is on this executor. */
+    /** Where the distribution is on this executor (see {@link ExecutorClassPath#home}). */
     static Path home() {
-        String prop = System.getProperty("dlkit.home");
-        String env = System.getenv("DLKIT_HOME");
-        for (String candidate : new String[] {prop, env, "dlkit"}) {
-            if (candidate != null && Files.isDirectory(Path.of(candidate, "plugins"))) {
-                Path home = Path.of(candidate).toAbsolutePath();
-                if (prop == null) System.setProperty("dlkit.home", home.toString());
-                return home;
-            }
+        try {
+            return ExecutorClassPath.home();
+        } catch (IllegalStateException e) {
+            throw DlkitException.failed(e.getMessage(), null);
         }
-        throw DlkitException.failed(
-                "this Spark executor has no dlkit distribution (no plugins/ under"
-                        + " -Ddlkit.home, $DLKIT_HOME or ./dlkit); ship it with spark-submit"
-                        + " --archives dlkit-spark.tgz#dlkit (see README, Spark add-on)",
-                null);
     }
 }

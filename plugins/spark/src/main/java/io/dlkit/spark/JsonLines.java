@@ -3,6 +3,8 @@ package io.dlkit.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Row;
 
 /**
  * An output row as one JSON line: the row's columns, with {@code output} as the task's JSON object
@@ -12,6 +14,18 @@ final class JsonLines {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonLines() {}
+
+    /**
+     * The Spark function of {@link #line}: a class, not a lambda, since a lambda is deserialized
+     * through the class that wrote it (the engine, which names dlkit classes that a cluster
+     * executor may not be able to load yet).
+     */
+    static final class OfRow implements MapFunction<Row, String> {
+        @Override
+        public String call(Row r) {
+            return line(OutputRow.of(r));
+        }
+    }
 
     static String line(OutputRow r) {
         ObjectNode n = JSON.createObjectNode();

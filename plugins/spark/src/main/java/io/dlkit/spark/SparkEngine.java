@@ -62,10 +62,7 @@ final class SparkEngine {
             if (jsonl) {
                 spark.read()
                         .parquet(tmp)
-                        .map(
-                                (org.apache.spark.api.java.function.MapFunction<Row, String>)
-                                        r -> JsonLines.line(OutputRow.of(r)),
-                                Encoders.STRING())
+                        .map(new JsonLines.OfRow(), Encoders.STRING())
                         .write()
                         .text(jsonTmp);
             }

@@ -39,6 +39,26 @@ public final class SparkSessions {
             b.config("spark.driver.bindAddress", "127.0.0.1");
             b.config("spark.sql.shuffle.partitions", "4");
         }
+        String jars = addOnJar(m);
+        if (jars != null) b.config("spark.jars", jars);
         return b.getOrCreate();
+    }
+
+    /**
+     * {@code spark.jars} with this add-on's jar added when executors are other JVMs (a cluster,
+     * {@code local-cluster[...]}) and nobody ships it (spark-submit does, as its application jar),
+     * so they can load the batch job's classes; null when nothing is to change.
+     */
+    static String addOnJar(String master) {
+        if (master.startsWith("local[") || master.equals("local")) return null;
+        java.security.CodeSource src = SparkSessions.class.getProtectionDomain().getCodeSource();
+        String self = src == null ? null : src.getLocation().toString();
+        if (self == null || !self.endsWith(".jar")) return null;
+        String jars = System.getProperty("spark.jars", "");
+        String name = self.substring(self.lastIndexOf('/') + 1);
+        for (String jar : jars.split(",")) {
+            if (jar.endsWith("/" + name) || jar.equals(name)) return null;
+        }
+        return jars.isBlank() ? self : jars + "," + self;
     }
 }

@@ -28,7 +28,7 @@ final class TaskRunner implements AutoCloseable {
 
     /** Opens the task of {@code spec} (loads its model). */
     static TaskRunner open(BatchTaskProvider provider, TaskSpec spec) {
-        return new TaskRunner(provider, provider.open(spec.settings(), spec.params()));
+        return new TaskRunner(provider, provider.open(TaskSettings.of(spec), spec.params()));
     }
 
     /** The output row of {@code in}. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkBatchTest {
     private static SparkSession spark;
     private static final TaskSpec ECHO =
-            TaskSpec.of("echo", Map.of("suffix", "!"), RunSettings.defaults());
+            TaskSettings.spec("echo", Map.of("suffix", "!"), RunSettings.defaults());
 
     @TempDir Path dir;
 
@@ -177,7 +177,7 @@ class SparkBatchTest {
     void should_fail_with_the_tasks_own_error_and_leave_nothing_when_tasks_cannot_open()
             throws Exception {
         // given a task that cannot open (a missing model, say) on every attempt
-        TaskSpec bad = TaskSpec.of("echo", Map.of("suffix", "FAIL"), RunSettings.defaults());
+        TaskSpec bad = TaskSettings.spec("echo", Map.of("suffix", "FAIL"), RunSettings.defaults());
         SparkEngine engine = new SparkEngine(spark);
         OutputTarget out = OutputTarget.of("x.parquet", dir, false);
 

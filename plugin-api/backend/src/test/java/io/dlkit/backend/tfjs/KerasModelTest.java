@@ -99,35 +99,11 @@ class KerasModelTest {
     @Test
     void should_read_a_sequential_model_with_a_batch_norm_without_scale() {
         // given: dense(2, relu) -> batch norm (center, no scale); values by hand
-        Map<String, Object> topology =
-                Map.of(
-                        "class_name",
-                        "Sequential",
-                        "config",
-                        List.of(
-                                layer(
-                                        "Dense",
-                                        "d",
-                                        Map.of(
-                                                "units",
-                                                2,
-                                                "activation",
-                                                "relu",
-                                                "batch_input_shape",
-                                                shape(3))),
-                                layer(
-                                        "BatchNormalization",
-                                        "bn",
-                                        Map.of("epsilon", 0.0, "scale", false, "axis", -1))));
-        Map<String, NdArray> w = new LinkedHashMap<>();
-        w.put("d/kernel", NdArray.of(new float[] {1, 0, 0, 1, 1, -1}, 3, 2));
-        w.put("d/bias", NdArray.of(new float[] {0, 1}, 2));
-        w.put("bn/beta", NdArray.of(new float[] {10, 20}, 2));
-        w.put("bn/moving_mean", NdArray.of(new float[] {1, 1}, 2));
-        w.put("bn/moving_variance", NdArray.of(new float[] {4, 1}, 2));
+        Map<String, Object> topology = denseThenBatchNorm(0.0);
+        NamedTensors w = denseThenBatchNormWeights();
 
         // then: epsilon 0 is refused by dlkit's batch_norm (it must be > 0)
-        assertThatThrownBy(() -> KerasModel.of(topology, new NamedTensors(w, "t"), "seq.json"))
+        assertThatThrownBy(() -> KerasModel.of(topology, w, "seq.json"))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessage("seq.json: layers[1].epsilon: must be > 0, got 0.0");
     }
@@ -135,33 +111,9 @@ class KerasModelTest {
     @Test
     void should_compute_a_sequential_model_by_hand() {
         // given: x [1, 2, 3] -> dense d: [1+3, 2-3+1] = [4, 0] after relu -> bn: (v - 1)/sqrt(var)
-        Map<String, Object> topology =
-                Map.of(
-                        "class_name",
-                        "Sequential",
-                        "config",
-                        List.of(
-                                layer(
-                                        "Dense",
-                                        "d",
-                                        Map.of(
-                                                "units",
-                                                2,
-                                                "activation",
-                                                "relu",
-                                                "batch_input_shape",
-                                                shape(3))),
-                                layer(
-                                        "BatchNormalization",
-                                        "bn",
-                                        Map.of("epsilon", 1e-9, "scale", false, "axis", -1))));
-        Map<String, NdArray> w = new LinkedHashMap<>();
-        w.put("d/kernel", NdArray.of(new float[] {1, 0, 0, 1, 1, -1}, 3, 2));
-        w.put("d/bias", NdArray.of(new float[] {0, 1}, 2));
-        w.put("bn/beta", NdArray.of(new float[] {10, 20}, 2));
-        w.put("bn/moving_mean", NdArray.of(new float[] {1, 1}, 2));
-        w.put("bn/moving_variance", NdArray.of(new float[] {4, 1}, 2));
-        KerasModel k = KerasModel.of(topology, new NamedTensors(w, "t"), "seq.json");
+        Map<String, Object> topology = denseThenBatchNorm(1e-9);
+        NamedTensors w = denseThenBatchNormWeights();
+        KerasModel k = KerasModel.of(topology, w, "seq.json");
         assertThat(k.inputName()).isEqualTo("d_input");
         assertThat(k.outputNames()).containsExactly("bn");
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 1)) {
@@ -182,8 +134,7 @@ class KerasModelTest {
     void should_name_an_unsupported_activation_and_a_missing_weight() {
         Map<String, Object> relu =
                 Map.of("units", 2, "activation", "gelu", "batch_input_shape", shape(3));
-        Map<String, Object> topo =
-                Map.of("class_name", "Sequential", "config", List.of(layer("Dense", "d", relu)));
+        Map<String, Object> topo = sequential(layer("Dense", "d", relu));
         NamedTensors none = new NamedTensors(Map.of(), "t");
         assertThatThrownBy(() -> KerasModel.of(topo, none, "m.json"))
                 .hasMessage(
@@ -191,10 +142,39 @@ class KerasModelTest {
                                 + " does not support (supported: linear, relu, relu6, sigmoid,"
                                 + " tanh, softmax)");
         Map<String, Object> ok = Map.of("units", 2, "batch_input_shape", shape(3));
-        Map<String, Object> topo2 =
-                Map.of("class_name", "Sequential", "config", List.of(layer("Dense", "d", ok)));
+        Map<String, Object> topo2 = sequential(layer("Dense", "d", ok));
         assertThatThrownBy(() -> KerasModel.of(topo2, none, "m.json"))
                 .hasMessage("m.json: weight 'd/kernel' is missing from the weights manifest");
+    }
+
+    /**
+     * x [3] -> Dense d (2 units, relu) -> BatchNormalization bn (center, no scale, {@code
+     * epsilon}), the weights from {@link #denseThenBatchNormWeights()}.
+     */
+    private static Map<String, Object> denseThenBatchNorm(double epsilon) {
+        Map<String, Object> dense =
+                Map.of("units", 2, "activation", "relu", "batch_input_shape", shape(3));
+        Map<String, Object> bn = Map.of("epsilon", epsilon, "scale", false, "axis", -1);
+        return sequential(layer("Dense", "d", dense), layer("BatchNormalization", "bn", bn));
+    }
+
+    /**
+     * Kernel [[1, 0], [0, 1], [1, -1]], bias [0, 1]; beta [10, 20], moving mean [1, 1] and moving
+     * variance [4, 1].
+     */
+    private static NamedTensors denseThenBatchNormWeights() {
+        Map<String, NdArray> w = new LinkedHashMap<>();
+        w.put("d/kernel", NdArray.of(new float[] {1, 0, 0, 1, 1, -1}, 3, 2));
+        w.put("d/bias", NdArray.of(new float[] {0, 1}, 2));
+        w.put("bn/beta", NdArray.of(new float[] {10, 20}, 2));
+        w.put("bn/moving_mean", NdArray.of(new float[] {1, 1}, 2));
+        w.put("bn/moving_variance", NdArray.of(new float[] {4, 1}, 2));
+        return new NamedTensors(w, "t");
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> sequential(Map<String, Object>... layers) {
+        return Map.of("class_name", "Sequential", "config", List.of(layers));
     }
 
     private static List<Object> shape(int n) {

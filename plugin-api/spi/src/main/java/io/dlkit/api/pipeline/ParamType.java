@@ -13,6 +13,11 @@ public enum ParamType {
     /** A file path to read, resolved against the pipeline file's directory. */
     PATH,
     /**
+     * One path or a list of paths to read ({@code data: a.json} or {@code data: [a.json, b.json]}),
+     * each resolved like {@link #PATH}; the step reads it with {@link Params#paths(String)}.
+     */
+    PATHS,
+    /**
      * Where a step writes: a file or folder name relative to the run's output folder ({@code dlkit
      * run --out DIR}). {@code dlkit validate} rejects an absolute path or one whose {@code ..}
      * leaves that folder, unless the user passes {@code --allow-outside-out}; the step gets the

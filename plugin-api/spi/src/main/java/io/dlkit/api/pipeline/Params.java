@@ -54,6 +54,14 @@ public final class Params {
         return v instanceof Path p ? p : Path.of(v.toString());
     }
 
+    /** A {@link ParamType#PATHS} (or {@link ParamType#PATH}) parameter as a list of paths. */
+    public List<Path> paths(String name) {
+        if (require(name) instanceof List<?> list) {
+            return list.stream().map(v -> v instanceof Path p ? p : Path.of(v.toString())).toList();
+        }
+        return List.of(path(name));
+    }
+
     /** A list parameter. */
     @SuppressWarnings("unchecked")
     public List<Object> list(String name) {

@@ -3,6 +3,7 @@ package io.dlkit.plugins.cnnzoo.command;
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
+import io.dlkit.api.command.DelegatingTrainCommand;
 import io.dlkit.plugins.cnnzoo.ZooArchitectures;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -12,13 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dlkit zoo train NAME [--input HxWxC] [--classes N] <dlkit train options>}: writes the
@@ -34,32 +31,18 @@ import picocli.CommandLine.Spec;
             "Train an architecture: 'dlkit train' on its model file; other options go to train.",
             "e.g. dlkit zoo train lenet5 --data mnist/ --epochs 2"
         })
-public final class ZooTrainCommand implements Callable<Integer> {
+public final class ZooTrainCommand extends DelegatingTrainCommand {
     @Mixin SpecOptions spec;
-
-    @Parameters(
-            index = "1..*",
-            paramLabel = "TRAIN_OPTION",
-            description = "Options of 'dlkit train' (--data, --epochs, --out, ...).")
-    List<String> trainArgs = new ArrayList<>();
-
-    private final CommandContext ctx;
 
     /** dlkit injects the command context. */
     @Inject
     public ZooTrainCommand(CommandContext ctx) {
-        this.ctx = ctx;
-    }
-
-    /** Unknown options are train's: keep them, in order, among the positional arguments. */
-    @Spec
-    void init(CommandSpec self) {
-        self.parser().unmatchedOptionsArePositionalParams(true);
+        super(ctx, "--data, --epochs, --out, ...", "1..*");
     }
 
     @Override
     public Integer call() {
-        if (trainArgs.stream().anyMatch(a -> a.equals("--model") || a.startsWith("--model="))) {
+        if (trainArgs().stream().anyMatch(a -> a.equals("--model") || a.startsWith("--model="))) {
             throw DlkitException.invalidInput(
                     "zoo train: --model is set by zoo train itself; use 'dlkit train --model FILE'"
                             + " for a model file");
@@ -72,7 +55,7 @@ public final class ZooTrainCommand implements Callable<Integer> {
                     Files.writeString(
                             dir.resolve(spec.name().toLowerCase(Locale.ROOT) + ".yaml"), text);
             List<String> args = new ArrayList<>(List.of("train", "--model", file.toString()));
-            args.addAll(trainArgs);
+            args.addAll(trainArgs());
             return ctx.runCommand(args.toArray(String[]::new));
         } catch (IOException e) {
             throw new DlkitException(

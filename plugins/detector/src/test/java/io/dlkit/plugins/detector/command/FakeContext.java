@@ -5,6 +5,7 @@ import io.dlkit.api.DlkitException;
 import io.dlkit.api.RunSettings;
 import io.dlkit.api.output.OutputWriter;
 import io.dlkit.backend.runtime.GraphContext;
+import io.dlkit.testkit.TestOptimizers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -17,6 +18,13 @@ import picocli.CommandLine;
  * pretrained model.
  */
 public final class FakeContext implements CommandContext {
+    /**
+     * The optimizers plugin is not a dependency of this one: commands train with testkit's RMSProp,
+     * named {@code adam} so they find their default.
+     */
+    public static final io.dlkit.api.extension.Optimizers OPTIMIZERS =
+            TestOptimizers.only(TestOptimizers.rmsProp("adam"));
+
     public final StringWriter out = new StringWriter();
     public final StringWriter err = new StringWriter();
     private final PrintWriter outWriter = new PrintWriter(out, true);
@@ -44,7 +52,7 @@ public final class FakeContext implements CommandContext {
                             return type.getConstructor(
                                             CommandContext.class,
                                             io.dlkit.api.extension.Optimizers.class)
-                                    .newInstance(FakeContext.this, new TestOptimizers());
+                                    .newInstance(FakeContext.this, OPTIMIZERS);
                         } catch (NoSuchMethodException e) {
                             // commands without optimizers
                         }

@@ -12,11 +12,11 @@ import io.dlkit.backend.train.Trainer;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
 import io.dlkit.backend.train.schedule.Schedules;
-import io.dlkit.plugins.detector.command.TestOptimizers;
 import io.dlkit.plugins.detector.labels.LabeledBox;
 import io.dlkit.plugins.detector.synthetic.ShapeOptions;
 import io.dlkit.plugins.detector.synthetic.ShapesGenerator;
 import io.dlkit.plugins.detector.synthetic.SyntheticImage;
+import io.dlkit.testkit.TestOptimizers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ class LocalizationTrainingTest {
                     TrainingGraph.build(
                             g,
                             Sequential.fromConfig(model()),
-                            new TestOptimizers().create("adam", Map.of()),
+                            TestOptimizers.rmsProp("adam"),
                             new TrainingSpec(new LocalizationObjective(), 0, 0, 10));
             double iouBefore = meanIou(tg, test);
             // when

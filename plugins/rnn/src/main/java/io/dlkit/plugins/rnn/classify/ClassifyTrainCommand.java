@@ -1,16 +1,13 @@
 package io.dlkit.plugins.rnn.classify;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.api.command.DelegatingTrainCommand;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dlkit rnn classify-train --data FILE.json [--data ...] --text-field text --label-field
@@ -29,7 +26,7 @@ import picocli.CommandLine.Spec;
             "e.g. dlkit rnn classify-train --data imdb.json --text-field text --label-field class"
                     + " --out runs/imdb"
         })
-public final class ClassifyTrainCommand implements Callable<Integer> {
+public final class ClassifyTrainCommand extends DelegatingTrainCommand {
     @Option(
             names = "--data",
             required = true,
@@ -92,23 +89,10 @@ public final class ClassifyTrainCommand implements Callable<Integer> {
             description = "Model directory.")
     Path out;
 
-    @Parameters(
-            paramLabel = "TRAIN_OPTION",
-            description = "Options of 'dlkit train' (--lr, --batch-size, ...).")
-    List<String> trainArgs = new ArrayList<>();
-
-    private final CommandContext ctx;
-
     /** dlkit injects the command context. */
     @Inject
     public ClassifyTrainCommand(CommandContext ctx) {
-        this.ctx = ctx;
-    }
-
-    /** Unknown options are train's. */
-    @Spec
-    void init(CommandSpec self) {
-        self.parser().unmatchedOptionsArePositionalParams(true);
+        super(ctx);
     }
 
     @Override
@@ -126,6 +110,6 @@ public final class ClassifyTrainCommand implements Callable<Integer> {
                         hidden,
                         minCount,
                         epochs);
-        return new ClassifierRun(ctx, out).train(s, trainArgs);
+        return new ClassifierRun(ctx, out).train(s, trainArgs());
     }
 }

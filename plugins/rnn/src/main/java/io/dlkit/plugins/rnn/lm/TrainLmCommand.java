@@ -2,16 +2,12 @@ package io.dlkit.plugins.rnn.lm;
 
 import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
+import io.dlkit.api.command.DelegatingTrainCommand;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dlkit rnn train --text FILE|DIR [--level char|word] [--cell lstm|gru|rnn] [--layers 2]
@@ -33,7 +29,7 @@ import picocli.CommandLine.Spec;
             "Train a character- or word-level language model with 'dlkit train'.",
             "e.g. dlkit rnn train --text moby-dick.txt --out runs/moby --epochs 5"
         })
-public final class TrainLmCommand implements Callable<Integer> {
+public final class TrainLmCommand extends DelegatingTrainCommand {
     @Option(
             names = "--text",
             paramLabel = "FILE|DIR",
@@ -106,29 +102,16 @@ public final class TrainLmCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the training in --out.")
     boolean resume;
 
-    @Parameters(
-            paramLabel = "TRAIN_OPTION",
-            description = "Options of 'dlkit train' (--lr, --optimizer, --plot, ...).")
-    List<String> trainArgs = new ArrayList<>();
-
-    private final CommandContext ctx;
-
     /** dlkit injects the command context. */
     @Inject
     public TrainLmCommand(CommandContext ctx) {
-        this.ctx = ctx;
-    }
-
-    /** Unknown options are train's: keep them, in order, among the positional arguments. */
-    @Spec
-    void init(CommandSpec self) {
-        self.parser().unmatchedOptionsArePositionalParams(true);
+        super(ctx, "--lr, --optimizer, --plot, ...", null);
     }
 
     @Override
     public Integer call() {
         for (String own : List.of("--model", "--data", "--val", "--loss")) {
-            if (trainArgs.stream().anyMatch(a -> a.equals(own) || a.startsWith(own + "="))) {
+            if (trainArgs().stream().anyMatch(a -> a.equals(own) || a.startsWith(own + "="))) {
                 throw DlkitException.invalidInput(
                         "rnn train: " + own + " is set by rnn train itself from --text");
             }
@@ -139,7 +122,7 @@ public final class TrainLmCommand implements Callable<Integer> {
         }
         Path dir = out == null ? Path.of("runs", "lm") : out;
         LmRun run = new LmRun(ctx, dir);
-        if (resume) return run.resume(epochs, trainArgs);
+        if (resume) return run.resume(epochs, trainArgs());
         if (text == null) {
             throw DlkitException.invalidInput(
                     "rnn train: give --text FILE|DIR (or --resume --out DIR)");
@@ -156,6 +139,6 @@ public final class TrainLmCommand implements Callable<Integer> {
                         clip,
                         clipValue,
                         valFraction);
-        return run.train(text, s, trainArgs);
+        return run.train(text, s, trainArgs());
     }
 }

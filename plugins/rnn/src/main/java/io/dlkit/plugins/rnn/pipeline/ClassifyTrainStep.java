@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * {@code rnn/classify-train}: a many-to-one LSTM text classifier on labelled JSON texts, trained as
  * {@code dlkit rnn classify-train} trains it ({@link ClassifierRun}). Parameters are the command's
- * options in snake_case ({@code data} and {@code test} one file each), with {@code learning_rate}
- * and {@code batch_size} for train.
+ * options in snake_case ({@code data} and {@code test} one file or a list of files each, as the
+ * repeatable {@code --data} and {@code --test}: train on two sources, test on a third), with {@code
+ * learning_rate} and {@code batch_size} for train.
  */
 final class ClassifyTrainStep implements StepType {
     private final CommandContext ctx;
@@ -38,8 +39,9 @@ final class ClassifyTrainStep implements StepType {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.required("data", ParamType.PATH, "labelled JSON texts"),
-                ParamSpec.optional("test", ParamType.PATH, null, "JSON texts scored after"),
+                ParamSpec.required("data", ParamType.PATHS, "labelled JSON texts (file or list)"),
+                ParamSpec.optional(
+                        "test", ParamType.PATHS, null, "JSON texts scored after (file or list)"),
                 ParamSpec.optional("text_field", ParamType.STRING, "text", "the text's key"),
                 ParamSpec.optional("label_field", ParamType.STRING, "class", "the label's key"),
                 ParamSpec.optional("val_split", ParamType.FLOAT, 0.2, "held-out fraction"),
@@ -73,8 +75,8 @@ final class ClassifyTrainStep implements StepType {
         Path dir = context.resolveOutput(p.has("out") ? p.string("out") : context.stepId());
         ClassifierRun.Settings s =
                 new ClassifierRun.Settings(
-                        List.of(p.path("data")),
-                        p.has("test") ? List.of(p.path("test")) : List.of(),
+                        p.paths("data"),
+                        p.has("test") ? p.paths("test") : List.of(),
                         p.string("text_field"),
                         p.string("label_field"),
                         p.number("val_split"),

@@ -1,16 +1,11 @@
 package io.dlkit.plugins.rnn.seq2seq;
 
 import io.dlkit.api.CommandContext;
+import io.dlkit.api.command.DelegatingTrainCommand;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dlkit rnn seq2seq-train --pairs FILE.tsv [--embedding 32] [--hidden 128] --out DIR}: an
@@ -26,7 +21,7 @@ import picocli.CommandLine.Spec;
             "e.g. dlkit rnn dates --n 20000 > dates.tsv; dlkit rnn seq2seq-train --pairs dates.tsv"
                     + " --out runs/dates"
         })
-public final class Seq2SeqTrainCommand implements Callable<Integer> {
+public final class Seq2SeqTrainCommand extends DelegatingTrainCommand {
     @Option(
             names = "--pairs",
             required = true,
@@ -56,23 +51,10 @@ public final class Seq2SeqTrainCommand implements Callable<Integer> {
             description = "Model directory.")
     Path out;
 
-    @Parameters(
-            paramLabel = "TRAIN_OPTION",
-            description = "Options of 'dlkit train' (--lr, --batch-size, ...).")
-    List<String> trainArgs = new ArrayList<>();
-
-    private final CommandContext ctx;
-
     /** dlkit injects the command context. */
     @Inject
     public Seq2SeqTrainCommand(CommandContext ctx) {
-        this.ctx = ctx;
-    }
-
-    /** Unknown options are train's. */
-    @Spec
-    void init(CommandSpec self) {
-        self.parser().unmatchedOptionsArePositionalParams(true);
+        super(ctx);
     }
 
     @Override
@@ -80,6 +62,6 @@ public final class Seq2SeqTrainCommand implements Callable<Integer> {
         return new Seq2SeqRun(ctx, out)
                 .train(
                         new Seq2SeqRun.Settings(pairs, embedding, hidden, epochs, valFraction),
-                        trainArgs);
+                        trainArgs());
     }
 }

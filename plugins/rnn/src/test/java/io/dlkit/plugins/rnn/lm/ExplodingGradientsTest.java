@@ -20,6 +20,7 @@ import io.dlkit.backend.train.TrainingListener;
 import io.dlkit.backend.train.TrainingSpec;
 import io.dlkit.backend.train.schedule.PerEpochList;
 import io.dlkit.plugins.rnn.layers.RnnLayerTypes;
+import io.dlkit.testkit.TestOptimizers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ class ExplodingGradientsTest {
                 TrainingGraph.build(
                         g,
                         Sequential.fromConfig(config),
-                        new PlainGradientDescent(),
+                        TestOptimizers.gradientDescent(),
                         new TrainingSpec(new SequenceCrossEntropy(), 0, 0, clipNorm));
         TrainOptions options =
                 new TrainOptions(RATES.size(), 16, new PerEpochList(RATES), 3, 0, null, 1);

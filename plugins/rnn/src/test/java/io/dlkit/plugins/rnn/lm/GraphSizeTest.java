@@ -11,6 +11,7 @@ import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingSpec;
 import io.dlkit.plugins.rnn.layers.RnnLayerTypes;
+import io.dlkit.testkit.TestOptimizers;
 import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class GraphSizeTest {
             TrainingGraph.build(
                     g,
                     model,
-                    new PlainGradientDescent(),
+                    TestOptimizers.gradientDescent(),
                     new TrainingSpec(new SequenceCrossEntropy(), 0, 0, 5));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             long ops = 0;

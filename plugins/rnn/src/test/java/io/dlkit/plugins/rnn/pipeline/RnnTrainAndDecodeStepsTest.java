@@ -1,8 +1,10 @@
 package io.dlkit.plugins.rnn.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.dlkit.api.DlkitException;
 import io.dlkit.api.pipeline.ParamSpec;
 import io.dlkit.api.pipeline.Params;
 import io.dlkit.api.pipeline.StepType;
@@ -170,6 +172,54 @@ class RnnTrainAndDecodeStepsTest {
                 .contains("--epochs 3", "--optimizer adam", "--lr 0.002", "--batch-size 32")
                 .contains("--val " + model.resolve("data/val.npz"), "--out " + model);
         assertThat(Files.readString(model.resolve("data/classes.json"))).contains("neg", "pos");
+    }
+
+    @Test
+    void should_train_a_classifier_on_lists_of_data_and_test_files() throws IOException {
+        // given: two sources of 10 texts each to train on and a third of 4 to test on
+        Path a = labelled("a.json", 10, "good film", "bad film");
+        Path b = labelled("b.json", 10, "great book", "awful book");
+        Path c = labelled("c.json", 4, "good book", "bad book");
+        FakeCommandContext ctx = new FakeCommandContext();
+        ClassifyTrainStep step = new ClassifyTrainStep(ctx);
+        Params p = params(step, Map.of("data", List.of(a, b), "test", List.of(c), "seq", 6));
+
+        // when
+        step.run(new FakeStepContext(dir.resolve("run"), false), p, Map.of());
+
+        // then: the 20 entries of both split 16/4 (val_split 0.2), the third scored after
+        Path model = dir.resolve("run").resolve("step");
+        assertThat(ctx.stderr())
+                .contains("16 training, 4 validation texts, test " + List.of(c) + ", 2 classes");
+        assertThat(String.join(" ", ctx.commands().get(0)))
+                .contains("--test " + model.resolve("data/test.npz"));
+        assertThat(model.resolve("data/test.npz")).exists();
+    }
+
+    @Test
+    void should_refuse_an_empty_data_list_with_the_commands_message() {
+        FakeCommandContext ctx = new FakeCommandContext();
+        ClassifyTrainStep step = new ClassifyTrainStep(ctx);
+        Params p = params(step, Map.of("data", List.of()));
+        FakeStepContext context = new FakeStepContext(dir.resolve("run"), false);
+
+        assertThatThrownBy(() -> step.run(context, p, Map.of()))
+                .isInstanceOf(DlkitException.class)
+                .hasMessage("rnn classify-train: give at least one --data file");
+        assertThat(ctx.commands()).isEmpty();
+    }
+
+    /** {@code n} entries alternating {@code pos} ({@code good}) and {@code neg} ({@code bad}). */
+    private Path labelled(String name, int n, String good, String bad) throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            json.append(i > 0 ? "," : "")
+                    .append(
+                            String.format(
+                                    "{\"text\": \"%s\", \"class\": \"%s\"}",
+                                    i % 2 == 0 ? good : bad, i % 2 == 0 ? "pos" : "neg"));
+        }
+        return Files.writeString(dir.resolve(name), json.append("]"));
     }
 
     /** Log-probabilities per step from the prefix in a row {@code [src, src, GO, y1, y2]}. */
