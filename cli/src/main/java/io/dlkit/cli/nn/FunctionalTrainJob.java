@@ -93,8 +93,16 @@ final class FunctionalTrainJob {
                     (log, from) ->
                             engine.distributed()
                                     ? distributed(
-                                            engine, model, losses, r, tg, opts, checkpoints, log,
-                                            data, from)
+                                            engine,
+                                            model,
+                                            losses,
+                                            r,
+                                            tg,
+                                            opts,
+                                            checkpoints,
+                                            log,
+                                            data,
+                                            from)
                                     : fit(tg, opts, checkpoints, log, data, r.batchSize(), from);
             WatchedFit.Outcome fitted = WatchedFit.run(ctx, dir, r, state, training);
             state = fitted.state();
