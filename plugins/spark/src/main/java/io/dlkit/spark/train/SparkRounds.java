@@ -1,6 +1,14 @@
 package io.dlkit.spark.train;
 
+import io.dlkit.spark.ExecutorClassPath;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,30 +123,42 @@ final class SparkRounds implements RoundExecutor {
         return "executor_" + env.blockManager().blockManagerId().host() + "_" + env.executorId();
     }
 
-    /** A worker's task: train the round on its shard from the round's weights. */
+    /**
+     * A worker's task: train the round on its shard from the round's weights. Its fields name only
+     * JDK and Spark types (the run, the round and the weights travel as bytes): a cluster executor
+     * deserializes the task before dlkit's classes are loadable there, and reads them only after
+     * {@link ExecutorClassPath#ensure} has made them so.
+     */
     private static final class TrainTask
             extends AbstractFunction1<Iterator<Integer>, Iterator<RoundResult>>
             implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final RunSpec spec;
-        private final Round round;
-        private final Weights weights;
+        private static final long serialVersionUID = 2L;
+        private final byte[] payload;
         private final Broadcast<Weights> variable;
 
         TrainTask(RunSpec spec, Round round, Weights weights, Broadcast<Weights> variable) {
-            this.spec = spec;
-            this.round = round;
-            this.weights = weights;
+            this.payload = bytes(new Object[] {spec, round, weights});
             this.variable = variable;
         }
 
         @Override
         public Iterator<RoundResult> apply(Iterator<Integer> ids) {
+            ExecutorClassPath.ensure();
+            Object[] p = (Object[]) read(payload);
+            RunSpec spec = (RunSpec) p[0];
+            Round round = (Round) p[1];
+            Weights weights = (Weights) p[2];
             List<RoundResult> out = new ArrayList<>();
             while (ids.hasNext()) {
                 int id = ids.next();
                 long t0 = System.nanoTime();
-                RoundResult r = Workers.get(spec, id).train(round, start()).placed(here());
+                Weights start =
+                        weights != null
+                                ? weights
+                                : variable != null
+                                        ? variable.value()
+                                        : Workers.peek(round.runId() + "/start");
+                RoundResult r = Workers.get(spec, id).train(round, start).placed(here());
                 if (TRACE)
                     System.err.printf("task %d: %.0f ms%n", id, (System.nanoTime() - t0) / 1e6);
                 if (weights == null && variable == null && r.diverged() == null) {
@@ -150,10 +170,30 @@ final class SparkRounds implements RoundExecutor {
             return CollectionConverters.asScala(out.iterator());
         }
 
-        private Weights start() {
-            if (weights != null) return weights;
-            if (variable != null) return variable.value();
-            return Workers.peek(round.runId() + "/start");
+        private static byte[] bytes(Object o) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(b)) {
+                out.writeObject(o);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return b.toByteArray();
+        }
+
+        private static Object read(byte[] bytes) {
+            try (ObjectInputStream in =
+                    new ObjectInputStream(new ByteArrayInputStream(bytes)) {
+                        @Override
+                        protected Class<?> resolveClass(ObjectStreamClass d)
+                                throws IOException, ClassNotFoundException {
+                            return Class.forName(
+                                    d.getName(), false, TrainTask.class.getClassLoader());
+                        }
+                    }) {
+                return in.readObject();
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("cannot read the round's task: " + e, e);
+            }
         }
     }
 }

@@ -12,8 +12,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code dlkit train --engine spark}: {@link ParameterAveraging} with each round run as a barrier
- * Spark job ({@link SparkRounds}) on {@code --master} (default {@code local[N]} for N workers;
- * {@code local-cluster[N,1,MB]} runs them in N executor JVMs on this machine, as a cluster would).
+ * Spark job ({@link SparkRounds}) on {@code --master} (default: spark-submit's master, else {@code
+ * local[N]} for N workers; {@code local-cluster[N,1,MB]} runs them in N executor JVMs on this
+ * machine, as a cluster would).
  */
 public final class SparkTraining implements DistributedTraining {
     private static final String MAX_DIRECT_RESULT = "spark.task.maxDirectResultSize";
@@ -38,8 +39,11 @@ public final class SparkTraining implements DistributedTraining {
     @Override
     public TrainState fit(DistributedFit job) {
         int workers = job.engine().workers();
+        // --master, else spark-submit's (it sets spark.master), else local[N].
         String master =
-                job.engine().master() == null ? "local[" + workers + "]" : job.engine().master();
+                job.engine().master() != null
+                        ? job.engine().master()
+                        : System.getProperty("spark.master", "local[" + workers + "]");
         checkMaster(master, workers);
         boolean inJvm = LOCAL.matcher(master).matches();
         // A round's results (every variable of each worker, megabytes) would otherwise go through
