@@ -4,22 +4,26 @@ import io.dlkit.api.CommandContext;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
 import io.dlkit.api.RunSettings;
+import io.dlkit.backend.data.Dataset;
+import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.nn.Sequential;
-import io.dlkit.backend.runtime.DeviceRequest;
-import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
+import io.dlkit.backend.train.Evaluation;
+import io.dlkit.backend.train.ModelRunner;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.TrainingDivergedException;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingListener;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The part of {@link TrainJob} that hands a run to a {@link DistributedTraining} engine: the driver
- * graph, data, checkpoints and log are the single-process run's; each worker gets a graph built the
- * same way from the model file, with its share of the threads.
+ * The part of {@link TrainJob} and {@link FunctionalTrainJob} that hands a run to a {@link
+ * DistributedTraining} engine: the driver graph, data, checkpoints and log are the single-process
+ * run's; the workers get a {@link WorkerRecipe} of the model as model.yaml records it, each with
+ * its share of the threads, and the training data as named arrays.
  */
 final class DistributedJob {
     private final CommandContext ctx;
@@ -32,9 +36,9 @@ final class DistributedJob {
         this.engine = engine;
     }
 
+    /** Trains a Sequential {@code model} (frozen layers marked) on {@code data}. */
     TrainState fit(
-            Map<String, Object> modelConfig,
-            Transfer transfer,
+            Sequential model,
             TrainRequest r,
             TrainingGraph driver,
             TrainOptions opts,
@@ -42,16 +46,54 @@ final class DistributedJob {
             TrainingListener log,
             TrainJob.Data data,
             TrainState state) {
+        Dataset val = data.validation();
+        Supplier<Evaluation> validate =
+                val == null || val.size() == 0
+                        ? null
+                        : () ->
+                                new ModelRunner(driver)
+                                        .evaluate(val, Math.max(opts.batchSize(), 256));
+        WorkerRecipe recipe = recipe(model.config(), model.inputShape(), r, data.normalization());
+        return fit(recipe, driver, opts, checkpoints, log, arrays(data.train()), validate, state);
+    }
+
+    /**
+     * Trains the functional model {@code modelConfig} describes (with its resolved losses) on
+     * {@code train}'s named arrays, validating with {@code validate} (or not, when null).
+     */
+    TrainState fit(
+            Map<String, Object> modelConfig,
+            TrainRequest r,
+            TrainingGraph driver,
+            TrainOptions opts,
+            Checkpoints checkpoints,
+            TrainingListener log,
+            Map<String, NdArray> train,
+            Supplier<Evaluation> validate,
+            TrainState state) {
+        WorkerRecipe recipe = recipe(modelConfig, null, r, null);
+        return fit(recipe, driver, opts, checkpoints, log, train, validate, state);
+    }
+
+    private TrainState fit(
+            WorkerRecipe recipe,
+            TrainingGraph driver,
+            TrainOptions opts,
+            Checkpoints checkpoints,
+            TrainingListener log,
+            Map<String, NdArray> train,
+            Supplier<Evaluation> validate,
+            TrainState state) {
         DistributedFit job =
                 new DistributedFit(
                         driver,
-                        workerGraphs(modelConfig, transfer, r),
+                        recipe,
+                        optimizers,
                         opts,
                         checkpoints,
                         log,
-                        data.augmenter(),
-                        data.train(),
-                        data.validation(),
+                        train,
+                        validate,
                         state,
                         engine,
                         ctx.err());
@@ -62,23 +104,32 @@ final class DistributedJob {
         }
     }
 
-    private Supplier<TrainingGraph> workerGraphs(
-            Map<String, Object> modelConfig, Transfer transfer, TrainRequest r) {
+    private WorkerRecipe recipe(
+            Map<String, Object> modelConfig,
+            long[] inputShape,
+            TrainRequest r,
+            io.dlkit.backend.data.ChannelNormalization normalization) {
         RunSettings s = ctx.settings();
         int cores = Runtime.getRuntime().availableProcessors();
         // The workers of local[N] share this machine's cores: give each its share, not all.
         int threads = Math.max(1, (s.threads() > 0 ? s.threads() : cores) / engine.workers());
-        return () -> {
-            Sequential model = transfer.freeze(ModelBuild.model(modelConfig, "model.yaml"));
-            GraphContext g =
-                    GraphContext.create(DeviceRequest.parse(s.device()), threads, s.seed());
-            try {
-                return ModelBuild.graph(
-                        g, model, optimizers.create(r.optimizer(), r.optimizerConfig()), r);
-            } catch (RuntimeException e) {
-                g.close();
-                throw e;
-            }
-        };
+        return new ModelWorkerRecipe(
+                modelConfig, inputShape, r, normalization, s.device(), threads, s.seed());
+    }
+
+    /** A data set as the named arrays a Sequential graph is fed: x, and labels or targets. */
+    static Map<String, NdArray> arrays(Dataset d) {
+        Map<String, NdArray> m = new LinkedHashMap<>();
+        m.put("x", NdArray.of(d.features(), batched(d.size(), d.featureShape())));
+        if (d.hasClassLabels()) m.put("labels", NdArray.of(d.labels(), d.size()));
+        else m.put("targets", NdArray.of(d.targets(), batched(d.size(), d.targetShape())));
+        return m;
+    }
+
+    private static long[] batched(int rows, long[] sample) {
+        long[] s = new long[sample.length + 1];
+        s[0] = rows;
+        System.arraycopy(sample, 0, s, 1, sample.length);
+        return s;
     }
 }

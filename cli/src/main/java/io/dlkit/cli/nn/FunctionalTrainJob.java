@@ -50,7 +50,8 @@ final class FunctionalTrainJob {
             TrainRequest r,
             Map<String, Object> saved,
             MemoryBudget budget,
-            Transfer transfer) {
+            Transfer transfer,
+            EngineOptions engine) {
         Instant started = Instant.now();
         String source = r.resume() ? dir.modelFile().toString() : String.valueOf(r.modelFile());
         refuseImageOptions(r);
@@ -84,11 +85,25 @@ final class FunctionalTrainJob {
                         .writeString(
                                 dir.modelFile(),
                                 Yaml.write(
-                                        ModelDir.content(modelConfig(model, losses), training(r))));
+                                        ModelDir.content(
+                                                modelConfig(model, losses), training(r, engine))));
             }
             TrainJob.refuseFinished(dir, state, r);
             WatchedFit.Fit training =
-                    (log, from) -> fit(tg, opts, checkpoints, log, data, r.batchSize(), from);
+                    (log, from) ->
+                            engine.distributed()
+                                    ? distributed(
+                                            engine,
+                                            model,
+                                            losses,
+                                            r,
+                                            tg,
+                                            opts,
+                                            checkpoints,
+                                            log,
+                                            data,
+                                            from)
+                                    : fit(tg, opts, checkpoints, log, data, r.batchSize(), from);
             WatchedFit.Outcome fitted = WatchedFit.run(ctx, dir, r, state, training);
             state = fitted.state();
             TrainingLog log = fitted.log();
@@ -132,6 +147,40 @@ final class FunctionalTrainJob {
         }
     }
 
+    private TrainState distributed(
+            EngineOptions engine,
+            FunctionalModel model,
+            Map<String, OutputLoss> losses,
+            TrainRequest r,
+            TrainingGraph tg,
+            TrainOptions opts,
+            Checkpoints checkpoints,
+            TrainingLog log,
+            Splits data,
+            TrainState state) {
+        java.util.function.Supplier<Evaluation> validate =
+                data.validation() == null
+                        ? null
+                        : () ->
+                                new ModelRunner(tg)
+                                        .evaluate(
+                                                new ArraySource(
+                                                        data.validation(),
+                                                        Math.max(256, r.batchSize()),
+                                                        false));
+        return new DistributedJob(ctx, optimizers, engine)
+                .fit(
+                        modelConfig(model, losses),
+                        r,
+                        tg,
+                        opts,
+                        checkpoints,
+                        log,
+                        data.train().arrays(),
+                        validate,
+                        state);
+    }
+
     /** model.yaml's model: the model file's content with every output's resolved loss. */
     private static Map<String, Object> modelConfig(
             FunctionalModel model, Map<String, OutputLoss> losses) {
@@ -140,8 +189,9 @@ final class FunctionalTrainJob {
         return m;
     }
 
-    private Map<String, Object> training(TrainRequest r) {
+    private Map<String, Object> training(TrainRequest r, EngineOptions engine) {
         Map<String, Object> t = r.toConfig();
+        if (engine.distributed()) t.put("engine", engine.toConfig());
         t.put("seed", ctx.settings().seed());
         return t;
     }

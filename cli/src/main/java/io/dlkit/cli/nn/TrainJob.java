@@ -105,13 +105,8 @@ public final class TrainJob {
         if (e == null)
             e = saved == null ? EngineOptions.LOCAL : EngineOptions.fromConfig(engineOf(saved));
         if (io.dlkit.backend.nn.FunctionalModel.isFunctional(modelConfig)) {
-            if (e.distributed())
-                throw DlkitException.invalidInput(
-                        "--engine "
-                                + e.engine()
-                                + " trains Sequential models only; use --engine local");
             return new FunctionalTrainJob(ctx, optimizers, this)
-                    .train(dir, modelConfig, r, saved, budget, transfer);
+                    .train(dir, modelConfig, r, saved, budget, transfer, e);
         }
         return train(dir, modelConfig, r, saved, budget, transfer, e);
     }
@@ -169,16 +164,7 @@ public final class TrainJob {
                     (log, from) ->
                             engine.distributed()
                                     ? new DistributedJob(ctx, optimizers, engine)
-                                            .fit(
-                                                    modelConfig,
-                                                    transfer,
-                                                    r,
-                                                    tg,
-                                                    opts,
-                                                    checkpoints,
-                                                    log,
-                                                    data,
-                                                    from)
+                                            .fit(model, r, tg, opts, checkpoints, log, data, from)
                                     : fit(tg, opts, checkpoints, log, data, from);
             WatchedFit.Outcome fitted = WatchedFit.run(ctx, dir, r, state, training);
             state = fitted.state();

@@ -135,6 +135,17 @@ final class Yaml {
         return v;
     }
 
+    /** The map {@link #write} wrote (integers as Integer when they fit, as {@link #read}). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parse(String text) {
+        try {
+            Object o = YAML.readValue(text, Object.class);
+            return o instanceof Map<?, ?> ? (Map<String, Object>) plain(o) : new LinkedHashMap<>();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The YAML text of a map. */
     static String write(Map<String, Object> map) {
         try {

@@ -14,13 +14,13 @@ import org.apache.spark.util.MutableURLClassLoader;
  * unpacked archive to that loader, before any dlkit class is loaded. Uses only the JDK and Spark:
  * dlkit's own classes may not be loadable yet when this runs.
  */
-final class ExecutorClassPath {
+public final class ExecutorClassPath {
     private static final String PROBE = "io.dlkit.cli.DlkitApplication";
 
     private ExecutorClassPath() {}
 
     /** Makes dlkit's classes loadable from this add-on's class loader (no-op when they are). */
-    static synchronized void ensure() {
+    public static synchronized void ensure() {
         ensure(ExecutorClassPath.class.getClassLoader(), PROBE);
     }
 

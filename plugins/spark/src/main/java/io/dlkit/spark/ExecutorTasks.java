@@ -1,5 +1,6 @@
 package io.dlkit.spark;
 
+import com.google.inject.Injector;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.extension.BatchTaskProvider;
 import io.dlkit.api.extension.BatchTasks;
@@ -16,12 +17,12 @@ import java.util.List;
  * folder {@code dlkit} that {@code --archives dlkit-spark.tgz#dlkit} unpacks in the executor's
  * working folder.
  */
-final class ExecutorTasks {
+public final class ExecutorTasks {
     /** Test-only: ignore the driver's tasks and start a host as a cluster executor would. */
     static final String ISOLATED = "dlkit.batch.isolatedExecutors";
 
     private static volatile BatchTasks driver;
-    private static BatchTasks bootstrapped;
+    private static Injector host;
 
     private ExecutorTasks() {}
 
@@ -37,21 +38,28 @@ final class ExecutorTasks {
         return t.provider(task);
     }
 
-    private static synchronized BatchTasks bootstrap() {
-        if (bootstrapped == null) {
+    private static BatchTasks bootstrap() {
+        return host().getInstance(BatchTasks.class);
+    }
+
+    /**
+     * dlkit's injector in this executor JVM, its plugin host started from the shipped distribution
+     * on first use (once per JVM): the batch tasks' and the training workers' (their layers and
+     * optimizers).
+     */
+    public static synchronized Injector host() {
+        if (host == null) {
             Path home = home();
             PrintWriter err = new PrintWriter(System.err, true);
-            bootstrapped =
-                    DlkitApplication.embedded(List.of(home.resolve("plugins")), err, err)
-                            .getInstance(BatchTasks.class);
+            host = DlkitApplication.embedded(List.of(home.resolve("plugins")), err, err);
             err.println(
                     "dlkit executor: started the plugin host from "
                             + home
                             + " (batch tasks: "
-                            + String.join(", ", bootstrapped.names())
+                            + String.join(", ", host.getInstance(BatchTasks.class).names())
                             + ")");
         }
-        return bootstrapped;
+        return host;
     }
 
     /** Where the distribution is on this executor (see {@link ExecutorClassPath#home}). */

@@ -198,7 +198,15 @@ public final class Trainer {
         }
     }
 
-    private TrainState endEpoch(TrainState s, Supplier<Evaluation> validate) {
+    /**
+     * Ends the epoch {@code s} describes, its sums complete and the graph holding the epoch's last
+     * weights: the epoch's metrics (validated with {@code validate}, or not when null), early
+     * stopping, the checkpoint (refusing NaN or infinite variables), then the listener; returns the
+     * next epoch's state. {@link #fit} calls it after each epoch; an engine that runs the epoch's
+     * steps elsewhere (data-parallel workers) calls it with the steps' sums and the merged weights
+     * loaded, so that its epochs end exactly as this loop's do.
+     */
+    public TrainState endEpoch(TrainState s, Supplier<Evaluation> validate) {
         double[] sums = s.sums();
         double seconds = sums.length > 4 ? sums[4] : 0;
         double n = Math.max(1, sums[3]);
@@ -249,6 +257,17 @@ public final class Trainer {
         save(next);
         listener.onEpoch(m);
         return next;
+    }
+
+    /**
+     * Checkpoints the graph's variables with {@code s} (a mid-epoch state: {@code s.batch() > 0}),
+     * refusing NaN or infinite variables, as {@code --checkpoint-every} does; nothing without
+     * checkpoints.
+     *
+     * @throws TrainingDivergedException when a variable is NaN or infinite
+     */
+    public void checkpoint(TrainState s) {
+        save(s);
     }
 
     private void save(TrainState s) {

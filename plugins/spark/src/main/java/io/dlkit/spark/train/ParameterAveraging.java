@@ -1,13 +1,15 @@
 package io.dlkit.spark.train;
 
-import io.dlkit.backend.data.Dataset;
+import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.TrainingDivergedException;
 import io.dlkit.cli.nn.DistributedFit;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,19 +38,29 @@ public final class ParameterAveraging {
     TrainState fit() {
         TrainOptions o = job.options();
         int batch = (o.batchSize() + workers - 1) / workers;
-        List<Dataset> shards = Shards.split(job.train(), workers, o.seed());
+        List<Map<String, NdArray>> shards = Shards.split(job.train(), workers, o.seed());
+        int steps = (Shards.rows(shards.get(0)) + batch - 1) / batch;
         String runId = UUID.randomUUID().toString();
-        Workers.register(
-                runId, new Workers.Setup(job.workerGraphs(), shards, batch, o, job.augmenter()));
+        TrainHost.use(job.optimizers());
+        Path dir = ShardFiles.tempDir();
         try {
-            int steps = (shards.get(0).size() + batch - 1) / batch;
-            return loop(runId, steps);
+            RunSpec spec =
+                    new RunSpec(
+                            runId,
+                            job.workers(),
+                            ShardFiles.write(dir, runId, shards, executor::ship),
+                            ShardFiles.paths(dir, runId, shards.size()),
+                            batch,
+                            o.seed());
+            shards = null; // on disk now: let the driver's copy go before training
+            return loop(spec, steps);
         } finally {
             Workers.close(runId);
+            ShardFiles.delete(dir);
         }
     }
 
-    private TrainState loop(String runId, int steps) {
+    private TrainState loop(RunSpec spec, int steps) {
         EpochEnd end = new EpochEnd(job);
         Weights current = Weights.read(job.graph().graph());
         TrainState s = job.state();
@@ -60,8 +72,8 @@ public final class ParameterAveraging {
             long step = s.step();
             for (int from = s.batch(); from < steps; ) {
                 int to = Math.min((from / every + 1) * every, steps);
-                Round round = new Round(runId, s.epoch(), from, to, step);
-                current = average(executor.run(round, current, workers), round, sums);
+                Round round = new Round(spec.runId(), s.epoch(), from, to, step);
+                current = average(executor.run(spec, round, current), round, sums);
                 step += to - from;
                 from = to;
                 if (o.checkpointEvery() > 0

@@ -2,26 +2,24 @@ package io.dlkit.spark.train;
 
 import io.dlkit.backend.data.BatchAugmenter;
 import io.dlkit.backend.data.BatchSource;
-import io.dlkit.backend.data.MiniBatches;
 import io.dlkit.backend.io.NdArray;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A worker's shard as the core trainer's {@link BatchSource}, cut off at the round's end: batch
- * {@code b} of epoch {@code e} is the shard's shuffled batch (seeded per worker), augmented with
- * the batch's seed as the single-process feeder does; {@link #batchCount()} is the round's end, so
- * the trainer, started at the round's first batch, stops there.
+ * {@code b} of epoch {@code e} is the shard's shuffled batch (seeded per worker), its {@code x}
+ * augmented with the batch's seed as the single-process feeder does; {@link #batchCount()} is the
+ * round's end, so the trainer, started at the round's first batch, stops there.
  */
 final class ShardRound implements BatchSource {
-    private final MiniBatches batches;
+    private final ShardBatches batches;
     private final int end;
     private final BatchAugmenter augmenter;
     private final long augmentSeed;
-    private MiniBatches.Epoch epoch;
 
-    ShardRound(MiniBatches batches, int end, BatchAugmenter augmenter, long augmentSeed) {
+    ShardRound(ShardBatches batches, int end, BatchAugmenter augmenter, long augmentSeed) {
         this.batches = batches;
         this.end = end;
         this.augmenter = augmenter;
@@ -30,7 +28,7 @@ final class ShardRound implements BatchSource {
 
     @Override
     public int size() {
-        return batches.dataset().size();
+        return batches.size();
     }
 
     @Override
@@ -45,7 +43,7 @@ final class ShardRound implements BatchSource {
 
     @Override
     public List<String> names() {
-        return List.of("x", batches.dataset().hasClassLabels() ? "labels" : "targets");
+        return batches.names();
     }
 
     /** The rows of batches {@code from} (inclusive) to {@link #batchCount()} (exclusive). */
@@ -57,35 +55,13 @@ final class ShardRound implements BatchSource {
 
     @Override
     public Map<String, NdArray> batch(long seed, int e, int b) {
-        if (epoch == null || epoch.number() != e) epoch = batches.epoch(e);
-        float[] x = batches.newFeatureBuffer();
-        int rows;
-        NdArray y;
-        if (batches.dataset().hasClassLabels()) {
-            int[] labels = batches.newLabelBuffer();
-            rows = epoch.copy(b, x, labels);
-            y = NdArray.of(Arrays.copyOf(labels, rows), rows);
-        } else {
-            float[] t = batches.newTargetBuffer();
-            rows = epoch.copy(b, x, t);
-            y =
-                    NdArray.of(
-                            Arrays.copyOf(t, rows * batches.dataset().targetSize()),
-                            shape(rows, batches.dataset().targetShape()));
-        }
-        if (augmenter != BatchAugmenter.NONE)
-            augmenter.augment(x, rows, BatchAugmenter.batchSeed(augmentSeed, e, b));
-        NdArray features =
-                NdArray.of(
-                        Arrays.copyOf(x, rows * batches.dataset().featureSize()),
-                        shape(rows, batches.dataset().featureShape()));
-        return Map.of("x", features, names().get(1), y);
-    }
-
-    private static long[] shape(int rows, long[] sample) {
-        long[] s = new long[sample.length + 1];
-        s[0] = rows;
-        System.arraycopy(sample, 0, s, 1, sample.length);
-        return s;
+        Map<String, NdArray> m = batches.batch(e, b);
+        NdArray x = m.get("x");
+        if (augmenter == BatchAugmenter.NONE || x == null) return m;
+        float[] values = x.floats();
+        augmenter.augment(values, (int) x.shape()[0], BatchAugmenter.batchSeed(augmentSeed, e, b));
+        Map<String, NdArray> out = new LinkedHashMap<>(m);
+        out.put("x", NdArray.of(values, x.shape()));
+        return out;
     }
 }

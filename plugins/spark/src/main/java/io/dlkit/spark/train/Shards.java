@@ -1,21 +1,24 @@
 package io.dlkit.spark.train;
 
-import io.dlkit.backend.data.Dataset;
-import io.dlkit.backend.data.MiniBatches;
+import io.dlkit.backend.io.DType;
+import io.dlkit.backend.io.NdArray;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Splits a training set into one shard per worker: a seeded random partition (a data set sorted by
- * class, as image folders are, must not give each worker its own classes), of sizes that differ by
- * at most one batch's rounding: {@code ceil(n / workers)} each, the last one the rest.
+ * Splits a training set (named arrays of equal rows) into one shard per worker: a seeded random
+ * partition (a data set sorted by class, as image folders are, must not give each worker its own
+ * classes), of {@code ceil(n / workers)} rows each, the last one the rest.
  */
 final class Shards {
     private Shards() {}
 
     /** {@code workers} shards of {@code data}, the same for the same {@code seed}. */
-    static List<Dataset> split(Dataset data, int workers, long seed) {
-        int n = data.size();
+    static List<Map<String, NdArray>> split(Map<String, NdArray> data, int workers, long seed) {
+        int n = rows(data);
         if (n < workers) {
             throw new IllegalArgumentException(
                     "the training data has "
@@ -25,33 +28,14 @@ final class Shards {
                             + "; use fewer workers");
         }
         int per = (n + workers - 1) / workers;
-        // Epoch 0 of a shuffle in batches of ceil(n / workers): a random partition, copied row by
-        // row from the data set's own arrays (no copy of the whole set).
-        MiniBatches.Epoch order = MiniBatches.shuffled(data, per, seed).epoch(0);
-        List<Dataset> shards = new ArrayList<>();
-        for (int w = 0; w < order.batchCount(); w++) {
-            float[] x = new float[per * data.featureSize()];
-            int rows;
-            Dataset shard;
-            if (data.hasClassLabels()) {
-                int[] y = new int[per];
-                rows = order.copy(w, x, y);
-                shard =
-                        Dataset.ofClasses(
-                                trim(x, rows * data.featureSize()),
-                                java.util.Arrays.copyOf(y, rows),
-                                data.numClasses(),
-                                data.featureShape());
-            } else {
-                float[] y = new float[per * data.targetSize()];
-                rows = order.copy(w, x, y);
-                shard =
-                        Dataset.ofTargets(
-                                trim(x, rows * data.featureSize()),
-                                data.featureShape(),
-                                trim(y, rows * data.targetSize()),
-                                data.targetShape());
-            }
+        int[] order = ShardBatches.permutation(n, mix(seed, -1));
+        Map<String, Object> values = new LinkedHashMap<>();
+        data.forEach((k, v) -> values.put(k, v.dtype() == DType.INT32 ? v.ints() : v.floats()));
+        List<Map<String, NdArray>> shards = new ArrayList<>();
+        for (int from = 0; from < n; from += per) {
+            int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + per));
+            Map<String, NdArray> shard = new LinkedHashMap<>();
+            data.forEach((k, v) -> shard.put(k, gather(v.shape(), values.get(k), rows)));
             shards.add(shard);
         }
         if (shards.size() < workers) {
@@ -69,7 +53,50 @@ final class Shards {
         return shards;
     }
 
-    private static float[] trim(float[] a, int n) {
-        return a.length == n ? a : java.util.Arrays.copyOf(a, n);
+    /** The rows every array has (checked equal). */
+    static int rows(Map<String, NdArray> data) {
+        int n = -1;
+        for (Map.Entry<String, NdArray> e : data.entrySet()) {
+            int r = (int) e.getValue().shape()[0];
+            if (n >= 0 && r != n) {
+                throw new IllegalArgumentException(
+                        "the training arrays differ in rows: '"
+                                + e.getKey()
+                                + "' has "
+                                + r
+                                + ", the first "
+                                + n);
+            }
+            n = r;
+        }
+        if (n < 0) throw new IllegalArgumentException("no training arrays");
+        return n;
+    }
+
+    /** The rows {@code rows} of an array of {@code fullShape} (float[] or int[] values). */
+    static NdArray gather(long[] fullShape, Object values, int[] rows) {
+        long[] shape = fullShape.clone();
+        int width = 1;
+        for (int i = 1; i < shape.length; i++) width = Math.multiplyExact(width, (int) shape[i]);
+        shape[0] = rows.length;
+        if (values instanceof int[] src) {
+            int[] out = new int[rows.length * width];
+            for (int i = 0; i < rows.length; i++)
+                System.arraycopy(src, rows[i] * width, out, i * width, width);
+            return NdArray.of(out, shape);
+        }
+        float[] src = (float[]) values;
+        float[] out = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++)
+            System.arraycopy(src, rows[i] * width, out, i * width, width);
+        return NdArray.of(out, shape);
+    }
+
+    /** A mix of a seed and an epoch (MurmurHash3's finaliser): unrelated streams for neighbours. */
+    static long mix(long seed, int epoch) {
+        long z = seed ^ (0x9E3779B97F4A7C15L * (epoch + 1L));
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

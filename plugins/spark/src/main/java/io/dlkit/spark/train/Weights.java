@@ -102,15 +102,4 @@ public final class Weights implements Serializable {
         if (i < 0) throw new IllegalArgumentException("no variable '" + name + "'");
         return ((float[]) values.get(i)).clone();
     }
-
-    /** The first float variable holding a NaN or infinity, as "NAME became VALUE"; null if none. */
-    String firstNonFinite() {
-        for (int i = 0; i < size(); i++) {
-            if (values.get(i) instanceof float[] f) {
-                for (float v : f)
-                    if (!Float.isFinite(v)) return "variable '" + names.get(i) + "' became " + v;
-            }
-        }
-        return null;
-    }
 }

@@ -1,8 +1,7 @@
 package io.dlkit.spark.train;
 
 import io.dlkit.backend.data.BatchAugmenter;
-import io.dlkit.backend.data.Dataset;
-import io.dlkit.backend.data.MiniBatches;
+import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.train.EpochMetrics;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
@@ -10,7 +9,9 @@ import io.dlkit.backend.train.Trainer;
 import io.dlkit.backend.train.TrainingDivergedException;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingListener;
+import io.dlkit.backend.train.schedule.LearningRateSchedule;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One data-parallel worker: its shard and its own training graph, kept for the whole run so rounds
@@ -22,22 +23,29 @@ final class Worker implements AutoCloseable {
     private final int id;
     private final TrainingGraph graph;
     private final WeightLoader loader;
-    private final MiniBatches batches;
-    private final TrainOptions options;
+    private final ShardBatches batches;
+    private final LearningRateSchedule schedule;
+    private final long seed;
     private final BatchAugmenter augmenter;
 
+    /**
+     * Worker {@code id} of a run of seed {@code seed}: {@code graph} (closed with the worker)
+     * trained on {@code shard} in batches of {@code batchSize}.
+     */
     Worker(
             int id,
             TrainingGraph graph,
-            Dataset shard,
+            Map<String, NdArray> shard,
             int batchSize,
-            TrainOptions options,
+            LearningRateSchedule schedule,
+            long seed,
             BatchAugmenter augmenter) {
         this.id = id;
         this.graph = graph;
         this.loader = new WeightLoader(graph.graph());
-        this.batches = MiniBatches.shuffled(shard, batchSize, shardSeed(options.seed(), id));
-        this.options = options;
+        this.batches = new ShardBatches(shard, batchSize, shardSeed(seed, id));
+        this.schedule = schedule;
+        this.seed = seed;
         this.augmenter = augmenter == null ? BatchAugmenter.NONE : augmenter;
     }
 
@@ -56,16 +64,10 @@ final class Worker implements AutoCloseable {
         loader.load(start);
         int end = Math.min(round.to(), batches.batchCount());
         if (round.from() >= end) return new RoundResult(id, 0, new double[4], start, null);
-        ShardRound source = new ShardRound(batches, end, augmenter, shardSeed(options.seed(), id));
+        ShardRound source = new ShardRound(batches, end, augmenter, shardSeed(seed, id));
         TrainOptions once =
                 new TrainOptions(
-                        round.epoch() + 1,
-                        batches.batchSize(),
-                        options.schedule(),
-                        options.seed(),
-                        0,
-                        null,
-                        1);
+                        round.epoch() + 1, batches.batchSize(), schedule, seed, 0, null, 1);
         TrainState from =
                 new TrainState(
                         round.epoch(),

@@ -1,59 +1,60 @@
 package io.dlkit.spark.train;
 
-import io.dlkit.backend.data.BatchAugmenter;
-import io.dlkit.backend.data.Dataset;
-import io.dlkit.backend.train.TrainOptions;
+import io.dlkit.api.DlkitException;
+import io.dlkit.backend.io.NdArray;
+import io.dlkit.backend.io.Npz;
 import io.dlkit.backend.train.TrainingGraph;
-import java.util.List;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
- * The workers of the runs in this JVM, kept between rounds: a Spark task of round r finds the graph
- * its worker built in round 1 here (keyed by run id and worker id) instead of building it again.
- * The driver registers a run's setup before the first round and closes its workers after the last.
+ * The workers of the runs in this JVM, kept between rounds (keyed by run id and worker id): a Spark
+ * task of round r finds the worker a task of an earlier round built here, or builds it from the
+ * task's {@link RunSpec} (its graph from the recipe, its shard from the file Spark shipped), once
+ * per JVM. Every round starts from the weights the driver sends, so a worker rebuilt on another
+ * executor trains exactly as the one it replaces: results never depend on placement.
  */
 final class Workers {
-    /** What a run's workers are made from. */
-    record Setup(
-            Supplier<TrainingGraph> graphs,
-            List<Dataset> shards,
-            int batchSize,
-            TrainOptions options,
-            BatchAugmenter augmenter) {}
+    /** Test-only: build workers as a separate executor would, ignoring the driver's host. */
+    static final String ISOLATED = "dlkit.train.isolatedExecutors";
 
-    private static final Map<String, Setup> RUNS = new ConcurrentHashMap<>();
     private static final Map<String, Worker> WORKERS = new ConcurrentHashMap<>();
     private static final Map<String, Weights> HANDOFF = new ConcurrentHashMap<>();
 
     private Workers() {}
 
-    static void register(String runId, Setup setup) {
-        RUNS.put(runId, setup);
+    /** Worker {@code id} of {@code spec}'s run, built on first use in this JVM. */
+    static Worker get(RunSpec spec, int id) {
+        return WORKERS.computeIfAbsent(spec.runId() + "/" + id, k -> create(spec, id));
     }
 
-    /** Worker {@code id} of run {@code runId}, built on first use. */
-    static Worker get(String runId, int id) {
-        return WORKERS.computeIfAbsent(runId + "/" + id, k -> create(runId, id));
-    }
-
-    private static Worker create(String runId, int id) {
-        Setup s = RUNS.get(runId);
-        if (s == null) {
-            throw new IllegalStateException(
-                    "training run "
-                            + runId
-                            + " is not known in this JVM: the workers run in the driver's JVM"
-                            + " (--master local[N]) only");
+    private static Worker create(RunSpec spec, int id) {
+        Map<String, NdArray> shard = read(spec.shard(id));
+        TrainingGraph graph = spec.recipe().graph(TrainHost.optimizers());
+        try {
+            return new Worker(
+                    id,
+                    graph,
+                    shard,
+                    spec.batchSize(),
+                    spec.recipe().schedule(),
+                    spec.seed(),
+                    spec.recipe().augmenter());
+        } catch (RuntimeException e) {
+            graph.graph().close();
+            throw e;
         }
-        return new Worker(
-                id,
-                s.graphs().get(),
-                s.shards().get(id),
-                s.batchSize(),
-                s.options(),
-                s.augmenter());
+    }
+
+    private static Map<String, NdArray> read(Path file) {
+        try {
+            return Npz.read(file);
+        } catch (IOException e) {
+            throw DlkitException.failed(
+                    "training worker: cannot read its shard " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Leaves {@code w} under {@code key} for another thread of this JVM (null: removes it). */
@@ -76,9 +77,8 @@ final class Workers {
         return w;
     }
 
-    /** Closes and forgets the workers of {@code runId}. */
+    /** Closes and forgets the workers of {@code runId} in this JVM. */
     static void close(String runId) {
-        RUNS.remove(runId);
         HANDOFF.keySet().removeIf(k -> k.startsWith(runId + "/"));
         var it = WORKERS.entrySet().iterator();
         while (it.hasNext()) {

@@ -3,15 +3,18 @@ package io.dlkit.spark.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dlkit.api.extension.Optimizers;
 import io.dlkit.backend.data.BatchAugmenter;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.IdxReader;
+import io.dlkit.backend.io.NdArray;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.EpochMetrics;
 import io.dlkit.backend.train.ModelRunner;
+import io.dlkit.backend.train.Optimizer;
 import io.dlkit.backend.train.TrainOptions;
 import io.dlkit.backend.train.TrainState;
 import io.dlkit.backend.train.Trainer;
@@ -19,9 +22,11 @@ import io.dlkit.backend.train.TrainingDivergedException;
 import io.dlkit.backend.train.TrainingGraph;
 import io.dlkit.backend.train.TrainingListener;
 import io.dlkit.backend.train.TrainingSpec;
+import io.dlkit.backend.train.schedule.LearningRateSchedule;
 import io.dlkit.backend.train.schedule.Schedules;
 import io.dlkit.cli.nn.DistributedFit;
 import io.dlkit.cli.nn.EngineOptions;
+import io.dlkit.cli.nn.WorkerRecipe;
 import io.dlkit.plugins.optimizers.AdamOptimizer;
 import io.dlkit.spark.SparkSessions;
 import io.dlkit.testkit.SharedData;
@@ -155,12 +160,12 @@ class ParameterAveragingSparkTest {
             DistributedFit job =
                     new DistributedFit(
                             driver,
-                            () -> graph(GraphContext.create(DeviceRequest.CPU, 1, SEED)),
+                            new MlpRecipe(lr),
+                            ADAM,
                             options(epochs, lr),
                             new Checkpoints(dir),
                             log,
-                            BatchAugmenter.NONE,
-                            data,
+                            arrays(data),
                             null,
                             state,
                             new EngineOptions("spark", 2, null, every),
@@ -173,6 +178,48 @@ class ParameterAveragingSparkTest {
         }
     }
 
+    /** The workers' MLP, built in whatever JVM a worker runs. */
+    private record MlpRecipe(double lr) implements WorkerRecipe {
+        @Override
+        public TrainingGraph graph(Optimizers optimizers) {
+            return graph(GraphContext.create(DeviceRequest.CPU, 1, SEED), optimizers);
+        }
+
+        @Override
+        public LearningRateSchedule schedule() {
+            return Schedules.parse("constant", lr);
+        }
+
+        @Override
+        public BatchAugmenter augmenter() {
+            return BatchAugmenter.NONE;
+        }
+
+        private static TrainingGraph graph(GraphContext g, Optimizers optimizers) {
+            return TrainingGraph.build(
+                    g, mlp(), optimizers.create("adam", Map.of()), TrainingSpec.defaults());
+        }
+    }
+
+    private static final Optimizers ADAM =
+            new Optimizers() {
+                @Override
+                public List<String> names() {
+                    return List.of("adam");
+                }
+
+                @Override
+                public Optimizer create(String name, Map<String, Object> config) {
+                    return new AdamOptimizer();
+                }
+            };
+
+    private static Map<String, NdArray> arrays(Dataset d) {
+        return Map.of(
+                "x", NdArray.of(d.features(), d.size(), d.featureSize()),
+                "labels", NdArray.of(d.labels(), d.size()));
+    }
+
     private static double singleProcess(Dataset data, int epochs) {
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, SEED)) {
             TrainingGraph tg = graph(g);
@@ -183,27 +230,23 @@ class ParameterAveragingSparkTest {
     }
 
     private static TrainingGraph graph(GraphContext g) {
-        Sequential mlp =
-                Sequential.fromConfig(
-                        Map.of(
-                                "input_shape", List.of(784),
-                                "layers",
-                                        List.of(
-                                                Map.of(
-                                                        "type",
-                                                        "dense",
-                                                        "units",
-                                                        32,
-                                                        "activation",
-                                                        "relu"),
-                                                Map.of(
-                                                        "type",
-                                                        "dense",
-                                                        "units",
-                                                        10,
-                                                        "activation",
-                                                        "softmax"))));
-        return TrainingGraph.build(g, mlp, new AdamOptimizer(), TrainingSpec.defaults());
+        return TrainingGraph.build(g, mlp(), new AdamOptimizer(), TrainingSpec.defaults());
+    }
+
+    private static Sequential mlp() {
+        return Sequential.fromConfig(
+                Map.of(
+                        "input_shape", List.of(784),
+                        "layers",
+                                List.of(
+                                        Map.of("type", "dense", "units", 32, "activation", "relu"),
+                                        Map.of(
+                                                "type",
+                                                "dense",
+                                                "units",
+                                                10,
+                                                "activation",
+                                                "softmax"))));
     }
 
     private static TrainOptions options(int epochs, double lr) {

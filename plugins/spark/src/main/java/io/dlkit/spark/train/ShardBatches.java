@@ -1,0 +1,84 @@
+package io.dlkit.spark.train;
+
+import io.dlkit.backend.io.DType;
+import io.dlkit.backend.io.NdArray;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A worker's shard (named arrays of equal rows) in mini-batches: each epoch a shuffle drawn from
+ * the worker's seed and the epoch alone, so the same worker sees the same batches in any JVM, in a
+ * resumed run as in an uninterrupted one; the last batch of an epoch may be short.
+ */
+final class ShardBatches {
+    private final Map<String, NdArray> arrays;
+    // The values themselves, unpacked once: NdArray's accessors copy.
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final int rows;
+    private final int batchSize;
+    private final long seed;
+    private int orderEpoch = -1;
+    private int[] order;
+
+    ShardBatches(Map<String, NdArray> arrays, int batchSize, long seed) {
+        if (arrays.isEmpty()) throw new IllegalArgumentException("the shard has no arrays");
+        this.arrays = arrays;
+        this.rows = (int) arrays.values().iterator().next().shape()[0];
+        this.batchSize = batchSize;
+        this.seed = seed;
+        arrays.forEach((k, v) -> values.put(k, v.dtype() == DType.INT32 ? v.ints() : v.floats()));
+    }
+
+    int size() {
+        return rows;
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    int batchCount() {
+        return (rows + batchSize - 1) / batchSize;
+    }
+
+    /** The rows of batch {@code b}. */
+    int rows(int b) {
+        return Math.min(batchSize, rows - b * batchSize);
+    }
+
+    List<String> names() {
+        return List.copyOf(arrays.keySet());
+    }
+
+    /** Batch {@code b} of epoch {@code epoch}: every array's rows of that batch. */
+    Map<String, NdArray> batch(int epoch, int b) {
+        int[] picked = new int[rows(b)];
+        System.arraycopy(order(epoch), b * batchSize, picked, 0, picked.length);
+        Map<String, NdArray> m = new LinkedHashMap<>();
+        arrays.forEach((k, v) -> m.put(k, Shards.gather(v.shape(), values.get(k), picked)));
+        return m;
+    }
+
+    private int[] order(int epoch) {
+        if (epoch == orderEpoch) return order;
+        order = permutation(rows, Shards.mix(seed, epoch));
+        orderEpoch = epoch;
+        return order;
+    }
+
+    /** A seeded random permutation of 0 to {@code n - 1} (Fisher-Yates). */
+    static int[] permutation(int n, long seed) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}
