@@ -5,6 +5,7 @@ import io.dlkit.api.DlkitException;
 import io.dlkit.backend.data.ChannelNormalization;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.Sequential;
+import io.dlkit.backend.runtime.FrozenGraph;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.MemoryEstimate;
@@ -34,6 +35,9 @@ final class TrainedModel implements AutoCloseable {
 
     /** The input normalization; null when model.yaml has none. */
     final ChannelNormalization normalization;
+
+    /** The frozen copy {@link #runner(int)} made, if any. */
+    private FrozenGraph frozen;
 
     private TrainedModel(
             ModelDir dir,
@@ -137,6 +141,17 @@ final class TrainedModel implements AutoCloseable {
         return new ModelRunner(training);
     }
 
+    /**
+     * A runner for {@code runs} session runs (batches): through a {@link FrozenGraph} copy with
+     * constant weights when it runs more than once (freezing costs about what one run's weight
+     * reorders cost, so a single run gains nothing) and {@code -Ddlkit.frozenWeights} is not false.
+     */
+    ModelRunner runner(int runs) {
+        if (runs < 2 || !FrozenGraph.enabled()) return runner();
+        if (frozen == null) frozen = FrozenGraph.of(graph);
+        return new ModelRunner(training, frozen);
+    }
+
     /** Output values per sample: the product of the output's non-batch dimensions. */
     int outputs() {
         long n = 1;
@@ -147,6 +162,7 @@ final class TrainedModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (frozen != null) frozen.close();
         graph.close();
     }
 }
