@@ -360,7 +360,10 @@ public final class BenchCommand implements Callable<Integer> {
                 Dataset data = synthetic(net.inputShape(), m.batchSize, 1, ctx.settings().seed());
                 try (FloatFeed feed = new FloatFeed(net.inputShape());
                         io.dlkit.backend.runtime.FrozenGraph frozen =
-                                frozenWeights ? io.dlkit.backend.runtime.FrozenGraph.of(g) : null) {
+                                frozenWeights
+                                        ? io.dlkit.backend.runtime.FrozenGraph.of(
+                                                g, java.util.List.of(x, built))
+                                        : null) {
                     Session session = frozen == null ? g.session() : frozen.session();
                     org.tensorflow.Operand<?> in = frozen == null ? x : frozen.find(x);
                     org.tensorflow.Operand<?> out = frozen == null ? built : frozen.find(built);

@@ -12,6 +12,7 @@ import io.dlkit.backend.train.MemoryEstimate;
 import io.dlkit.backend.train.ModelRunner;
 import io.dlkit.backend.train.TrainingGraph;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -148,7 +149,14 @@ final class TrainedModel implements AutoCloseable {
      */
     ModelRunner runner(int runs) {
         if (runs < 2 || !FrozenGraph.enabled()) return runner();
-        if (frozen == null) frozen = FrozenGraph.of(graph);
+        if (frozen == null) {
+            List<org.tensorflow.Operand<?>> keep = new ArrayList<>(training.feeds().values());
+            keep.add(training.output);
+            keep.add(training.dataLoss);
+            keep.addAll(training.metrics.values());
+            if (training.correct != null) keep.add(training.correct);
+            frozen = FrozenGraph.of(graph, keep);
+        }
         return new ModelRunner(training, frozen);
     }
 

@@ -3,8 +3,15 @@ package io.dlkit.backend.runtime;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.ByteString;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -58,9 +65,26 @@ public final class FrozenGraph implements AutoCloseable {
      * @throws IllegalArgumentException if the graph cannot be copied (TensorFlow rejects it)
      */
     public static FrozenGraph of(GraphContext g) {
+        return of(g, List.of());
+    }
+
+    /**
+     * Copies the part of {@code g}'s graph that {@code keep} depend on (all of it when {@code keep}
+     * is empty), with the float variables' reads it needs replaced by their current values. Pass
+     * every operand the caller will feed or fetch: a training graph's gradients and optimizer slots
+     * are then neither copied nor read.
+     *
+     * @param g a graph whose variables are initialised or restored
+     * @param keep the operands to feed or fetch in the copy
+     * @return the copy, in its own session; close it when done (the original stays usable)
+     * @throws IllegalArgumentException if the graph cannot be copied (TensorFlow rejects it)
+     */
+    public static FrozenGraph of(GraphContext g, Collection<? extends Operand<?>> keep) {
         requireNonNull(g, "graph is null");
         long t0 = System.nanoTime();
-        GraphDef def = withConstants(g.graph().toGraphDef(), currentValues(g));
+        GraphDef full = g.graph().toGraphDef();
+        Set<String> needed = keep.isEmpty() ? null : fanIn(full, keep, readNames(g));
+        GraphDef def = withConstants(full, needed, currentValues(g, needed));
         Graph copy = new Graph();
         try {
             copy.importGraphDef(def);
@@ -108,25 +132,68 @@ public final class FrozenGraph implements AutoCloseable {
         graph.close();
     }
 
-    private static Map<String, TensorProto> currentValues(GraphContext g) {
-        Map<String, TensorProto> values = new HashMap<>();
+    /**
+     * All float weights in one session run (a run per variable would prune the graph each time).
+     */
+    private static Map<String, TensorProto> currentValues(GraphContext g, Set<String> needed) {
+        List<Operand<?>> reads = new ArrayList<>();
         for (WeightVariable<?> v : g.variables()) {
-            if (v.read().type() != TFloat32.class) continue;
-            try (Result r = g.session().runner().fetch(v.read()).run()) {
-                values.put(v.read().op().name(), proto((TFloat32) r.get(0)));
+            boolean used = needed == null || needed.contains(v.read().op().name());
+            if (used && v.read().type() == TFloat32.class) reads.add(v.read());
+        }
+        Map<String, TensorProto> values = new HashMap<>();
+        if (reads.isEmpty()) return values;
+        Session.Runner runner = g.session().runner();
+        reads.forEach(runner::fetch);
+        try (Result r = runner.run()) {
+            for (int i = 0; i < reads.size(); i++) {
+                values.put(reads.get(i).op().name(), proto((TFloat32) r.get(i)));
             }
         }
         return values;
     }
 
-    private static GraphDef withConstants(GraphDef original, Map<String, TensorProto> values) {
-        GraphDef.Builder def = original.toBuilder();
-        for (int i = 0; i < def.getNodeCount(); i++) {
-            NodeDef node = def.getNode(i);
+    private static Set<String> readNames(GraphContext g) {
+        Set<String> names = new HashSet<>();
+        for (WeightVariable<?> v : g.variables()) names.add(v.read().op().name());
+        return names;
+    }
+
+    /**
+     * The names of the nodes {@code keep} depend on (data and control inputs), themselves too; a
+     * variable's read (to become a constant) ends the walk.
+     */
+    private static Set<String> fanIn(
+            GraphDef def, Collection<? extends Operand<?>> keep, Set<String> reads) {
+        Map<String, NodeDef> byName = new HashMap<>();
+        for (NodeDef n : def.getNodeList()) byName.put(n.getName(), n);
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        keep.forEach(o -> todo.add(o.op().name()));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            NodeDef n = byName.get(name);
+            if (n == null || !seen.add(name) || reads.contains(name)) continue;
+            for (String in : n.getInputList()) {
+                String op = in.startsWith("^") ? in.substring(1) : in;
+                int colon = op.indexOf(':');
+                todo.add(colon < 0 ? op : op.substring(0, colon));
+            }
+        }
+        return seen;
+    }
+
+    private static GraphDef withConstants(
+            GraphDef original, Set<String> needed, Map<String, TensorProto> values) {
+        GraphDef.Builder def = original.toBuilder().clearNode();
+        for (NodeDef node : original.getNodeList()) {
+            if (needed != null && !needed.contains(node.getName())) continue;
             TensorProto value = values.get(node.getName());
-            if (value == null) continue;
-            def.setNode(
-                    i,
+            if (value == null) {
+                def.addNode(node);
+                continue;
+            }
+            def.addNode(
                     NodeDef.newBuilder()
                             .setName(node.getName())
                             .setOp("Const")

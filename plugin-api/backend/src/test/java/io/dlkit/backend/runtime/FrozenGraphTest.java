@@ -69,6 +69,14 @@ class FrozenGraphTest {
                         .isEqualTo("Const");
                 assertThat(copy.find(out).index()).isEqualTo(out.asOutput().index());
             }
+            // the copy of what in and out need only: same outputs, no variables left
+            try (FrozenGraph copy = FrozenGraph.of(g, List.of(in, out))) {
+                float[] got = run(copy.session(), copy.find(in), x, copy.find(out));
+                assertThat(got).containsExactly(expected, within(1e-6f));
+                assertThat(copy.graph().operation("conv2d_1_kernel")).isNull();
+                assertThat(copy.graph().operation("conv2d_1_kernel_read").type())
+                        .isEqualTo("Const");
+            }
         }
     }
 
