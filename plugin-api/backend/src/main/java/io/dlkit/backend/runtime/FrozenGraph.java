@@ -2,7 +2,7 @@ package io.dlkit.backend.runtime;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +39,14 @@ import org.tensorflow.types.TFloat32;
  * dlkit.frozenWeights=false} turns the callers' use of it off ({@link #enabled()}).
  */
 public final class FrozenGraph implements AutoCloseable {
+    /**
+     * Session runs from which freezing pays: it saves about one weight reorder per run (ResNet-50:
+     * 24 ms of CPU at batch 1) and costs about 80 of them once (freezing 0.8 s, plus the copy's
+     * first run and memory); {@code dlkit predict} on 32 images at batch 1 was 1 s of CPU slower
+     * frozen, on 128 images 0.6 s faster.
+     */
+    public static final int WORTHWHILE_RUNS = 100;
+
     private final Graph graph;
     private final Session session;
     private final long freezeMillis;
@@ -215,7 +223,7 @@ public final class FrozenGraph implements AutoCloseable {
         return TensorProto.newBuilder()
                 .setDtype(DataType.DT_FLOAT)
                 .setTensorShape(shape)
-                .setTensorContent(ByteString.copyFrom(bytes))
+                .setTensorContent(UnsafeByteOperations.unsafeWrap(bytes))
                 .build();
     }
 }
