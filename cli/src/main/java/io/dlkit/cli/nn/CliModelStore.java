@@ -144,7 +144,7 @@ public final class CliModelStore implements ModelStore {
                     io.dlkit.backend.data.Dataset.ofClasses(
                             m.normalize(features), new int[rows], 1, shape);
             int batch = Math.max(1, Math.min(rows, 64));
-            // from the second session run on, through a frozen copy (see TrainedModel.runner)
+            // runs counted over calls: many batches go through a frozen copy (TrainedModel.runner)
             runs += PredictCommand.batches(rows, batch);
             return m.runner(runs).predict(d, batch, b -> {});
         }

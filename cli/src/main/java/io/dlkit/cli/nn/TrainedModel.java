@@ -143,12 +143,12 @@ final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * A runner for {@code runs} session runs (batches): through a {@link FrozenGraph} copy with
-     * constant weights when it runs more than once (freezing costs about what one run's weight
-     * reorders cost, so a single run gains nothing) and {@code -Ddlkit.frozenWeights} is not false.
+     * A runner for {@code runs} session runs (batches, counted so far): through a {@link
+     * FrozenGraph} copy with constant weights from {@link FrozenGraph#WORTHWHILE_RUNS} runs on
+     * (fewer do not repay the copy) unless {@code -Ddlkit.frozenWeights=false}.
      */
     ModelRunner runner(int runs) {
-        if (runs < 2 || !FrozenGraph.enabled()) return runner();
+        if (runs < FrozenGraph.WORTHWHILE_RUNS || !FrozenGraph.enabled()) return runner();
         if (frozen == null) {
             List<org.tensorflow.Operand<?>> keep = new ArrayList<>(training.feeds().values());
             keep.add(training.output);
