@@ -359,8 +359,11 @@ public final class BenchCommand implements Callable<Integer> {
                 g.session().initialize();
                 Dataset data = synthetic(net.inputShape(), m.batchSize, 1, ctx.settings().seed());
                 try (FloatFeed feed = new FloatFeed(net.inputShape());
-                        FrozenCopy frozen =
-                                frozenWeights ? FrozenCopy.of(g, ctx.settings().threads()) : null) {
+                        io.dlkit.backend.runtime.FrozenGraph frozen =
+                                frozenWeights
+                                        ? io.dlkit.backend.runtime.FrozenGraph.of(
+                                                g, java.util.List.of(x, built))
+                                        : null) {
                     Session session = frozen == null ? g.session() : frozen.session();
                     org.tensorflow.Operand<?> in = frozen == null ? x : frozen.find(x);
                     org.tensorflow.Operand<?> out = frozen == null ? built : frozen.find(built);
@@ -384,6 +387,7 @@ public final class BenchCommand implements Callable<Integer> {
                                     seconds,
                                     flops);
                     putCpu(result, cpu, m.steps);
+                    if (frozen != null) result.put("freeze_ms", frozen.freezeMillis());
                     withPeak(result, peak);
                     Map<String, Object> profile = null;
                     if (m.profile) {

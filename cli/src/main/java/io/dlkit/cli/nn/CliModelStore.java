@@ -116,6 +116,7 @@ public final class CliModelStore implements ModelStore {
 
     private static final class Loaded implements LoadedModel {
         private final TrainedModel m;
+        private int runs;
 
         Loaded(TrainedModel m) {
             this.m = m;
@@ -142,7 +143,10 @@ public final class CliModelStore implements ModelStore {
             io.dlkit.backend.data.Dataset d =
                     io.dlkit.backend.data.Dataset.ofClasses(
                             m.normalize(features), new int[rows], 1, shape);
-            return m.runner().predict(d, Math.max(1, Math.min(rows, 64)), b -> {});
+            int batch = Math.max(1, Math.min(rows, 64));
+            // runs counted over calls: many batches go through a frozen copy (TrainedModel.runner)
+            runs += PredictCommand.batches(rows, batch);
+            return m.runner(runs).predict(d, batch, b -> {});
         }
 
         @Override

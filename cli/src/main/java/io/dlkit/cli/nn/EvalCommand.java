@@ -44,7 +44,9 @@ public final class EvalCommand implements Callable<Integer> {
                         options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {
             Dataset d = m.data(options.source());
             ModelBuild.checkLabels(d, m.outputs(), m.training.objective, options.data);
-            Evaluation e = m.runner().evaluate(d, options.batchSize);
+            Evaluation e =
+                    m.runner(PredictCommand.batches(d.size(), options.batchSize))
+                            .evaluate(d, options.batchSize);
             print(e);
         }
         return 0;

@@ -66,10 +66,17 @@ public final class PredictCommand implements Callable<Integer> {
                 TrainedModel.open(
                         options.modelDir, ctx, optimizers, memory.budget(), options.batchSize)) {
             Dataset d = m.data(options.source());
-            float[] y = m.runner().predict(d, options.batchSize, b -> {});
+            float[] y =
+                    m.runner(batches(d.size(), options.batchSize))
+                            .predict(d, options.batchSize, b -> {});
             print(y, d.size(), m.outputs(), m.training.objective.classification());
         }
         return 0;
+    }
+
+    /** The number of batches {@code rows} samples make at {@code batchSize}. */
+    static int batches(int rows, int batchSize) {
+        return (rows + batchSize - 1) / Math.max(1, batchSize);
     }
 
     private void print(float[] y, int rows, int width, boolean classes) {

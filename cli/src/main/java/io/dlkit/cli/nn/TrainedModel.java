@@ -5,12 +5,14 @@ import io.dlkit.api.DlkitException;
 import io.dlkit.backend.data.ChannelNormalization;
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.Sequential;
+import io.dlkit.backend.runtime.FrozenGraph;
 import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.train.Checkpoints;
 import io.dlkit.backend.train.MemoryEstimate;
 import io.dlkit.backend.train.ModelRunner;
 import io.dlkit.backend.train.TrainingGraph;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,9 @@ final class TrainedModel implements AutoCloseable {
 
     /** The input normalization; null when model.yaml has none. */
     final ChannelNormalization normalization;
+
+    /** The frozen copy {@link #runner(int)} made, if any. */
+    private FrozenGraph frozen;
 
     private TrainedModel(
             ModelDir dir,
@@ -137,6 +142,24 @@ final class TrainedModel implements AutoCloseable {
         return new ModelRunner(training);
     }
 
+    /**
+     * A runner for {@code runs} session runs (batches, counted so far): through a {@link
+     * FrozenGraph} copy with constant weights from {@link FrozenGraph#WORTHWHILE_RUNS} runs on
+     * (fewer do not repay the copy) unless {@code -Ddlkit.frozenWeights=false}.
+     */
+    ModelRunner runner(int runs) {
+        if (runs < FrozenGraph.WORTHWHILE_RUNS || !FrozenGraph.enabled()) return runner();
+        if (frozen == null) {
+            List<org.tensorflow.Operand<?>> keep = new ArrayList<>(training.feeds().values());
+            keep.add(training.output);
+            keep.add(training.dataLoss);
+            keep.addAll(training.metrics.values());
+            if (training.correct != null) keep.add(training.correct);
+            frozen = FrozenGraph.of(graph, keep);
+        }
+        return new ModelRunner(training, frozen);
+    }
+
     /** Output values per sample: the product of the output's non-batch dimensions. */
     int outputs() {
         long n = 1;
@@ -147,6 +170,7 @@ final class TrainedModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (frozen != null) frozen.close();
         graph.close();
     }
 }

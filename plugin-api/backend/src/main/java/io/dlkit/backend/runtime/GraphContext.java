@@ -45,16 +45,24 @@ public final class GraphContext implements AutoCloseable {
     private final DeviceInfo device;
     private final long seed;
     private final int threads;
+    private final ConfigProto config;
     private final Map<String, WeightVariable<?>> variables = new LinkedHashMap<>();
 
     private GraphContext(
-            Graph graph, Ops tf, Session session, DeviceInfo device, long seed, int threads) {
+            Graph graph,
+            Ops tf,
+            Session session,
+            DeviceInfo device,
+            long seed,
+            int threads,
+            ConfigProto config) {
         this.graph = graph;
         this.tf = tf;
         this.session = session;
         this.device = device;
         this.seed = seed;
         this.threads = threads;
+        this.config = config;
     }
 
     /**
@@ -92,8 +100,14 @@ public final class GraphContext implements AutoCloseable {
                                     .deviceIndex(index)
                                     .build());
         }
-        Session session = new Session(graph, config.build());
-        return new GraphContext(graph, tf, session, device, seed, threads);
+        ConfigProto built = config.build();
+        Session session = new Session(graph, built);
+        return new GraphContext(graph, tf, session, device, seed, threads, built);
+    }
+
+    /** The session options this context was created with (for {@link FrozenGraph}'s session). */
+    ConfigProto config() {
+        return config;
     }
 
     /** The graph. */

@@ -58,17 +58,27 @@ final class BatchFeeder implements AutoCloseable {
         if (augmenter != BatchAugmenter.NONE) {
             augmenter.augment(features, rows, BatchAugmenter.batchSeed(seed, epoch.number(), b));
         }
-        runner.feed(g.x, xFeed.fill(features, 0, rows));
+        byName(runner, g.x, xFeed.fill(features, 0, rows));
         if (labels != null) {
             if (labelTensor != null) labelTensor.close();
             labelTensor =
                     Tensors.ints(
                             rows == labels.length ? labels : Arrays.copyOf(labels, rows), rows);
-            runner.feed(g.labels, labelTensor);
+            byName(runner, g.labels, labelTensor);
         } else {
-            runner.feed(g.targets, yFeed.fill(targets, 0, rows));
+            byName(runner, g.targets, yFeed.fill(targets, 0, rows));
         }
         return rows;
+    }
+
+    /**
+     * Feeds {@code t} to {@code o} by operation name and output index, so that a runner of a {@link
+     * io.dlkit.backend.runtime.FrozenGraph} copy (same names) accepts the original's feeds.
+     */
+    static void byName(
+            Session.Runner runner, org.tensorflow.Operand<?> o, org.tensorflow.Tensor t) {
+        org.tensorflow.Output<?> out = o.asOutput();
+        runner.feed(out.op().name(), out.index(), t);
     }
 
     /** The class labels of the batch just fed (classification only). */

@@ -73,7 +73,7 @@ interface EpochFeed extends AutoCloseable {
                 for (Map.Entry<String, NdArray> a : source.batch(seed, e, b).entrySet()) {
                     Tensor t = a.getValue().toTensor();
                     open.add(t);
-                    runner.feed(feeds.get(a.getKey()), t);
+                    BatchFeeder.byName(runner, feeds.get(a.getKey()), t);
                     rows = (int) a.getValue().shape()[0];
                 }
                 return rows;

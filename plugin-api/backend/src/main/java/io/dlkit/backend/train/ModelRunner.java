@@ -2,20 +2,43 @@ package io.dlkit.backend.train;
 
 import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.data.MiniBatches;
+import io.dlkit.backend.runtime.FrozenGraph;
 import io.dlkit.backend.tensor.Tensors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 
-/** Evaluates and predicts with a built {@link TrainingGraph}, batch by batch, in data order. */
+/**
+ * Evaluates and predicts with a built {@link TrainingGraph}, batch by batch, in data order;
+ * optionally through a {@link FrozenGraph} copy of it (constant weights, same outputs).
+ */
 public final class ModelRunner {
     private final TrainingGraph g;
+    private final FrozenGraph frozen;
 
     /** A runner over {@code graph}. */
     public ModelRunner(TrainingGraph graph) {
+        this(graph, null);
+    }
+
+    /**
+     * A runner over {@code graph} that runs {@code frozen} (a {@link FrozenGraph} of its graph
+     * context) instead when it is not null; the caller closes {@code frozen}.
+     */
+    public ModelRunner(TrainingGraph graph, FrozenGraph frozen) {
         this.g = graph;
+        this.frozen = frozen;
+    }
+
+    private Session session() {
+        return frozen == null ? g.graph().session() : frozen.session();
+    }
+
+    private Session.Runner fetch(Session.Runner r, Operand<?> o) {
+        return frozen == null ? r.fetch(o) : r.fetch(frozen.find(o));
     }
 
     /** Loss, accuracy and (for classification) the confusion matrix over all of {@code data}. */
@@ -30,10 +53,10 @@ public final class ModelRunner {
         long correct = 0;
         try (BatchFeeder feeder = new BatchFeeder(g, batches)) {
             for (int b = 0; b < batches.batchCount(); b++) {
-                Session.Runner r = g.graph().session().runner();
+                Session.Runner r = session().runner();
                 int rows = feeder.feed(epoch, b, r);
-                r.fetch(g.dataLoss).fetch(g.output);
-                g.metrics.values().forEach(r::fetch);
+                fetch(fetch(r, g.dataLoss), g.output);
+                g.metrics.values().forEach(o -> fetch(r, o));
                 try (Result res = r.run()) {
                     lossSum += Tensors.toFloat(res.get(0)) * rows;
                     for (int i = 0; i < metricSums.length; i++)
@@ -68,11 +91,11 @@ public final class ModelRunner {
         long m = 0;
         try (EpochFeed feed = EpochFeed.of(g, data, 0L)) {
             for (int b = 0; b < feed.batchCount(); b++) {
-                Session.Runner r = g.graph().session().runner();
+                Session.Runner r = session().runner();
                 int rows = feed.feed(0, b, r);
-                r.fetch(g.dataLoss);
-                g.metrics.values().forEach(r::fetch);
-                if (classes) r.fetch(g.correct);
+                fetch(r, g.dataLoss);
+                g.metrics.values().forEach(o -> fetch(r, o));
+                if (classes) fetch(r, g.correct);
                 try (Result res = r.run()) {
                     lossSum += Tensors.toFloat(res.get(0)) * rows;
                     for (int i = 0; i < metricSums.length; i++)
@@ -97,9 +120,9 @@ public final class ModelRunner {
         int offset = 0;
         try (BatchFeeder feeder = new BatchFeeder(g, batches)) {
             for (int b = 0; b < batches.batchCount(); b++) {
-                Session.Runner r = g.graph().session().runner();
+                Session.Runner r = session().runner();
                 feeder.feed(epoch, b, r);
-                try (Result res = r.fetch(g.output).run()) {
+                try (Result res = fetch(r, g.output).run()) {
                     float[] y = Tensors.toFloats(res.get(0));
                     if (out == null) out = new float[y.length / batches.rows(b) * data.size()];
                     System.arraycopy(y, 0, out, offset, y.length);

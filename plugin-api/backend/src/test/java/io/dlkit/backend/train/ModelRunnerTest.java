@@ -7,6 +7,7 @@ import io.dlkit.backend.data.Dataset;
 import io.dlkit.backend.nn.DenseLayer;
 import io.dlkit.backend.nn.Sequential;
 import io.dlkit.backend.runtime.DeviceRequest;
+import io.dlkit.backend.runtime.FrozenGraph;
 import io.dlkit.backend.runtime.GraphContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,30 @@ class ModelRunnerTest {
             assertThat(e.accuracy()).isEqualTo(3.0 / 5);
             assertThat(e.confusion()).isDeepEqualTo(new long[][] {{2, 1}, {1, 1}});
             assertThat(e.loss()).isCloseTo(loss / 5, within(1e-6));
+        }
+    }
+
+    @Test
+    void should_evaluate_and_predict_through_a_frozen_copy_with_the_weights_it_was_made_with() {
+        // given: the softmax model frozen, then its variable changed to W = 0 (uniform outputs)
+        Dataset data = Dataset.ofClasses(SOFTMAX_X, SOFTMAX_LABELS, 2, 2);
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, SEED)) {
+            TrainingGraph graph = softmaxModel(g);
+            float[] expected = new ModelRunner(graph).predict(data, 4, b -> {});
+            Evaluation before = new ModelRunner(graph).evaluate(data, 4);
+            try (FrozenGraph frozen = FrozenGraph.of(g)) {
+                GraphValues.assign(g, "out_kernel", 0, 0, 0, 0);
+                ModelRunner runner = new ModelRunner(graph, frozen);
+                // when
+                float[] out = runner.predict(data, 4, b -> {});
+                Evaluation e = runner.evaluate(data, 4);
+                // then: the frozen copy still gives the hand-checked results of W = [[2,0],[0,1]]
+                assertThat(out).containsExactly(expected, within(1e-6f));
+                assertThat(e.accuracy()).isEqualTo(4.0 / 6);
+                assertThat(e.confusion()).isDeepEqualTo(new long[][] {{2, 1}, {1, 2}});
+                assertThat(e.loss()).isCloseTo(before.loss(), within(1e-6));
+                assertThat(new ModelRunner(graph).predict(data, 4, b -> {})[0]).isEqualTo(0.5f);
+            }
         }
     }
 

@@ -1,11 +1,9 @@
-package io.dlkit.cli.nn;
+package io.dlkit.backend.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.dlkit.backend.nn.Sequential;
-import io.dlkit.backend.runtime.DeviceRequest;
-import io.dlkit.backend.runtime.GraphContext;
 import io.dlkit.backend.tensor.Tensors;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +19,10 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * {@link FrozenCopy}: the copy with constant weights gives the same outputs as the graph it was
+ * {@link FrozenGraph}: the copy with constant weights gives the same outputs as the graph it was
  * copied from (to float rounding), and reads its weights from constants.
  */
-class FrozenCopyTest {
+class FrozenGraphTest {
     @Test
     void should_give_the_same_outputs_as_the_graph_with_variables() {
         Sequential net =
@@ -63,13 +61,36 @@ class FrozenCopyTest {
             var out = net.forward(g, in, g.tf().constant(false)).output();
             g.session().initialize();
             float[] expected = run(g.session(), in, x, out);
-            try (FrozenCopy copy = FrozenCopy.of(g, 1)) {
+            try (FrozenGraph copy = FrozenGraph.of(g)) {
                 float[] got = run(copy.session(), copy.find(in), x, copy.find(out));
                 // constant folding may round differently: float tolerance
                 assertThat(got).containsExactly(expected, within(1e-6f));
                 assertThat(copy.graph().operation("conv2d_1_kernel_read").type())
                         .isEqualTo("Const");
+                assertThat(copy.find(out).index()).isEqualTo(out.asOutput().index());
             }
+            // the copy of what in and out need only: same outputs, no variables left
+            try (FrozenGraph copy = FrozenGraph.of(g, List.of(in, out))) {
+                float[] got = run(copy.session(), copy.find(in), x, copy.find(out));
+                assertThat(got).containsExactly(expected, within(1e-6f));
+                assertThat(copy.graph().operation("conv2d_1_kernel")).isNull();
+                assertThat(copy.graph().operation("conv2d_1_kernel_read").type())
+                        .isEqualTo("Const");
+            }
+        }
+    }
+
+    @Test
+    void should_read_the_switch_from_the_system_property() {
+        String before = System.getProperty("dlkit.frozenWeights");
+        try {
+            System.clearProperty("dlkit.frozenWeights");
+            assertThat(FrozenGraph.enabled()).isTrue();
+            System.setProperty("dlkit.frozenWeights", "false");
+            assertThat(FrozenGraph.enabled()).isFalse();
+        } finally {
+            if (before == null) System.clearProperty("dlkit.frozenWeights");
+            else System.setProperty("dlkit.frozenWeights", before);
         }
     }
 
