@@ -50,7 +50,7 @@ final class ArraySource implements BatchSource {
         int[] rows =
                 java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
         Map<String, NdArray> m = new LinkedHashMap<>();
-        data.arrays().forEach((k, v) -> m.put(k, gather(v.shape(), values.get(k), rows)));
+        data.arrays().forEach((k, v) -> m.put(k, RowGather.gather(v.shape(), values.get(k), rows)));
         return m;
     }
 
@@ -79,23 +79,6 @@ final class ArraySource implements BatchSource {
 
     /** The rows {@code rows} of {@code a} (float32 or int32), in that order. */
     static NdArray gather(NdArray a, int[] rows) {
-        return gather(a.shape(), a.dtype() == DType.INT32 ? a.ints() : a.floats(), rows);
-    }
-
-    private static NdArray gather(long[] fullShape, Object values, int[] rows) {
-        long[] shape = fullShape.clone();
-        int width = (int) (java.util.Arrays.stream(shape).skip(1).reduce(1, Math::multiplyExact));
-        shape[0] = rows.length;
-        if (values instanceof int[] src) {
-            int[] out = new int[rows.length * width];
-            for (int i = 0; i < rows.length; i++)
-                System.arraycopy(src, rows[i] * width, out, i * width, width);
-            return NdArray.of(out, shape);
-        }
-        float[] src = (float[]) values;
-        float[] out = new float[rows.length * width];
-        for (int i = 0; i < rows.length; i++)
-            System.arraycopy(src, rows[i] * width, out, i * width, width);
-        return NdArray.of(out, shape);
+        return RowGather.gather(a.shape(), a.dtype() == DType.INT32 ? a.ints() : a.floats(), rows);
     }
 }

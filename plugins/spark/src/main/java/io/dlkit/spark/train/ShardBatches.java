@@ -2,6 +2,7 @@ package io.dlkit.spark.train;
 
 import io.dlkit.backend.io.DType;
 import io.dlkit.backend.io.NdArray;
+import io.dlkit.cli.nn.RowGather;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class ShardBatches {
         int[] picked = new int[rows(b)];
         System.arraycopy(order(epoch), b * batchSize, picked, 0, picked.length);
         Map<String, NdArray> m = new LinkedHashMap<>();
-        arrays.forEach((k, v) -> m.put(k, Shards.gather(v.shape(), values.get(k), picked)));
+        arrays.forEach((k, v) -> m.put(k, RowGather.gather(v.shape(), values.get(k), picked)));
         return m;
     }
 

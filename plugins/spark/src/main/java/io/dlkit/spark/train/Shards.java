@@ -2,6 +2,7 @@ package io.dlkit.spark.train;
 
 import io.dlkit.backend.io.DType;
 import io.dlkit.backend.io.NdArray;
+import io.dlkit.cli.nn.RowGather;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ final class Shards {
         for (int from = 0; from < n; from += per) {
             int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + per));
             Map<String, NdArray> shard = new LinkedHashMap<>();
-            data.forEach((k, v) -> shard.put(k, gather(v.shape(), values.get(k), rows)));
+            data.forEach((k, v) -> shard.put(k, RowGather.gather(v.shape(), values.get(k), rows)));
             shards.add(shard);
         }
         if (shards.size() < workers) {
@@ -71,25 +72,6 @@ final class Shards {
         }
         if (n < 0) throw new IllegalArgumentException("no training arrays");
         return n;
-    }
-
-    /** The rows {@code rows} of an array of {@code fullShape} (float[] or int[] values). */
-    static NdArray gather(long[] fullShape, Object values, int[] rows) {
-        long[] shape = fullShape.clone();
-        int width = 1;
-        for (int i = 1; i < shape.length; i++) width = Math.multiplyExact(width, (int) shape[i]);
-        shape[0] = rows.length;
-        if (values instanceof int[] src) {
-            int[] out = new int[rows.length * width];
-            for (int i = 0; i < rows.length; i++)
-                System.arraycopy(src, rows[i] * width, out, i * width, width);
-            return NdArray.of(out, shape);
-        }
-        float[] src = (float[]) values;
-        float[] out = new float[rows.length * width];
-        for (int i = 0; i < rows.length; i++)
-            System.arraycopy(src, rows[i] * width, out, i * width, width);
-        return NdArray.of(out, shape);
     }
 
     /** A mix of a seed and an epoch (MurmurHash3's finaliser): unrelated streams for neighbours. */
