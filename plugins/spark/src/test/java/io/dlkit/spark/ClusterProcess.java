@@ -1,7 +1,5 @@
 package io.dlkit.spark;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -153,30 +150,6 @@ final class ClusterProcess {
     /** Runs {@code cmd} in {@code dir} with extra environment variables (10 min at most). */
     static DistProcess.Result exec(Path dir, Map<String, String> env, String... cmd)
             throws Exception {
-        Path out = Files.createTempFile("cluster-out", ".txt");
-        Path err = Files.createTempFile("cluster-err", ".txt");
-        try {
-            ProcessBuilder pb =
-                    new ProcessBuilder(cmd)
-                            .directory(dir.toFile())
-                            .redirectOutput(out.toFile())
-                            .redirectError(err.toFile())
-                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            if (!p.waitFor(600, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", cmd) + " hung");
-            }
-            DistProcess.Result r =
-                    new DistProcess.Result(
-                            p.exitValue(),
-                            Files.readString(out, StandardCharsets.UTF_8),
-                            Files.readString(err, StandardCharsets.UTF_8));
-            return r;
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return DistProcess.exec(dir, env, cmd);
     }
 }

@@ -33,6 +33,14 @@ final class DistProcess {
     static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/dlkit").toString()));
         cmd.addAll(List.of(args));
+        return exec(dir, env, cmd.toArray(String[]::new));
+    }
+
+    /**
+     * Runs the command {@code cmd} in {@code dir} with extra environment variables (10 min at
+     * most).
+     */
+    static Result exec(Path dir, Map<String, String> env, String... cmd) throws Exception {
         Path out = Files.createTempFile("dlkit-out", ".txt");
         Path err = Files.createTempFile("dlkit-err", ".txt");
         try {
@@ -46,7 +54,7 @@ final class DistProcess {
             Process p = pb.start();
             if (!p.waitFor(600, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("dlkit " + String.join(" ", args) + " hung");
+                throw new AssertionError(String.join(" ", cmd) + " hung");
             }
             return new Result(
                     p.exitValue(),

@@ -53,11 +53,7 @@ final class ClassifyTrainStep implements StepType {
                 ParamSpec.optional("epochs", ParamType.INT, 5, "epochs"),
                 ParamSpec.optional("learning_rate", ParamType.FLOAT, 0.002, "Adam's rate"),
                 ParamSpec.optional("batch_size", ParamType.INT, 32, "texts per batch"),
-                ParamSpec.optional(
-                        "out",
-                        ParamType.OUTPUT,
-                        null,
-                        "model directory in the output folder (default: the step's id)"));
+                TrainedModel.outParam());
     }
 
     @Override
@@ -72,7 +68,7 @@ final class ClassifyTrainStep implements StepType {
 
     @Override
     public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
-        Path dir = context.resolveOutput(p.has("out") ? p.string("out") : context.stepId());
+        Path dir = TrainedModel.outDir(context, p);
         ClassifierRun.Settings s =
                 new ClassifierRun.Settings(
                         p.paths("data"),

@@ -44,11 +44,7 @@ final class Seq2SeqTrainStep implements StepType {
                 ParamSpec.optional("val_fraction", ParamType.FLOAT, 0.05, "held-out pairs"),
                 ParamSpec.optional("learning_rate", ParamType.FLOAT, 0.005, "Adam's rate"),
                 ParamSpec.optional("batch_size", ParamType.INT, 32, "pairs per batch"),
-                ParamSpec.optional(
-                        "out",
-                        ParamType.OUTPUT,
-                        null,
-                        "model directory in the output folder (default: the step's id)"));
+                TrainedModel.outParam());
     }
 
     @Override
@@ -63,7 +59,7 @@ final class Seq2SeqTrainStep implements StepType {
 
     @Override
     public Map<String, Object> run(StepContext context, Params p, Map<String, Object> inputs) {
-        Path dir = context.resolveOutput(p.has("out") ? p.string("out") : context.stepId());
+        Path dir = TrainedModel.outDir(context, p);
         Seq2SeqRun.Settings s =
                 new Seq2SeqRun.Settings(
                         p.path("pairs"),

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dlkit.api.DlkitException;
 import io.dlkit.api.ExitCode;
 import io.dlkit.api.pipeline.ArtifactType;
+import io.dlkit.api.pipeline.ParamSpec;
+import io.dlkit.api.pipeline.ParamType;
+import io.dlkit.api.pipeline.Params;
 import io.dlkit.api.pipeline.Port;
 import io.dlkit.api.pipeline.StepContext;
 import java.io.IOException;
@@ -24,6 +27,20 @@ final class TrainedModel {
     };
 
     private TrainedModel() {}
+
+    /** The optional {@code out} parameter: the model directory, the step's id by default. */
+    static ParamSpec outParam() {
+        return ParamSpec.optional(
+                "out",
+                ParamType.OUTPUT,
+                null,
+                "model directory in the output folder (default: the step's id)");
+    }
+
+    /** The model directory {@code out} names in the output folder, or the step's id. */
+    static Path outDir(StepContext context, Params p) {
+        return context.resolveOutput(p.has("out") ? p.string("out") : context.stepId());
+    }
 
     /** The outputs {@code model} and {@code metrics}. */
     static List<Port> outputs(String metrics) {
