@@ -9,6 +9,9 @@
 #   infer:       inference at batch 1 and 64 against torch.no_grad(): LeNet-5 (torch_profile.py
 #                --mode infer) and ResNet-50 (torch_infer.py)
 #   all:         all of the above but lstm
+# dlkit's inference rows run the frozen copy with the batch norms folded (bench infer
+# --frozen-weights), the path predict, eval and classify take from 50 batches on; the time to make
+# it is shown as freeze_ms. --no-frozen measures the graph with variables instead.
 # First measures the machine's matmul peak (dlkit bench gemm); every dlkit row shows its GFLOP/s and
 # share of that peak. dlkit's rows also show CPU ms per step (steadier than wall time on a loaded machine).
 # Needs Debian's PyTorch (apt-get install python3-torch python3-torchvision) and ../shared/bench
@@ -17,12 +20,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 shared="${DLKIT_SHARED:-$root/../shared}"
 what="${1:-mlp}"; shift || true
-threads=2; steps=300
+threads=2; steps=300; frozen=--frozen-weights
 while [ $# -gt 0 ]; do
   case "$1" in
+    --no-frozen) frozen=""; shift ;;
     --threads) threads="$2"; shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
-    *) echo "error: unknown option $1; use --threads N or --steps S" >&2; exit 2 ;;
+    *) echo "error: unknown option $1; use --threads N, --steps S or --no-frozen" >&2; exit 2 ;;
   esac
 done
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import torch' 2>/dev/null || {
@@ -44,9 +48,10 @@ peak=$("$root/dlkit" --threads "$threads" -q --format json bench gemm | json_fie
 dlkit() { "$root/tests/target/dlkit/bin/dlkit" "$@"; }
 printf 'matmul peak (dlkit bench gemm, threads=%s): %.1f GFLOP/s   load average: %s\n' "$threads" "$peak" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-dlkit_row() {  # json: prints "GFLOP/s x, y% of peak, cpu z ms/step"
-  printf '%s GFLOP/s = %.0f%% of peak, %s CPU ms/step' "$(echo "$1" | json_field gflops_per_s)" \
-    "$(/usr/bin/python3 -c "print(100*$(echo "$1" | json_field share_of_peak))")" "$(echo "$1" | json_field cpu_ms_per_step)"
+dlkit_row() {  # json: prints "GFLOP/s x, y% of peak, cpu z ms/step[, frozen in f ms]"
+  printf '%s GFLOP/s = %.0f%% of peak, %s CPU ms/step%s' "$(echo "$1" | json_field gflops_per_s)" \
+    "$(/usr/bin/python3 -c "print(100*$(echo "$1" | json_field share_of_peak))")" "$(echo "$1" | json_field cpu_ms_per_step)" \
+    "$(echo "$1" | /usr/bin/python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print(', frozen in %d ms' % d['freeze_ms'] if 'freeze_ms' in d else '')")"
 }
 
 compare_train() {  # name model-file
@@ -64,7 +69,7 @@ compare_infer() {  # torchvision-name dlkit-architecture [batch [iters]]
   local name="$1" arch="$2" batch="${3:-8}" iters="${4:-${INFER_ITERS:-10}}"
   local torch dl t d
   torch=$(cd "$shared/bench" && /usr/bin/python3 torch_infer.py "$name" --threads "$threads" --batch "$batch" --iters "$iters")
-  dl=$(dlkit --threads "$threads" -q --format json bench infer --arch "$arch" --input 224x224x3 --classes 1000 --batch-size "$batch" --steps "$iters" --warmup 2 --peak "$peak")
+  dl=$(dlkit --threads "$threads" -q --format json bench infer --arch "$arch" --input 224x224x3 --classes 1000 --batch-size "$batch" --steps "$iters" --warmup 2 --peak "$peak" $frozen)
   t=$(echo "$torch" | json_field images_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
   printf '%-8s infer threads=%s batch=%s 224x224 iters=%s  torchvision %7.2f images/s  dlkit %7.2f images/s  ratio dlkit/torchvision %.2fx  (dlkit %s)\n' \
@@ -75,7 +80,7 @@ compare_infer_lenet5() {  # batch iters
   local batch="$1" iters="$2"
   local torch dl t d
   torch=$(/usr/bin/python3 "$root/tests/bench/torch_profile.py" lenet5 --mode infer --threads "$threads" --batch "$batch" --steps "$iters" --timing-only)
-  dl=$(dlkit --threads "$threads" -q --format json bench infer --model "$root/samples/models/lenet5.yaml" --batch-size "$batch" --steps "$iters" --warmup 50 --peak "$peak")
+  dl=$(dlkit --threads "$threads" -q --format json bench infer --model "$root/samples/models/lenet5.yaml" --batch-size "$batch" --steps "$iters" --warmup 50 --peak "$peak" $frozen)
   t=$(echo "$torch" | json_field samples_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
   printf '%-8s infer threads=%s batch=%s iters=%s  pytorch no_grad %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx  (dlkit %s)\n' \

@@ -31,7 +31,12 @@ import org.tensorflow.types.TFloat32;
  * only evaluate and run many times with fixed weights: oneDNN then reorders each convolution's and
  * matmul's weights into its blocked layout once (it caches them for constant filters) instead of at
  * every run. Measured for issue #15: ResNet-50 batch 1 about 30% less CPU per run; LeNet-5 no
- * change. Outputs equal the original's to float rounding.
+ * change (before the folding below; with it, ResNet-50 batch 1 runs 1.55x as fast). Outputs equal
+ * the original's to float rounding.
+ *
+ * <p>Inference-mode batch norms after convolutions are folded into the convolutions' weights and a
+ * bias, and residual sums after them become {@code AddN} ({@link ConvFusionRewrite}), so that the
+ * graph optimizer fuses convolution, bias, residual sum and ReLU into one oneDNN kernel.
  *
  * <p>Freezing copies every weight once (ResNet-50: about 100 MB, a fraction of a second); the copy
  * never sees later changes to the variables and never trains. Operations keep their names, so
@@ -40,12 +45,12 @@ import org.tensorflow.types.TFloat32;
  */
 public final class FrozenGraph implements AutoCloseable {
     /**
-     * Session runs from which freezing pays: it saves about one weight reorder per run (ResNet-50:
-     * 24 ms of CPU at batch 1) and costs about 80 of them once (freezing 0.8 s, plus the copy's
-     * first run and memory); {@code dlkit predict} on 32 images at batch 1 was 1 s of CPU slower
-     * frozen, on 128 images 0.6 s faster.
+     * Session runs from which freezing pays. ResNet-50 at batch 1 (issue #15, with the batch norms
+     * folded): 35 ms a run frozen against 55 ms, for about 0.9 s of freezing once, so the copy
+     * repays itself after about 45 runs; at batch 8, 25 ms against 28 ms per image. (Before the
+     * folding the copy saved 24 ms of CPU a run at batch 1 and was worth it from 100 runs.)
      */
-    public static final int WORTHWHILE_RUNS = 100;
+    public static final int WORTHWHILE_RUNS = 50;
 
     private final Graph graph;
     private final Session session;
@@ -63,6 +68,23 @@ public final class FrozenGraph implements AutoCloseable {
      */
     public static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getProperty("dlkit.frozenWeights", "true"));
+    }
+
+    /**
+     * Whether freezing also folds inference-mode batch norms into the convolutions before them
+     * ({@link ConvFusionRewrite}): true unless the system property {@code dlkit.foldBatchNorms} is
+     * {@code false} (for A/B comparisons).
+     */
+    static boolean foldsBatchNorms() {
+        return !"false".equalsIgnoreCase(System.getProperty("dlkit.foldBatchNorms", "true"));
+    }
+
+    private static Set<String> outputNames(Collection<? extends Operand<?>> keep) {
+        Set<String> names = new HashSet<>();
+        for (Operand<?> o : keep) {
+            names.add(o.asOutput().op().name() + ":" + o.asOutput().index());
+        }
+        return names;
     }
 
     /**
@@ -93,6 +115,7 @@ public final class FrozenGraph implements AutoCloseable {
         GraphDef full = g.graph().toGraphDef();
         Set<String> needed = keep.isEmpty() ? null : fanIn(full, keep, readNames(g));
         GraphDef def = withConstants(full, needed, currentValues(g, needed));
+        if (foldsBatchNorms()) def = ConvFusionRewrite.fold(def, g, outputNames(keep));
         Graph copy = new Graph();
         try {
             copy.importGraphDef(def);

@@ -65,8 +65,7 @@ class FrozenGraphTest {
                 float[] got = run(copy.session(), copy.find(in), x, copy.find(out));
                 // constant folding may round differently: float tolerance
                 assertThat(got).containsExactly(expected, within(1e-6f));
-                assertThat(copy.graph().operation("conv2d_1_kernel_read").type())
-                        .isEqualTo("Const");
+                assertThat(copy.graph().operation("dense_1_kernel_read").type()).isEqualTo("Const");
                 assertThat(copy.find(out).index()).isEqualTo(out.asOutput().index());
             }
             // the copy of what in and out need only: same outputs, no variables left
@@ -74,8 +73,7 @@ class FrozenGraphTest {
                 float[] got = run(copy.session(), copy.find(in), x, copy.find(out));
                 assertThat(got).containsExactly(expected, within(1e-6f));
                 assertThat(copy.graph().operation("conv2d_1_kernel")).isNull();
-                assertThat(copy.graph().operation("conv2d_1_kernel_read").type())
-                        .isEqualTo("Const");
+                assertThat(copy.graph().operation("dense_1_kernel_read").type()).isEqualTo("Const");
             }
         }
     }
