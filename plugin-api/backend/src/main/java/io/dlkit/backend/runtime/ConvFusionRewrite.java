@@ -79,9 +79,8 @@ final class ConvFusionRewrite {
             Site s = site(n, byName, consumers, otherOutputsRead);
             if (s != null) sites.add(s);
         }
-        if (sites.isEmpty()) return def;
-        float[][][] params = readParams(original.session(), sites);
-        if (params == null) return def;
+        float[][][] params = sites.isEmpty() ? null : readParams(original.session(), sites);
+        if (params == null) sites.clear();
         Map<String, NodeDef> replaced = new HashMap<>();
         Set<String> removed = new java.util.HashSet<>();
         List<NodeDef> added = new ArrayList<>();
@@ -157,9 +156,10 @@ final class ConvFusionRewrite {
                                             .build())
                             .build());
         }
-        if (replaced.isEmpty()) return def;
         residualSums(def, original, byName, replaced);
         zeroPads(def, byName, consumers, replaced);
+        keepZeroBiases(def, byName, replaced, added);
+        if (replaced.isEmpty() && added.isEmpty()) return def;
         GraphDef.Builder out = def.toBuilder().clearNode();
         for (NodeDef n : def.getNodeList()) {
             if (!removed.contains(n.getName())) out.addNode(replaced.getOrDefault(n.getName(), n));
@@ -206,6 +206,56 @@ final class ConvFusionRewrite {
                             .putAttr("T", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
                             .build());
         }
+    }
+
+    /**
+     * Reads each constant all-zero bias of a {@code BiasAdd} through a {@code
+     * PlaceholderWithDefault}: the graph optimizer drops a {@code BiasAdd} of known zeros, and then
+     * no longer fuses the convolution or matmul before it with the activation after it (a freshly
+     * initialised model; a trained one has no all-zero bias).
+     */
+    private static void keepZeroBiases(
+            GraphDef def,
+            Map<String, NodeDef> byName,
+            Map<String, NodeDef> replaced,
+            List<NodeDef> added) {
+        Map<String, String> wrapped = new HashMap<>();
+        for (NodeDef original : def.getNodeList()) {
+            NodeDef n = replaced.getOrDefault(original.getName(), original);
+            if (!n.getOp().equals("BiasAdd") || n.getInputCount() != 2) continue;
+            String in = n.getInput(1);
+            NodeDef bias = byName.get(opName(in));
+            if (bias == null || outputIndex(in) != 0 || !bias.getOp().equals("Const")) continue;
+            TensorProto t = bias.getAttrOrThrow("value").getTensor();
+            float[] v = floats(t);
+            boolean zero = v != null ? allZero(v) : t.getDtype() == DataType.DT_FLOAT && allZero(t);
+            if (!zero || t.getTensorShape().getDimCount() != 1) continue;
+            String name =
+                    wrapped.computeIfAbsent(
+                            bias.getName(),
+                            k -> {
+                                String w = k + "_kept";
+                                added.add(
+                                        placeholderWithDefault(
+                                                w,
+                                                bias.getDevice(),
+                                                k,
+                                                (int) t.getTensorShape().getDim(0).getSize()));
+                                return w;
+                            });
+            replaced.put(n.getName(), n.toBuilder().setInput(1, name).build());
+        }
+    }
+
+    private static boolean allZero(float[] v) {
+        for (float x : v) if (x != 0f) return false;
+        return true;
+    }
+
+    /** A float tensor proto without content bytes: zero if its (repeated) values are all 0. */
+    private static boolean allZero(TensorProto t) {
+        for (int i = 0; i < t.getFloatValCount(); i++) if (t.getFloatVal(i) != 0f) return false;
+        return true;
     }
 
     /**

@@ -96,6 +96,37 @@ class ConvFusionRewriteTest {
     }
 
     @Test
+    void should_keep_zero_biases_so_that_the_activation_still_fuses() {
+        // a fresh conv + dense net without batch norm: every bias is 0, which the optimizer would
+        // drop, leaving convolution and matmul unfused with their ReLU
+        List<Object> layers =
+                List.of(
+                        Map.of(
+                                "type",
+                                "conv2d",
+                                "filters",
+                                4,
+                                "kernel_size",
+                                3,
+                                "activation",
+                                "relu"),
+                        Map.of("type", "flatten"),
+                        Map.of("type", "dense", "units", 5, "activation", "relu"),
+                        Map.of("type", "dense", "units", 3, "activation", "softmax"));
+        try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 9)) {
+            Model m = build(g, layers);
+            float[] expected = run(g.session(), m.in, m.x, m.out);
+            try (FrozenGraph copy = FrozenGraph.of(g, List.of(m.in, m.out))) {
+                assertClose(run(copy.session(), copy.find(m.in), m.x, copy.find(m.out)), expected);
+                assertThat(kernels(copy, m))
+                        .doesNotContain("Relu", "BiasAdd")
+                        .contains("_MklNativeFusedConv2D", "_MklNativeFusedMatMul");
+            }
+            m.x.close();
+        }
+    }
+
+    @Test
     void should_leave_a_batch_norm_whose_convolution_is_also_read_elsewhere() {
         try (GraphContext g = GraphContext.create(DeviceRequest.CPU, 1, 9)) {
             Model m = build(g);
@@ -118,8 +149,12 @@ class ConvFusionRewriteTest {
     private record Model(Placeholder<TFloat32> in, Operand<TFloat32> out, Tensor x) {}
 
     private static Model build(GraphContext g) {
+        return build(g, LAYERS);
+    }
+
+    private static Model build(GraphContext g, List<Object> layers) {
         Sequential net =
-                Sequential.fromConfig(Map.of("input_shape", List.of(6, 6, 2), "layers", LAYERS));
+                Sequential.fromConfig(Map.of("input_shape", List.of(6, 6, 2), "layers", layers));
         var in = g.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 6, 6, 2)));
         var out = net.forward(g, in, g.tf().constant(false)).output();
         g.session().initialize();
