@@ -58,7 +58,7 @@ compare_train() {  # name model-file
   local name="$1" model="$2"
   local torch dl t d
   torch=$(cd "$shared/bench" && /usr/bin/python3 torch_train.py "$name" --threads "$threads" --batch 128 --steps "$steps")
-  dl=$(dlkit --threads "$threads" -q --format json bench train --model "$model" --batch-size 128 --steps "$steps" --warmup 20 --peak "$peak")
+  dl=$(dlkit --threads "$threads" -q --format json bench train --model "$model" --batch-size 128 --steps "$steps" --warmup 200 --peak "$peak")
   t=$(echo "$torch" | json_field samples_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
   printf '%-8s train threads=%s batch=128 steps=%s  pytorch %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx  (dlkit %s)\n' \
@@ -80,7 +80,7 @@ compare_infer_lenet5() {  # batch iters
   local batch="$1" iters="$2"
   local torch dl t d
   torch=$(/usr/bin/python3 "$root/tests/bench/torch_profile.py" lenet5 --mode infer --threads "$threads" --batch "$batch" --steps "$iters" --timing-only)
-  dl=$(dlkit --threads "$threads" -q --format json bench infer --model "$root/samples/models/lenet5.yaml" --batch-size "$batch" --steps "$iters" --warmup 50 --peak "$peak" $frozen)
+  dl=$(dlkit --threads "$threads" -q --format json bench infer --model "$root/samples/models/lenet5.yaml" --batch-size "$batch" --steps "$iters" --warmup 300 --peak "$peak" $frozen)
   t=$(echo "$torch" | json_field samples_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
   printf '%-8s infer threads=%s batch=%s iters=%s  pytorch no_grad %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx  (dlkit %s)\n' \
