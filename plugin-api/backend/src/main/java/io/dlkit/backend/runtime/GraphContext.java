@@ -31,11 +31,15 @@ public final class GraphContext implements AutoCloseable {
     private static final Pattern FLAT_NAME = Pattern.compile("[A-Za-z0-9.][A-Za-z0-9_.\\-]*");
 
     /**
-     * Inter-op threads when the user sets {@code --threads}: one pool thread runs the graph's ops
-     * one after another. -1 (ops in the calling thread) was tried for issue #15 and measured idle,
-     * A/B interleaved: LeNet-5 batch-1 inference 0.31-0.34 vs 0.34 ms per run, but MLP training
-     * 4.37-4.52 vs 3.77-3.85 ms per step (15% slower), so 1 stays. The system property {@code
-     * dlkit.interOpThreads} overrides it (for A/B benchmarks through {@code DLKIT_JAVA_OPTS}).
+     * Inter-op threads when the user sets {@code --threads}. A positive value is only a request:
+     * TensorFlow runs every session's ops on one process-wide inter-op pool sized by the first
+     * session of the process ({@link TfRuntime}'s, with {@code --threads} threads), so since issue
+     * #15 the graph's ops have run on two pool threads here, which can overlap an optimizer update
+     * with the next gradient (MLP training 37-39k samples/s; a one-thread pool measured 27-28k). -1
+     * (ops in the calling thread) was measured idle, A/B interleaved: LeNet-5 batch-1 inference
+     * 0.31-0.34 vs 0.34 ms per run, but MLP training 4.37-4.52 vs 3.77-3.85 ms per step (15%
+     * slower). The system property {@code dlkit.interOpThreads} overrides it (for A/B benchmarks
+     * through {@code DLKIT_JAVA_OPTS}).
      */
     private static final int INTER_OP_THREADS = Integer.getInteger("dlkit.interOpThreads", 1);
 
@@ -78,12 +82,12 @@ public final class GraphContext implements AutoCloseable {
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be >= 0, got " + threads);
         }
-        TfRuntime runtime = TfRuntime.get();
+        TfRuntime runtime = TfRuntime.get(threads);
         DeviceInfo device = Devices.select(runtime, request);
         ConfigProto.Builder config =
                 ConfigProto.newBuilder()
                         .setIntraOpParallelismThreads(threads)
-                        .setInterOpParallelismThreads(threads == 0 ? 0 : INTER_OP_THREADS)
+                        .setInterOpParallelismThreads(interOpThreads(threads))
                         .setAllowSoftPlacement(true)
                         .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build());
         if (device.type().equals("CPU")) {
@@ -103,6 +107,19 @@ public final class GraphContext implements AutoCloseable {
         ConfigProto built = config.build();
         Session session = new Session(graph, built);
         return new GraphContext(graph, tf, session, device, seed, threads, built);
+    }
+
+    /**
+     * The session's inter-op setting for {@code threads} intra-op threads: TensorFlow's default for
+     * 0, the calling thread (-1) for 1, else {@link #INTER_OP_THREADS}. With one thread in all, a
+     * step runs every op in the thread that asked for it, without handing each op and each kernel
+     * to a pool thread and waking it: LeNet-5 inference at batch 1 went from 3.0-3.5k to 13.5-13.8k
+     * images/s and at batch 64 from 45-47k to 52k on one core (PyTorch: 6.9-8.9k and 44-48k), and
+     * MLP training on one core runs at 36k samples/s, as fast as on two (issue #15).
+     */
+    static int interOpThreads(int threads) {
+        if (threads == 0) return 0;
+        return threads == 1 ? Integer.getInteger("dlkit.interOpThreads", -1) : INTER_OP_THREADS;
     }
 
     /** The session options this context was created with (for {@link FrozenGraph}'s session). */

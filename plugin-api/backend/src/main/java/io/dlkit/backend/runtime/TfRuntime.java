@@ -4,6 +4,7 @@ import static org.tensorflow.internal.c_api.global.tensorflow.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -14,6 +15,7 @@ import org.tensorflow.internal.c_api.TF_Session;
 import org.tensorflow.internal.c_api.TF_SessionOptions;
 import org.tensorflow.internal.c_api.TF_Status;
 import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * The process-wide TensorFlow runtime, loaded once, lazily, the first time something needs it
@@ -37,12 +39,27 @@ public final class TfRuntime {
      * @throws BackendException when the native library cannot be loaded
      */
     public static TfRuntime get() {
+        return get(0);
+    }
+
+    /**
+     * Returns the runtime, loading it on the first call with {@code threads} intra-op threads.
+     * TensorFlow sizes the CPU device's intra-op thread pool and the inter-op pool, which every
+     * later session of the process shares (oneDNN's kernels included), from the first session it
+     * creates; loading runs two sessions of its own, which therefore must already ask for the
+     * user's count (with their defaults, {@code --threads N} was silently all cores).
+     *
+     * @param threads intra-op threads, 0 for TensorFlow's default (all cores); used only by the
+     *     call that loads the runtime
+     * @throws BackendException when the native library cannot be loaded
+     */
+    static TfRuntime get(int threads) {
         TfRuntime r = instance;
         if (r == null) {
             synchronized (TfRuntime.class) {
                 r = instance;
                 if (r == null) {
-                    r = load();
+                    r = load(threads);
                     instance = r;
                 }
             }
@@ -70,11 +87,17 @@ public final class TfRuntime {
         return devices.stream().filter(d -> d.type().equals("GPU")).toList();
     }
 
-    private static TfRuntime load() {
+    private static TfRuntime load(int threads) {
         try {
             String v = TensorFlow.version();
-            List<DeviceInfo> devices = listDevices();
-            NativeStderr.silenced(TfRuntime::warmUp);
+            ConfigProto config =
+                    ConfigProto.newBuilder()
+                            .setIntraOpParallelismThreads(threads)
+                            .setInterOpParallelismThreads(
+                                    Integer.getInteger("dlkit.globalInterOp", 0))
+                            .build();
+            List<DeviceInfo> devices = listDevices(config);
+            NativeStderr.silenced(() -> warmUp(config));
             return new TfRuntime(v, devices);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             throw new BackendException(
@@ -91,9 +114,9 @@ public final class TfRuntime {
      * Runs one tiny graph, so that the two absl lines TensorFlow prints on the first graph
      * optimization of a process go to the silenced stderr (see {@link NativeStderr}).
      */
-    private static void warmUp() {
+    private static void warmUp(ConfigProto config) {
         try (Graph g = new Graph();
-                Session s = new Session(g)) {
+                Session s = new Session(g, config)) {
             Ops tf = Ops.create(g);
             try (Result r = s.runner().fetch(tf.math.add(tf.constant(1f), tf.constant(1f))).run()) {
                 // nothing to read: running is the point
@@ -101,10 +124,13 @@ public final class TfRuntime {
         }
     }
 
-    private static List<DeviceInfo> listDevices() {
+    private static List<DeviceInfo> listDevices(ConfigProto config) {
         TF_Status status = TF_NewStatus();
         TF_Graph graph = TF_NewGraph();
         TF_SessionOptions opts = TF_NewSessionOptions();
+        byte[] bytes = config.toByteArray();
+        TF_SetConfig(opts, new BytePointer(bytes), bytes.length, status);
+        check(status, "configure a session");
         TF_Session session = TF_NewSession(graph, opts, status);
         try {
             check(status, "create a session");
