@@ -223,6 +223,7 @@ public final class BenchCommand implements Callable<Integer> {
                             "none",
                             "none",
                             null);
+            ModelBuild.planTowers(net, r, ctx.settings().threads());
             double peak = m.peak(ctx);
             try (GraphContext g = ctx.openGraph()) {
                 TrainingGraph tg = ModelBuild.graph(g, net, opt, r);
@@ -431,6 +432,9 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("workload", workload);
         m.put("batch", batch);
         m.put("threads", threads);
+        // training split into towers, one per thread, each kernel on one thread (Towers)
+        if (io.dlkit.backend.runtime.TfRuntime.towers() > 1)
+            m.put("towers", io.dlkit.backend.runtime.TfRuntime.towers());
         m.put("steps", steps);
         m.put("samples_per_s", Math.round(sps * 10) / 10.0);
         m.put("ms_per_step", Math.round(seconds * 1e6 / steps) / 1000.0);

@@ -1,6 +1,8 @@
 package io.dlkit.cli.nn;
 
 import io.dlkit.backend.runtime.GraphContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -19,25 +21,40 @@ import org.tensorflow.types.TFloat32;
 final class GemmPeak {
     private GemmPeak() {}
 
-    /** GFLOP/s of the fastest of {@code runs} multiplies of {@code n x n} matrices. */
+    /**
+     * GFLOP/s of the fastest of {@code runs} multiplies of {@code n x n} matrices. In a process
+     * whose training runs towers side by side, each kernel on one thread ({@link
+     * io.dlkit.backend.runtime.TfRuntime#towers()}), one run holds one independent multiply per
+     * tower, so that the figure is still the whole machine's.
+     */
     static double measure(GraphContext g, int n, int warmup, int runs) {
         var tf = g.tf();
         Shape shape = Shape.of(n, n);
-        var a = tf.placeholder(TFloat32.class, Placeholder.shape(shape));
-        var b = tf.placeholder(TFloat32.class, Placeholder.shape(shape));
-        var c = tf.linalg.matMul(a, b);
-        var s = tf.sum(c, tf.constant(new int[] {0, 1}), Sum.keepDims(false));
+        int k = io.dlkit.backend.runtime.TfRuntime.towers();
+        List<Placeholder<TFloat32>> in = new ArrayList<>();
+        List<Sum<TFloat32>> sums = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            var a = tf.placeholder(TFloat32.class, Placeholder.shape(shape));
+            var b = tf.placeholder(TFloat32.class, Placeholder.shape(shape));
+            in.add(a);
+            in.add(b);
+            sums.add(
+                    tf.sum(
+                            tf.linalg.matMul(a, b),
+                            tf.constant(new int[] {0, 1}),
+                            Sum.keepDims(false)));
+        }
         Session session = g.session();
         try (TFloat32 x = random(shape, 1);
                 TFloat32 y = random(shape, 2)) {
-            for (int i = 0; i < warmup; i++) run(session, a, b, x, y, s);
+            for (int i = 0; i < warmup; i++) run(session, in, x, y, sums);
             long best = Long.MAX_VALUE;
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
-                run(session, a, b, x, y, s);
+                run(session, in, x, y, sums);
                 best = Math.min(best, System.nanoTime() - t0);
             }
-            return 2.0 * n * n * n / best;
+            return k * 2.0 * n * n * n / best;
         }
     }
 
@@ -48,13 +65,15 @@ final class GemmPeak {
 
     private static void run(
             Session session,
-            Placeholder<TFloat32> a,
-            Placeholder<TFloat32> b,
+            List<Placeholder<TFloat32>> in,
             TFloat32 x,
             TFloat32 y,
-            Sum<TFloat32> s) {
-        try (Result r = session.runner().feed(a, x).feed(b, y).fetch(s).run()) {
-            r.get(0);
+            List<Sum<TFloat32>> sums) {
+        Session.Runner r = session.runner();
+        for (int i = 0; i < in.size(); i += 2) r.feed(in.get(i), x).feed(in.get(i + 1), y);
+        sums.forEach(r::fetch);
+        try (Result res = r.run()) {
+            res.get(0);
         }
     }
 

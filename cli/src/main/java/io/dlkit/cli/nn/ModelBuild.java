@@ -55,6 +55,15 @@ final class ModelBuild {
         return graph(g, model, opt, r, false);
     }
 
+    /**
+     * Before the first graph of a training process: plans one tower per thread when {@code model}
+     * can be split by rows ({@link io.dlkit.backend.train.Towers}).
+     */
+    static void planTowers(Sequential model, TrainRequest r, int threads) {
+        Objective loss = r.loss() == null || r.loss().equals("auto") ? null : objective(r.loss());
+        io.dlkit.backend.train.Towers.plan(model, loss, threads);
+    }
+
     /** The training graph, or with {@code inference} the evaluation-only one. */
     static TrainingGraph graph(
             GraphContext g, Sequential model, Optimizer opt, TrainRequest r, boolean inference) {

@@ -135,6 +135,7 @@ public final class TrainJob {
         Data data = Data.load(r, model.inputShape(), saved, dir.modelFile().toString());
         // Resolved before the graph so that a bad name fails without loading the runtime.
         Optimizer optimizer = optimizers.create(r.optimizer(), r.optimizerConfig());
+        ModelBuild.planTowers(model, r, ctx.settings().threads());
         try (GraphContext g = ctx.openGraph()) {
             TrainingGraph tg = ModelBuild.graph(g, model, optimizer, r);
             // Before anything is allocated or written: nothing to clean up when refused.

@@ -31,6 +31,19 @@ public interface Model {
      */
     Forward forward(GraphContext graph, Operand<TFloat32> input, Operand<TBool> training);
 
+    /**
+     * Adds another forward pass through the already built layers (same variables) for {@code
+     * input}: a second tower of a step that splits its batch across cores.
+     *
+     * @throws UnsupportedOperationException for a model that cannot
+     * @throws IllegalStateException before {@link #forward}
+     */
+    default Forward forwardAgain(
+            GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " cannot add a second forward pass");
+    }
+
     /** The trainable variables, in a fixed order (valid after {@link #forward}). */
     List<WeightVariable<TFloat32>> trainableVariables();
 

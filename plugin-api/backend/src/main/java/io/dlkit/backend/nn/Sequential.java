@@ -257,6 +257,26 @@ public final class Sequential implements Model {
         return new Forward(x, x, Activations.LINEAR.name());
     }
 
+    @Override
+    public Forward forwardAgain(
+            GraphContext graph, Operand<TFloat32> input, Operand<TBool> training) {
+        if (outputShapes == null) throw new IllegalStateException("call forward first");
+        Operand<TFloat32> x = input;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            x = layer.call(graph, x, training);
+            Layer next = i + 1 < layers.size() ? layers.get(i + 1) : null;
+            if (PoolThenRelu.applies(layer, next, training)) {
+                x = PoolThenRelu.call(graph, (Conv2DLayer) layer, (MaxPoolLayer) next, training);
+                i++;
+            }
+        }
+        if (layers.get(layers.size() - 1) instanceof ActivatedLayer last) {
+            return new Forward(last.preActivation(), x, last.activation().name());
+        }
+        return new Forward(x, x, Activations.LINEAR.name());
+    }
+
     /** {@inheritDoc} Frozen layers' variables are left out. */
     @Override
     public List<WeightVariable<TFloat32>> trainableVariables() {

@@ -24,6 +24,8 @@ import org.tensorflow.proto.ConfigProto;
  */
 public final class TfRuntime {
     private static volatile TfRuntime instance;
+    private static volatile int plannedTowers = 1;
+    private static volatile int towers = 1;
 
     private final String version;
     private final List<DeviceInfo> devices;
@@ -67,6 +69,27 @@ public final class TfRuntime {
         return r;
     }
 
+    /**
+     * Asks, before the runtime loads, that training steps split their batch into {@code n} towers
+     * that run side by side, each kernel on one thread (the process-wide pools are then sized so:
+     * one intra-op thread, {@code n} inter-op threads). A training command calls it when its model
+     * can be split ({@code io.dlkit.backend.train.Towers}); {@code -Ddlkit.towers=N} overrides it
+     * ({@code 1} turns towers off).
+     *
+     * @return whether the plan holds: false when the runtime was already loaded with another one
+     */
+    public static synchronized boolean planTowers(int n) {
+        int wanted = Math.max(1, Integer.getInteger("dlkit.towers", n));
+        if (instance != null) return wanted == towers;
+        plannedTowers = wanted;
+        return true;
+    }
+
+    /** The towers training steps use in this process (1 unless planned before loading). */
+    public static int towers() {
+        return instance == null ? 1 : towers;
+    }
+
     /** Whether the native runtime has been loaded in this process (never loads it). */
     public static boolean isLoaded() {
         return instance != null;
@@ -90,12 +113,15 @@ public final class TfRuntime {
     private static TfRuntime load(int threads) {
         try {
             String v = TensorFlow.version();
+            // training split into towers runs each kernel on one thread and the towers side by
+            // side on the inter-op pool
+            int n = plannedTowers;
             ConfigProto config =
                     ConfigProto.newBuilder()
-                            .setIntraOpParallelismThreads(threads)
-                            .setInterOpParallelismThreads(
-                                    Integer.getInteger("dlkit.globalInterOp", 0))
+                            .setIntraOpParallelismThreads(n > 1 ? 1 : threads)
+                            .setInterOpParallelismThreads(n > 1 ? Math.max(n, threads) : threads)
                             .build();
+            towers = n;
             List<DeviceInfo> devices = listDevices(config);
             NativeStderr.silenced(() -> warmUp(config));
             return new TfRuntime(v, devices);

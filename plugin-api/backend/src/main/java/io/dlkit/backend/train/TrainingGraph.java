@@ -84,7 +84,8 @@ public final class TrainingGraph {
             Model model,
             Optimizer optimizer,
             TrainingSpec spec,
-            boolean inference) {
+            boolean inference,
+            int towerCount) {
         this.graph = graph;
         this.batchesInOrder =
                 model.layers().stream().anyMatch(io.dlkit.backend.nn.Layer::needsBatchesInOrder);
@@ -106,11 +107,26 @@ public final class TrainingGraph {
         feeds.put("x", x);
         feeds.put("labels", labels);
         feeds.put("targets", targets);
-        Model.Forward f = model.forward(graph, x, training);
-        output = f.output();
+        int towers = inference ? 1 : towerCount;
+        List<Towers.Rows> parts = towers == 1 ? null : Towers.rows(tf, x, towers);
+        List<Model.Forward> fs = new ArrayList<>();
+        for (int t = 0; t < towers; t++) {
+            Operand<TFloat32> in = towers == 1 ? x : parts.get(t).of(tf, x);
+            fs.add(
+                    t == 0
+                            ? model.forward(graph, in, training)
+                            : model.forwardAgain(graph, in, training));
+        }
+        output =
+                towers == 1
+                        ? fs.get(0).output()
+                        : tf.concat(
+                                fs.stream().map(Model.Forward::output).toList(), tf.constant(0));
         outputs = Map.of("output", output);
         objective =
-                spec.loss() != null ? spec.loss() : LossKind.forActivation(f.outputActivation());
+                spec.loss() != null
+                        ? spec.loss()
+                        : LossKind.forActivation(fs.get(0).outputActivation());
         Map<String, Operand<?>> targetFeeds = new LinkedHashMap<>();
         targetFeeds.put("labels", labels);
         targetFeeds.put("targets", targets);
@@ -126,11 +142,42 @@ public final class TrainingGraph {
                             targetFeeds.put(name, p);
                             feeds.put(name, p);
                         });
-        Objective.Loss built =
-                objective.build(graph, new Objective.Inputs(Map.of("output", f), targetFeeds));
-        dataLoss = built.loss();
-        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(built.metrics()));
-        correct = objective.classification() ? correct(tf, f.logits()) : null;
+        if (towers == 1) {
+            Model.Forward f = fs.get(0);
+            Objective.Loss built =
+                    objective.build(graph, new Objective.Inputs(Map.of("output", f), targetFeeds));
+            dataLoss = built.loss();
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(built.metrics()));
+            correct = objective.classification() ? correct(tf, f.logits(), labels) : null;
+        } else {
+            // the batch means of the towers, weighted by their shares of the rows
+            Operand<TFloat32> loss = null;
+            Operand<TFloat32> hits = null;
+            Map<String, Operand<TFloat32>> sums = new LinkedHashMap<>();
+            for (int t = 0; t < towers; t++) {
+                Towers.Rows rows = parts.get(t);
+                Map<String, Operand<?>> own = new LinkedHashMap<>();
+                targetFeeds.forEach((name, feed) -> own.put(name, rows.of(tf, feed)));
+                Objective.Loss built =
+                        objective.build(
+                                graph, new Objective.Inputs(Map.of("output", fs.get(t)), own));
+                loss = add(tf, loss, rows.weighted(tf, built.loss()));
+                built.metrics()
+                        .forEach((k, v) -> sums.put(k, add(tf, sums.get(k), rows.weighted(tf, v))));
+                if (objective.classification()) {
+                    @SuppressWarnings("unchecked")
+                    Operand<TInt32> towerLabels = (Operand<TInt32>) own.get("labels");
+                    hits =
+                            add(
+                                    tf,
+                                    hits,
+                                    rows.counted(tf, correct(tf, fs.get(t).logits(), towerLabels)));
+                }
+            }
+            dataLoss = loss;
+            metrics = Collections.unmodifiableMap(sums);
+            correct = hits;
+        }
         l2Loss =
                 spec.l2() > 0
                         ? Regularization.l2(
@@ -281,7 +328,24 @@ public final class TrainingGraph {
         requireNonNull(model, "model is null");
         requireNonNull(optimizer, "optimizer is null");
         return new TrainingGraph(
-                graph, model, optimizer, requireNonNull(spec, "spec is null"), false);
+                graph,
+                model,
+                optimizer,
+                requireNonNull(spec, "spec is null"),
+                false,
+                Towers.count(model, spec.loss()));
+    }
+
+    /**
+     * The training graph with its batch split into {@code towers} towers ({@link Towers}), for
+     * tests: whatever the process's thread plan, which only decides how fast they run.
+     */
+    static TrainingGraph build(
+            GraphContext graph, Model model, Optimizer optimizer, TrainingSpec spec, int towers) {
+        if (towers > 1 && !Towers.splittable(model, spec.loss())) {
+            throw new IllegalArgumentException("the model cannot be split into towers");
+        }
+        return new TrainingGraph(graph, model, optimizer, spec, false, towers);
     }
 
     /**
@@ -296,7 +360,7 @@ public final class TrainingGraph {
         requireNonNull(model, "model is null");
         requireNonNull(optimizer, "optimizer is null");
         return new TrainingGraph(
-                graph, model, optimizer, requireNonNull(spec, "spec is null"), true);
+                graph, model, optimizer, requireNonNull(spec, "spec is null"), true, 1);
     }
 
     /**
@@ -320,7 +384,12 @@ public final class TrainingGraph {
         return graph;
     }
 
-    private Operand<TFloat32> correct(Ops tf, Operand<TFloat32> logits) {
+    private static Operand<TFloat32> add(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b) {
+        return a == null ? b : tf.math.add(a, b);
+    }
+
+    private static Operand<TFloat32> correct(
+            Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
         // one column: a sigmoid's logit, positive for class 1; several: the largest is the class
         boolean oneColumn = logits.shape().numDimensions() < 2 || logits.shape().size(1) == 1;
         Operand<TInt32> predicted =
