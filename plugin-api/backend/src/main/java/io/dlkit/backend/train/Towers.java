@@ -92,10 +92,24 @@ public final class Towers {
          */
         <T extends org.tensorflow.types.family.TType> Operand<T> of(Ops tf, Operand<T> value) {
             Operand<TInt32> read = tf.math.maximum(size, tf.constant(1));
-            return tf.gather(
+            int rank = value.shape().isUnknown() ? -1 : value.shape().numDimensions();
+            if (rank < 1) {
+                return tf.gather(
+                        value,
+                        tf.range(start, tf.math.add(start, read), tf.constant(1)),
+                        tf.constant(0));
+            }
+            // contiguous rows: a slice (one copy) rather than a gather
+            Operand<TInt32> rest = tf.constant(new int[] {rank - 1});
+            Operand<TInt32> one = tf.constant(new int[] {1});
+            return tf.slice(
                     value,
-                    tf.range(start, tf.math.add(start, read), tf.constant(1)),
-                    tf.constant(0));
+                    tf.concat(
+                            List.of(tf.reshape(start, one), tf.zeros(rest, TInt32.class)),
+                            tf.constant(0)),
+                    tf.concat(
+                            List.of(tf.reshape(read, one), tf.fill(rest, tf.constant(-1))),
+                            tf.constant(0)));
         }
 
         /** {@code value}, or 0 for an empty tower (a count over its stand-in row). */
