@@ -14,6 +14,9 @@
 # it is shown as freeze_ms. --no-frozen measures the graph with variables instead.
 # First measures the machine's matmul peak (dlkit bench gemm); every dlkit row shows its GFLOP/s and
 # share of that peak. dlkit's rows also show CPU ms per step (steadier than wall time on a loaded machine).
+# Both sides are timed warm: PyTorch after 20 (training) or 5 (inference) steps, dlkit after 600
+# training steps and 300 LeNet-5 inference runs, by which the JVM has compiled the Java side of a
+# step (the MLP runs about 4% slower after 200 steps of warm-up, 6% after 20).
 # Needs Debian's PyTorch (apt-get install python3-torch python3-torchvision) and ../shared/bench
 # (the peer scripts) and ../shared/data (Fashion-MNIST for the PyTorch side).
 set -euo pipefail
@@ -58,7 +61,7 @@ compare_train() {  # name model-file
   local name="$1" model="$2"
   local torch dl t d
   torch=$(cd "$shared/bench" && /usr/bin/python3 torch_train.py "$name" --threads "$threads" --batch 128 --steps "$steps")
-  dl=$(dlkit --threads "$threads" -q --format json bench train --model "$model" --batch-size 128 --steps "$steps" --warmup 200 --peak "$peak")
+  dl=$(dlkit --threads "$threads" -q --format json bench train --model "$model" --batch-size 128 --steps "$steps" --warmup 600 --peak "$peak")
   t=$(echo "$torch" | json_field samples_per_s)
   d=$(echo "$dl" | json_field samples_per_s)
   printf '%-8s train threads=%s batch=128 steps=%s  pytorch %9.1f samples/s  dlkit %9.1f samples/s  ratio dlkit/pytorch %.2fx  (dlkit %s)\n' \
