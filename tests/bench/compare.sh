@@ -7,7 +7,8 @@
 #                batches, the second, warm epoch timed), with each side's CPU seconds
 #   resnet50:    inference images/s, batch 8, 224x224x3, evaluation mode (torch_infer.py)
 #   infer:       inference at batch 1 and 64 against torch.no_grad(): LeNet-5 (torch_profile.py
-#                --mode infer) and ResNet-50 (torch_infer.py)
+#                --mode infer) and ResNet-50 (torch_infer.py), and LeNet-5 at batch 1 with one thread
+#                on both sides
 #   all:         all of the above but lstm
 # dlkit's inference rows run the frozen copy with the batch norms folded (bench infer
 # --frozen-weights), the path predict, eval and classify take from 50 batches on; the time to make
@@ -79,8 +80,8 @@ compare_infer() {  # torchvision-name dlkit-architecture [batch [iters]]
     "$name" "$threads" "$batch" "$iters" "$t" "$d" "$(ratio "$d" "$t")" "$(dlkit_row "$dl")"
 }
 
-compare_infer_lenet5() {  # batch iters
-  local batch="$1" iters="$2"
+compare_infer_lenet5() {  # batch iters [threads]
+  local batch="$1" iters="$2" threads="${3:-$threads}"
   local torch dl t d
   torch=$(/usr/bin/python3 "$root/tests/bench/torch_profile.py" lenet5 --mode infer --threads "$threads" --batch "$batch" --steps "$iters" --timing-only)
   dl=$(dlkit --threads "$threads" -q --format json bench infer --model "$root/samples/models/lenet5.yaml" --batch-size "$batch" --steps "$iters" --warmup 300 --peak "$peak" $frozen)
@@ -92,6 +93,8 @@ compare_infer_lenet5() {  # batch iters
 
 compare_inference() {
   compare_infer_lenet5 1 2000; compare_infer_lenet5 64 300
+  # one input at a time on one thread, both sides (dlkit then runs every op in the calling thread)
+  compare_infer_lenet5 1 2000 1
   compare_infer resnet50 resnet50 1 20; compare_infer resnet50 resnet50 64 3
 }
 
