@@ -60,15 +60,18 @@ final class ModelBuild {
      * can be split by rows ({@link io.dlkit.backend.train.Towers}).
      */
     static void planTowers(Sequential model, TrainRequest r, int threads) {
-        Objective loss = r.loss() == null || r.loss().equals("auto") ? null : objective(r.loss());
-        io.dlkit.backend.train.Towers.plan(model, loss, threads);
+        io.dlkit.backend.train.Towers.plan(model, loss(r), threads);
+    }
+
+    /** The loss the request names, or null for the output activation's built-in one. */
+    private static Objective loss(TrainRequest r) {
+        return r.loss() == null || r.loss().equals("auto") ? null : objective(r.loss());
     }
 
     /** The training graph, or with {@code inference} the evaluation-only one. */
     static TrainingGraph graph(
             GraphContext g, Sequential model, Optimizer opt, TrainRequest r, boolean inference) {
-        Objective loss = r.loss() == null || r.loss().equals("auto") ? null : objective(r.loss());
-        TrainingSpec spec = new TrainingSpec(loss, r.l2(), r.clipValue(), r.clipNorm());
+        TrainingSpec spec = new TrainingSpec(loss(r), r.l2(), r.clipValue(), r.clipNorm());
         try {
             return inference
                     ? TrainingGraph.buildForInference(g, model, opt, spec)

@@ -17,12 +17,9 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.proto.AttrValue;
-import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.TensorProto;
-import org.tensorflow.proto.TensorShapeProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -206,9 +203,7 @@ public final class FrozenGraph implements AutoCloseable {
             NodeDef n = byName.get(name);
             if (n == null || !seen.add(name) || reads.contains(name)) continue;
             for (String in : n.getInputList()) {
-                String op = in.startsWith("^") ? in.substring(1) : in;
-                int colon = op.indexOf(':');
-                todo.add(colon < 0 ? op : op.substring(0, colon));
+                todo.add(NodeDefs.opName(in));
             }
         }
         return seen;
@@ -224,15 +219,7 @@ public final class FrozenGraph implements AutoCloseable {
                 def.addNode(node);
                 continue;
             }
-            def.addNode(
-                    NodeDef.newBuilder()
-                            .setName(node.getName())
-                            .setOp("Const")
-                            .setDevice(node.getDevice())
-                            .putAttr(
-                                    "dtype",
-                                    AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
-                            .putAttr("value", AttrValue.newBuilder().setTensor(value).build()));
+            def.addNode(NodeDefs.constant(node.getName(), node.getDevice(), value));
         }
         return def.build();
     }
@@ -240,13 +227,7 @@ public final class FrozenGraph implements AutoCloseable {
     private static TensorProto proto(TFloat32 t) {
         byte[] bytes = new byte[Math.toIntExact(t.asRawTensor().numBytes())];
         t.asRawTensor().data().read(bytes);
-        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        for (long d : t.shape().asArray())
-            shape.addDim(TensorShapeProto.Dim.newBuilder().setSize(d));
-        return TensorProto.newBuilder()
-                .setDtype(DataType.DT_FLOAT)
-                .setTensorShape(shape)
-                .setTensorContent(UnsafeByteOperations.unsafeWrap(bytes))
-                .build();
+        return NodeDefs.floatTensor(
+                NodeDefs.shape(t.shape().asArray()), UnsafeByteOperations.unsafeWrap(bytes));
     }
 }

@@ -77,21 +77,22 @@ public final class Towers {
     }
 
     /**
-     * Tower {@code t} of {@code n}: rows {@code [start, start + size)} of a batch of {@code rows}.
+     * Tower {@code t} of {@code n}: rows {@code [start, start + size)} of a batch, its {@code
+     * share} of the rows ({@code size / rows}) and whether it has any ({@code nonEmpty}: a last
+     * batch smaller than the towers leaves some empty); {@code read} rows are read, at least one.
      */
-    record Rows(Operand<TInt32> start, Operand<TInt32> size, Operand<TFloat32> share) {
-        /** Whether the tower has rows at all (a last batch smaller than the towers has not). */
-        Operand<TBool> nonEmpty(Ops tf) {
-            return tf.math.greater(size, tf.constant(0));
-        }
-
+    record Rows(
+            Operand<TInt32> start,
+            Operand<TInt32> size,
+            Operand<TInt32> read,
+            Operand<TFloat32> share,
+            Operand<TBool> nonEmpty) {
         /**
          * {@code value}'s rows of this tower, along the first axis, any rank. An empty tower (a
          * last batch smaller than the towers) reads one row instead, weighted 0 ({@link
          * #weighted}): oneDNN's gradient kernels abort the process on an empty batch.
          */
         <T extends org.tensorflow.types.family.TType> Operand<T> of(Ops tf, Operand<T> value) {
-            Operand<TInt32> read = tf.math.maximum(size, tf.constant(1));
             int rank = value.shape().isUnknown() ? -1 : value.shape().numDimensions();
             if (rank < 1) {
                 return tf.gather(
@@ -114,12 +115,12 @@ public final class Towers {
 
         /** {@code value}, or 0 for an empty tower (a count over its stand-in row). */
         Operand<TFloat32> counted(Ops tf, Operand<TFloat32> value) {
-            return tf.select(nonEmpty(tf), value, tf.zerosLike(value));
+            return tf.select(nonEmpty, value, tf.zerosLike(value));
         }
 
         /** {@code value * share}, or 0 for an empty tower (its stand-in row counts for nothing). */
         Operand<TFloat32> weighted(Ops tf, Operand<TFloat32> value) {
-            return tf.select(nonEmpty(tf), tf.math.mul(value, share), tf.zerosLike(value));
+            return tf.select(nonEmpty, tf.math.mul(value, share), tf.zerosLike(value));
         }
     }
 
@@ -145,9 +146,11 @@ public final class Towers {
                     new Rows(
                             start,
                             size,
+                            tf.math.maximum(size, tf.constant(1)),
                             tf.math.div(
                                     tf.dtypes.cast(size, TFloat32.class),
-                                    tf.math.maximum(totalF, tf.constant(1f)))));
+                                    tf.math.maximum(totalF, tf.constant(1f))),
+                            tf.math.greater(size, tf.constant(0))));
             start = end;
         }
         return out;
