@@ -115,18 +115,30 @@ public final class MiniBatches {
             throw new IllegalArgumentException("epoch must be 0 or more, got " + epoch);
         }
         int m = data.size();
+        if (shuffle) return shuffledOrder(m, seed, epoch);
         int[] order = new int[m];
         for (int i = 0; i < m; i++) {
             order[i] = i;
         }
-        if (shuffle) {
-            SplittableRandom random = new SplittableRandom(mix(seed, epoch));
-            for (int i = m - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+        return order;
+    }
+
+    /**
+     * The shuffled order of {@code m} samples for {@code seed} and {@code epoch} (any int): a
+     * Fisher-Yates permutation of {@code 0..m-1} from a stream seeded by both, the order {@link
+     * #order} gives a shuffled data set; data-parallel shards draw theirs the same way.
+     */
+    public static int[] shuffledOrder(int m, long seed, int epoch) {
+        int[] order = new int[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(mix(seed, epoch));
+        for (int i = m - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
         }
         return order;
     }

@@ -6,7 +6,6 @@ import io.dlkit.cli.nn.RowGather;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A worker's shard (named arrays of equal rows) in mini-batches: each epoch a shuffle drawn from
@@ -64,22 +63,8 @@ final class ShardBatches {
 
     private int[] order(int epoch) {
         if (epoch == orderEpoch) return order;
-        order = permutation(rows, Shards.mix(seed, epoch));
+        order = io.dlkit.backend.data.MiniBatches.shuffledOrder(rows, seed, epoch);
         orderEpoch = epoch;
         return order;
-    }
-
-    /** A seeded random permutation of 0 to {@code n - 1} (Fisher-Yates). */
-    static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

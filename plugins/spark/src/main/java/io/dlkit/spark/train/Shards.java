@@ -29,7 +29,7 @@ final class Shards {
                             + "; use fewer workers");
         }
         int per = (n + workers - 1) / workers;
-        int[] order = ShardBatches.permutation(n, mix(seed, -1));
+        int[] order = io.dlkit.backend.data.MiniBatches.shuffledOrder(n, seed, -1);
         Map<String, Object> values = new LinkedHashMap<>();
         data.forEach((k, v) -> values.put(k, v.dtype() == DType.INT32 ? v.ints() : v.floats()));
         List<Map<String, NdArray>> shards = new ArrayList<>();
@@ -72,13 +72,5 @@ final class Shards {
         }
         if (n < 0) throw new IllegalArgumentException("no training arrays");
         return n;
-    }
-
-    /** A mix of a seed and an epoch (MurmurHash3's finaliser): unrelated streams for neighbours. */
-    static long mix(long seed, int epoch) {
-        long z = seed ^ (0x9E3779B97F4A7C15L * (epoch + 1L));
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }
